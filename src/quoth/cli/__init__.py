@@ -1,0 +1,10 @@
+"""The ``quoth`` command: a thin shell over the library. Each command group lives in its own module."""
+
+from __future__ import annotations
+
+from .app import app, main
+
+# Importing a module registers its commands on ``app``.
+from . import extract as _extract  # noqa: F401,E402
+
+__all__ = ["app", "main"]

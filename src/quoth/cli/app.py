@@ -1,0 +1,26 @@
+"""The Typer application and the one place domain errors become exit codes and messages."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..errors import QuothError
+
+app = typer.Typer(
+    name="quoth",
+    help="Who said what, about whom, and who disputes it: attribution extraction for news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def main() -> None:
+    """Entry point: run the app, turning quoth's errors into a message and exit code 2."""
+    try:
+        app()
+    except QuothError as exc:
+        typer.secho(f"Error: {exc}", fg="red", err=True)
+        sys.exit(2)

@@ -1,0 +1,1 @@
+"""``quoth extract`` (placeholder: being written)."""

