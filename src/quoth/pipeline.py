@@ -43,27 +43,32 @@ class QuothComponent:
         self.speakers = speakers
         self.disputes = disputes
 
-    def __call__(self, doc: Doc) -> Doc:
-        found = self.find(doc)
+    def __call__(self, doc: Doc, speakers: bool | None = None, disputes: bool | None = None) -> Doc:
+        """Annotate ``doc``; ``speakers``/``disputes`` override the config for this call (``component_cfg``)."""
+        found = self.find(
+            doc,
+            self.speakers if speakers is None else speakers,
+            self.disputes if disputes is None else disputes,
+        )
         self.set_annotations(doc, found)
         return doc
 
-    def find(self, doc: Doc) -> Found:
+    def find(self, doc: Doc, speakers: bool = True, disputes: bool = True) -> Found:
         """Find attributions, entities and disputes in ``doc``."""
         from .attribution import find_attributions
 
         attributions = find_attributions(doc)
         entities: list[Entity] = []
-        disputes: list[Dispute] = []
-        if self.speakers:
+        found_disputes: list[Dispute] = []
+        if speakers:
             from .speakers import resolve_speakers
 
             entities = resolve_speakers(doc, attributions)
-            if self.disputes:
+            if disputes:
                 from .disputes import find_disputes
 
-                disputes = find_disputes(doc, attributions, entities)
-        return Found(attributions, entities, disputes)
+                found_disputes = find_disputes(doc, attributions, entities)
+        return Found(attributions, entities, found_disputes)
 
     def set_annotations(self, doc: Doc, found: Found) -> None:
         doc._.attributions = found.attributions
