@@ -1,0 +1,41 @@
+"""How the readers fetch and cap their input: one frozen options object for every reader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..options import MAX_CHARS_DEFAULT, Options
+
+# A raw input (file, HTTP body, WARC record) larger than this is refused before it is decoded. HTML carries
+# markup, so the byte cap is several times the character cap; 4 bytes/char also covers UTF-8's worst case.
+BYTES_PER_CHAR_CAP = 4
+# Seconds for each of connect / read / write / pool on a URL fetch.
+FETCH_TIMEOUT_S = 10.0
+# Redirect hops followed per URL; each hop's host is checked again.
+MAX_REDIRECTS = 5
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What the readers accept.
+
+    max_chars: decoded article text longer than this is a failure.
+    max_bytes: raw input (file, HTTP body, WARC record) larger than this is a failure, read no further.
+    allow_private_urls: fetch URLs whose host resolves to private, loopback or link-local addresses.
+    timeout_s: per-phase HTTP timeout in seconds.
+    max_redirects: redirect hops followed per URL.
+    """
+
+    max_chars: int = MAX_CHARS_DEFAULT
+    max_bytes: int = MAX_CHARS_DEFAULT * BYTES_PER_CHAR_CAP
+    allow_private_urls: bool = False
+    timeout_s: float = FETCH_TIMEOUT_S
+    max_redirects: int = MAX_REDIRECTS
+
+    @classmethod
+    def from_options(cls, options: Options | None, **changes: Any) -> "ReadOptions":
+        """Reader options matching the extraction ``Options`` (same character cap), with ``changes`` applied."""
+        base = cls() if options is None else cls(max_chars=options.max_chars,
+                                                  max_bytes=options.max_chars * BYTES_PER_CHAR_CAP)
+        return replace(base, **changes)
