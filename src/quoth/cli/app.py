@@ -17,6 +17,11 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _root() -> None:
+    """Keep ``quoth`` a command group (``quoth extract …``) even while only one command is registered."""
+
+
 def main() -> None:
     """Entry point: run the app, turning quoth's errors into a message and exit code 2."""
     try:
