@@ -6,5 +6,6 @@ from .app import app, main
 
 # Importing a module registers its commands on ``app``.
 from . import extract as _extract  # noqa: F401,E402
+from . import evaluate as _evaluate  # noqa: F401,E402
 
 __all__ = ["app", "main"]

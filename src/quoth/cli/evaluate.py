@@ -1,0 +1,70 @@
+"""``quoth eval``: score quoth against gold data. Thin shell over ``quoth.evaluate``.
+
+Sibling commands (``quoth eval speakers``) register on ``eval_app`` from their own module.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .app import app
+
+eval_app = typer.Typer(
+    name="eval",
+    help="Score quoth against gold annotations (PolNeAR dev) and print precision, recall and F1.",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("polnear")
+def polnear_command(
+    directory: Path = typer.Argument(
+        ...,
+        help="A PolNeAR split folder holding attributions/*.ann and text/*.txt, e.g. polnear/data/dev.",
+        exists=True,
+        file_okay=False,
+        dir_okay=True,
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON instead of a table."),
+    limit: Optional[int] = typer.Option(
+        None, "--limit", min=1, help="Score only the first N articles (alphabetical), for a quick look."
+    ),
+    per_article: bool = typer.Option(
+        False, "--per-article", help="With --json, add each article's numbers and missed/spurious spans."
+    ),
+) -> None:
+    """Score content, source and cue extraction on a PolNeAR split (lenient, strict and exact criteria)."""
+    from ..evaluate.polnear import evaluate_polnear
+
+    result = evaluate_polnear(directory, limit=limit, per_article=per_article)
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+    else:
+        Console().print(polnear_table(result))
+
+
+def polnear_table(result: dict[str, Any]) -> Table:
+    """A rich table of the headline numbers of an ``evaluate_polnear`` result."""
+    table = Table(
+        title=f"PolNeAR: {result['articles']} articles, {result['gold']} gold, {result['predicted']} predicted",
+    )
+    for column, justify in (("metric", "left"), ("precision", "right"), ("recall", "right"),
+                            ("F1 / accuracy", "right"), ("count", "right")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for criterion, row in result["content"].items():
+        table.add_row(f"content {criterion}", f"{row['precision']:.3f}", f"{row['recall']:.3f}",
+                      f"{row['f1']:.3f}", f"{row['matched']}")
+    for key in ("quoted_recall", "unquoted_recall"):
+        row = result[key]
+        table.add_row(key.replace("_", " "), "", f"{row['recall']:.3f}", "", f"{row['found']}/{row['total']}")
+    for key in ("source_accuracy", "cue_accuracy"):
+        row = result[key]
+        table.add_row(key.replace("_", " "), "", "", f"{row['accuracy']:.3f}", f"{row['correct']}/{row['total']}")
+    return table
