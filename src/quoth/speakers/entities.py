@@ -1,0 +1,188 @@
+"""Clustering an article's named mentions (spaCy NER and proper-noun runs) into entities.
+
+People are clustered by name parts ("Kristi Noem", "Noem", "Ms. Noem"), whatever label NER gave the short
+form; organisations by normalised name and acronym ("the S.E.C." / "Securities and Exchange Commission").
+Titles in front of a person's name ("U.S. Secretary of Homeland Security", "President") go to ``roles``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..model import Entity, EntityKind, Mention
+from .lexicon import FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSONAL_PRONOUNS, TITLES
+
+NER_KINDS: dict[str, EntityKind] = {
+    "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
+}
+ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "&"})
+
+
+@dataclass
+class Cluster:
+    """One entity being built: its model object plus what resolution needs (name parts, gender, plural)."""
+
+    entity: Entity
+    parts: list[str] = field(default_factory=list)
+    gender_votes: Counter = field(default_factory=Counter)
+    plural: bool = False
+    first_token: int = 10**9
+
+    @property
+    def gender(self) -> str | None:
+        if self.entity.kind != "person":
+            return "n"
+        if not self.gender_votes:
+            return None
+        (best, n), *rest = self.gender_votes.most_common(2) + [(None, 0)]
+        return best if n > rest[0][1] else None
+
+
+@dataclass
+class NameSpan:
+    """A named mention found in the doc, before clustering."""
+
+    start: int  # token index
+    end: int
+    kind: EntityKind
+    parts: list[str]
+    roles: list[str]
+    honorific: str | None
+
+
+def normalise_key(name: str, kind: str) -> str:
+    """The cross-article key: kind-prefixed, lower-case, no punctuation, honorifics or leading articles."""
+    words = re.sub(r"[^\w\s-]", " ", name.lower().replace("’s", "").replace("'s", "")).split()
+    while words and (words[0] in {"the", "a", "an"} or words[0] in HONORIFICS or words[0] + "." in HONORIFICS):
+        words = words[1:]
+    return f"{kind}:{' '.join(words)}"
+
+
+def _strip_name(tokens: list[Token], kind: EntityKind) -> tuple[list[Token], list[Token], str | None]:
+    """Split leading titles/honorifics off a name; returns (name tokens, title tokens, honorific)."""
+    honorific = None
+    lead: list[Token] = []
+    toks = [t for t in tokens if not t.is_space]
+    while toks and toks[-1].lower_ in NAME_STOP | {"'s", "’s"}:
+        toks = toks[:-1]
+    while len(toks) > 1 and (toks[0].lower_ in NAME_STOP or toks[0].is_punct):
+        toks = toks[1:]
+    if kind == "person":
+        while len(toks) > 1 and (toks[0].lower_ in TITLES or toks[0].lower_ in HONORIFICS):
+            honorific = honorific or HONORIFIC_GENDER.get(toks[0].lower_)
+            lead.append(toks[0])
+            toks = toks[1:]
+    return toks, lead, honorific
+
+
+def _premodifier_role(span: SpacySpan) -> str | None:
+    """The title words in front of a person's name inside its noun phrase ("Colombian President")."""
+    root = span.root
+    left = root.left_edge.i
+    while left < span.start and (root.doc[left].dep_ in ("det", "poss", "case", "punct")
+                                 or root.doc[left].lower_ in ("former", "then")):
+        left += 1
+    if left >= span.start:
+        return None
+    toks = [t for t in root.doc[left:span.start] if not t.is_space and t.dep_ != "punct"]
+    if not toks or not any(t.pos_ in ("NOUN", "PROPN") and t.lower_ in TITLES or t.pos_ == "NOUN" for t in toks):
+        return None
+    return " ".join(t.text for t in toks)
+
+
+def _appositive_roles(span: SpacySpan) -> list[str]:
+    """Roles given by an appositive: "Brian Deese, a senior adviser" or "the minister, Ana Ruiz"."""
+    root = span.root
+    out = []
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and t.i >= child.left_edge.i]
+            words = [t for t in words if t.i <= child.i or t.head.i == child.i and t.dep_ == "prep"
+                     or t.head.head.i == child.i]
+            out.append(" ".join(t.text for t in words))
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        head = root.head
+        words = [t for t in head.lefts if t.dep_ not in ("det", "punct", "poss")] + [head]
+        out.append(" ".join(t.text for t in words))
+    return out
+
+
+def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
+    toks, lead, honorific = _strip_name(list(span), kind)
+    if not toks or not any(t.text[:1].isupper() for t in toks):
+        return None
+    prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
+    if prev is not None and prev.lower_ in HONORIFICS and kind in ("person", "other"):
+        honorific = honorific or HONORIFIC_GENDER.get(prev.lower_)
+        kind = "person"
+    roles: list[str] = []
+    if kind == "person":
+        pre = _premodifier_role(span) if not lead else " ".join(t.text for t in lead)
+        if lead and (pre_extra := _premodifier_role(span)) and len(pre_extra) > len(pre or ""):
+            pre = pre_extra
+        if pre and pre.lower() not in HONORIFICS:
+            roles.append(pre)
+        roles.extend(_appositive_roles(span))
+    parts = [t.text for t in toks]
+    return NameSpan(toks[0].i, toks[-1].i + 1, kind, parts, roles, honorific)
+
+
+def find_name_spans(doc: Doc) -> list[NameSpan]:
+    """Named mentions: NER entities of the kinds that speak or are spoken of, and proper-noun runs NER missed."""
+    out: list[NameSpan] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        kind = NER_KINDS.get(ent.label_)
+        if kind is None and ent.label_ == "WORK_OF_ART" and ent.root.dep_ in ("nsubj", "nsubjpass"):
+            kind = "organization"
+        if kind is None:
+            continue
+        found = _name_span(doc, ent, kind)
+        if found:
+            out.append(found)
+            covered.update(range(ent.start, ent.end))
+    run: list[Token] = []
+    for tok in list(doc) + [None]:  # type: ignore[list-item]
+        if tok is not None and tok.pos_ == "PROPN" and tok.i not in covered and tok.text[:1].isupper():
+            run.append(tok)
+            continue
+        if run:
+            found = _name_span(doc, doc[run[0].i:run[-1].i + 1], "other")
+            if found:
+                out.append(found)
+            run = []
+    return sorted(out, key=lambda n: n.start)
+
+
+def acronym(parts: list[str]) -> str:
+    """Initials of an organisation's capitalised words ("Securities and Exchange Commission" → "sec")."""
+    return "".join(p[0] for p in parts if p.lower() not in ACRONYM_SKIP and p[:1].isupper()).lower()
+
+
+def infer_genders(doc: Doc, clusters: list[Cluster], token_cluster: dict[int, Cluster]) -> None:
+    """Vote each person's gender from honorifics, first names and the he/she that follows their mentions."""
+    for cluster in clusters:
+        if cluster.entity.kind != "person" or not cluster.parts:
+            continue
+        first = cluster.parts[0].lower()
+        if len(cluster.parts) > 1 and first in MALE_NAMES:
+            cluster.gender_votes["m"] += 2
+        elif len(cluster.parts) > 1 and first in FEMALE_NAMES:
+            cluster.gender_votes["f"] += 2
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents):
+        people = {id(c): c for i in range(sent.start, sent.end)
+                  if (c := token_cluster.get(i)) is not None and c.entity.kind == "person"}
+        if len(people) != 1:
+            continue
+        (person,) = people.values()
+        window = list(sent) + (list(sents[n + 1]) if n + 1 < len(sents) else [])
+        for tok in window:
+            gender = PERSONAL_PRONOUNS.get(tok.lower_, (None, False))[0]
+            if gender in ("m", "f") and tok.i > min(i for i in range(sent.start, sent.end)
+                                                    if token_cluster.get(i) is person):
+                person.gender_votes[gender] += 1

@@ -1,0 +1,272 @@
+"""Resolving one source span (name, pronoun, role, description, organisation, unnamed group) to a cluster."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Attribution, EntityKind, Span
+from .entities import Cluster
+from .lexicon import (DOCUMENT_NOUNS, FEMALE_NOUNS, FIRST_PERSON, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS,
+                      ORG_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON, SPOKES_NOUNS)
+from .salience import Salience
+from .table import EntityTable
+
+# A first-person source ("I", "we") outside every quotation speaks for the writer (speakers-dev convention).
+AUTHOR_NAME = "the article's author(s)"
+# Salience factor for a person whose gender is unknown when a he/she needs one: below a known match.
+UNKNOWN_GENDER_FACTOR = 0.6
+
+
+def span_tokens(doc: Doc, span: Span) -> list[Token]:
+    """The tokens a (possibly discontinuous) span covers."""
+    out: list[Token] = []
+    for start, end in span.spans:
+        piece = doc.char_span(start, end, alignment_mode="expand")
+        if piece is not None:
+            out.extend(t for t in piece if not t.is_space)
+    return out
+
+
+def span_head(tokens: list[Token]) -> Token:
+    """The syntactic head of a token list: the first token whose head lies outside it."""
+    inside = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.head.i not in inside or tok.head.i == tok.i:
+            return tok
+    return tokens[0]
+
+
+def _stem(word: str) -> str:
+    """Crude demonym stem so "Colombian" meets "Colombia" and "American" meets "America"."""
+    return word.lower().rstrip(".")[:5]
+
+
+class Resolver:
+    """Resolves source spans against an ``EntityTable`` using a ``Salience`` index, in text order."""
+
+    def __init__(self, doc: Doc, table: EntityTable) -> None:
+        self.doc = doc
+        self.table = table
+        self.salience = Salience(doc)
+        for i, cluster in table.token_cluster.items():
+            if i + 1 >= len(doc) or table.token_cluster.get(i + 1) is not cluster:
+                self.salience.add(cluster, i)
+
+    # -- entry points ------------------------------------------------------------------------------------------
+    def resolve(self, source: Span) -> Cluster | None:
+        """The cluster a source span refers to, or None (first person is left to ``resolve_first_person``)."""
+        tokens = span_tokens(self.doc, source)
+        if not tokens:
+            return None
+        head = span_head(tokens)
+        if head.pos_ in ("VERB", "AUX") and len(tokens) == 1:
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                return None
+            head, tokens = subj[0], [subj[0]]
+        cluster = self._resolve_head(head, tokens, source)
+        if cluster is not None:
+            self.table.add_mention(cluster, source.start, source.end)
+            self.salience.add(cluster, head.i, 2.0)
+        return cluster
+
+    def resolve_author(self, source: Span) -> Cluster:
+        """First person outside any quotation: the writer."""
+        return self.table.unnamed(AUTHOR_NAME, "person", source.start, source.end)
+
+    def is_first_person(self, source: Span) -> bool:
+        tokens = span_tokens(self.doc, source)
+        return len(tokens) == 1 and tokens[0].lower_ in FIRST_PERSON
+
+    # -- by form -----------------------------------------------------------------------------------------------
+    def _resolve_head(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
+        named = self.table.token_cluster.get(head.i)
+        if named is not None:
+            return self._with_conjuncts(head, named, source)
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in RELATIVE_PRONOUNS:
+            if low in RELATIVE_PRONOUNS:
+                return self._resolve_relative(head)
+            if low in SECOND_PERSON:
+                return self.table.unnamed(low, "group", source.start, source.end)
+            if low in PERSONAL_PRONOUNS:
+                return self._resolve_pronoun(head)
+            if low in FIRST_PERSON:
+                return None
+        return self._resolve_nominal(head, tokens, source)
+
+    def _with_conjuncts(self, head: Token, first: Cluster, source: Span) -> Cluster:
+        """"Mr. Grassley and Mr. Leahy" → one entity "A and B" (the speakers-dev convention)."""
+        others = []
+        for conj in head.conjuncts:
+            c = self.table.token_cluster.get(conj.i)
+            if c is not None and c is not first and source.start <= conj.idx < source.end:
+                others.append(c)
+        if not others:
+            return first
+        members = [first] + others
+        names = [c.entity.name if c.entity.kind != "person" else " ".join(c.parts) for c in members]
+        kinds = {c.entity.kind for c in members}
+        kind: EntityKind = "person" if kinds == {"person"} else "organization" if "person" not in kinds else "other"
+        return self.table.unnamed(" and ".join(names), kind, source.start, source.end, named=True)
+
+    def _resolve_relative(self, head: Token) -> Cluster | None:
+        verb = head.head
+        antecedent = verb.head if verb.dep_ in ("relcl", "acl") else None
+        if antecedent is None or antecedent.i == head.i:
+            return None
+        named = self.table.token_cluster.get(antecedent.i)
+        if named is not None:
+            return named
+        tokens = [t for t in antecedent.subtree if t.i < verb.left_edge.i]
+        span = Span.from_offsets(self.doc.text, [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]) if tokens \
+            else Span.from_offsets(self.doc.text, [(antecedent.idx, antecedent.idx + len(antecedent))])
+        return self._resolve_nominal(antecedent, tokens or [antecedent], span)
+
+    def _resolve_pronoun(self, head: Token) -> Cluster | None:
+        gender, plural = PERSONAL_PRONOUNS[head.lower_]
+        exclude = frozenset(t.i for t in head.head.children if t.i != head.i) | {head.head.i}
+
+        def accept(c: Cluster) -> float:
+            kind = c.entity.kind
+            if gender in ("m", "f"):
+                if kind != "person" or c.entity.name == AUTHOR_NAME:
+                    return 0.0
+                return 1.0 if c.gender == gender else UNKNOWN_GENDER_FACTOR if c.gender is None else 0.0
+            if gender == "n":
+                return 1.0 if kind in ("organization", "other") else 0.3 if kind == "place" else 0.0
+            return 1.0 if kind in ("organization", "group") or c.plural else 0.4 if kind == "place" else 0.0
+
+        return self.salience.best(head.i, accept, exclude) or self.salience.first_after(head.i, accept)
+
+    # -- descriptions ------------------------------------------------------------------------------------------
+    def _resolve_nominal(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
+        appos = self._appositive(head)
+        if appos is not None:
+            return appos
+        lemma = head.lemma_.lower() if head.lemma_ else head.lower_
+        low = head.lower_
+        definite = self._is_definite(head)
+        if low in SPOKES_NOUNS or lemma in SPOKES_NOUNS:
+            org = self._owner(head, tokens, want_org=True)
+            if org is not None:
+                return org
+        if low in ORG_NOUNS or lemma in ORG_NOUNS:
+            return self._resolve_org_noun(head, tokens, source, definite)
+        if (low in PERSON_NOUNS or lemma in PERSON_NOUNS) and definite and head.tag_ not in ("NNS", "NNPS"):
+            found = self._resolve_role(head, tokens)
+            if found is not None:
+                return found
+        return self._unnamed_for(head, tokens, source)
+
+    def _appositive(self, head: Token) -> Cluster | None:
+        for child in head.children:
+            if child.dep_ == "appos" and (c := self.table.token_cluster.get(child.i)) is not None:
+                return c
+        if head.dep_ == "appos" and (c := self.table.token_cluster.get(head.head.i)) is not None:
+            return c
+        return None
+
+    @staticmethod
+    def _is_definite(head: Token) -> bool:
+        for child in head.children:
+            if child.dep_ == "det":
+                return child.lower_ in ("the", "this", "that")
+            if child.dep_ == "poss":
+                return True
+        return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+
+    def _owner(self, head: Token, tokens: list[Token], want_org: bool = False) -> Cluster | None:
+        """The named entity a description belongs to: a possessor, compound or "for/of X" inside the span."""
+        inside = {t.i for t in tokens}
+        for tok in tokens:
+            c = self.table.token_cluster.get(tok.i)
+            if c is None or tok.i == head.i or (want_org and c.entity.kind == "person"):
+                continue
+            if tok.head.i in inside or tok.head.i == head.i:
+                return c
+        return None
+
+    def _resolve_org_noun(self, head: Token, tokens: list[Token], source: Span, definite: bool) -> Cluster | None:
+        """"the Trump campaign", "the Colombian government", "the country's Foreign Ministry", "the agency"."""
+        words = [t for t in tokens if t.dep_ not in ("det", "punct") and not t.is_space]
+        owner = self._owner(head, tokens)
+        tail = " ".join(t.text for t in words if t.i > max((o.i for o in words if o.dep_ == "case"
+                                                           or o.dep_ == "poss" and o.i < head.i), default=-1)
+                        and t.dep_ != "case" and self.table.token_cluster.get(t.i) is None and t.i <= head.i)
+        if owner is not None and owner.entity.kind == "person":
+            return self.table.unnamed(f"the {owner.parts[-1]} {head.lower_}", "organization", source.start,
+                                      source.end, named=True)
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        if owner is None and poss is not None:
+            owner = self.salience.best(poss.i, lambda c: 1.0 if c.entity.kind == "place" else 0.0) \
+                or self.salience.first_after(poss.i, lambda c: 1.0 if c.entity.kind == "place" else 0.0)
+        if owner is not None and poss is not None or owner is not None and owner.entity.kind == "place":
+            return self.table.unnamed(f"{owner.entity.name}'s {tail}", "organization", source.start, source.end,
+                                      named=True)
+        if any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() for t in words):
+            name = " ".join(t.text for t in words if t.i <= head.i or t.head.i == head.i)
+            return self.table.unnamed(name, "organization", source.start, source.end, named=True)
+        if definite:
+            found = self.salience.best(head.i, lambda c: self._org_fit(c, head))
+            if found is not None:
+                return found
+        return self._unnamed_for(head, tokens, source)
+
+    def _org_fit(self, cluster: Cluster, head: Token) -> float:
+        if cluster.entity.kind != "organization":
+            return 0.0
+        return 1.0 if head.lower_ in cluster.entity.name.lower() else 0.2
+
+    def _resolve_role(self, head: Token, tokens: list[Token]) -> Cluster | None:
+        """"the Homeland Security secretary" → the person holding that role; else the salient person."""
+        words = {_stem(t.text) for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
+        head_stem = _stem(head.text)
+        best, best_score = None, 0.0
+        for c in self.table.clusters:
+            if c.entity.kind != "person" or not c.entity.roles:
+                continue
+            role_words = {_stem(w) for role in c.entity.roles for w in role.replace("-", " ").split()}
+            if head_stem not in role_words:
+                continue
+            score = len(words & role_words) + 0.1 * min(1.0, self.salience.score(c, head.i))
+            if score > best_score:
+                best, best_score = c, score
+        if best is not None:
+            return best
+        gender = "m" if head.lower_ in MALE_NOUNS else "f" if head.lower_ in FEMALE_NOUNS else None
+        exclude = frozenset(t.i for t in head.head.children) | {head.head.i}
+
+        def accept(c: Cluster) -> float:
+            if c.entity.kind != "person" or not c.entity.named:
+                return 0.0
+            return 0.0 if gender and c.gender and c.gender != gender else 1.0
+
+        return self.salience.best(head.i, accept, exclude) or self.salience.first_after(head.i, accept)
+
+    def _unnamed_for(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
+        """A description with no named referent: one unnamed entity per distinct phrase."""
+        lemma = (head.lemma_ or head.text).lower()
+        if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens):
+            name = " ".join(t.text for t in tokens if t.dep_ != "det" and not t.is_punct)
+            return self.table.unnamed(name, "organization", source.start, source.end, named=True)
+        kind: EntityKind = "other" if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS else \
+            "person" if head.tag_ == "NN" and lemma in PERSON_NOUNS else "group"
+        if lemma in GROUP_NOUNS and head.tag_ == "NNS":
+            kind = "group"
+        return self.table.unnamed(source.text, kind, source.start, source.end)
+
+
+def attribution_containing(attributions: list[Attribution], att: Attribution) -> Attribution | None:
+    """The innermost other attribution whose content contains ``att``'s source."""
+    assert att.source is not None
+    s, e = att.source.start, att.source.end
+    best = None
+    for other in attributions:
+        if other is att or other.content is None:
+            continue
+        if any(cs <= s and e <= ce for cs, ce in other.content.spans):
+            width = other.content.end - other.content.start
+            if best is None or width < best[0]:
+                best = (width, other)
+    return best[1] if best else None

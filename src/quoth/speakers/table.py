@@ -1,0 +1,141 @@
+"""The article's entity table: clusters of named mentions, a token → entity index, and unnamed entities."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Entity, EntityKind, Mention
+from .entities import Cluster, NameSpan, acronym, find_name_spans, infer_genders, normalise_key
+
+
+class EntityTable:
+    """Entities of one article, built from its named mentions; resolution adds mentions and unnamed groups."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.clusters: list[Cluster] = []
+        self.token_cluster: dict[int, Cluster] = {}
+        self._by_key: dict[str, Cluster] = {}
+        self._cluster_names(find_name_spans(doc))
+        infer_genders(doc, self.clusters, self.token_cluster)
+
+    # -- building ------------------------------------------------------------------------------------------
+    def _cluster_names(self, names: list[NameSpan]) -> None:
+        full = sorted((n for n in names if n.kind == "person" and len(n.parts) > 1), key=lambda n: -len(n.parts))
+        for name in full:
+            self._attach(name, self._match_full_person(name) or self._new(name, "person"))
+        for name in names:
+            if name.kind == "person" and len(name.parts) > 1:
+                continue
+            cluster = self._match_short(name)
+            if cluster is None:
+                if name.kind == "other" and name.honorific is None:
+                    continue
+                kind = "person" if name.honorific else name.kind
+                if kind == "other":
+                    continue
+                cluster = self._match_org(name) if kind != "person" else None
+                cluster = cluster or self._new(name, kind)
+            self._attach(name, cluster)
+
+    def _new(self, name: NameSpan, kind: EntityKind) -> Cluster:
+        entity = Entity(id="", name=" ".join(name.parts), kind=kind, named=True)
+        cluster = Cluster(entity=entity, parts=list(name.parts))
+        entity.key = normalise_key(entity.name, kind)
+        self._by_key.setdefault(entity.key, cluster)
+        self.clusters.append(cluster)
+        return cluster
+
+    def _attach(self, name: NameSpan, cluster: Cluster) -> None:
+        span = self.doc[name.start:name.end]
+        cluster.entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
+        cluster.first_token = min(cluster.first_token, name.start)
+        for role in name.roles:
+            if role not in cluster.entity.roles:
+                cluster.entity.roles.append(role)
+        if name.honorific:
+            cluster.gender_votes[name.honorific] += 3
+        if len(name.parts) > len(cluster.parts) and cluster.entity.kind != "person":
+            cluster.parts = list(name.parts)
+            cluster.entity.name = " ".join(name.parts)
+        for i in range(name.start, name.end):
+            self.token_cluster[i] = cluster
+
+    def _match_full_person(self, name: NameSpan) -> Cluster | None:
+        first, last = name.parts[0].lower(), name.parts[-1].lower()
+        for c in self.clusters:
+            if c.entity.kind != "person" or c.parts[-1].lower() != last:
+                continue
+            cfirst = c.parts[0].lower()
+            if cfirst == first or cfirst.rstrip(".") == first[:1] or first.rstrip(".") == cfirst[:1]:
+                return c
+        return None
+
+    def _match_short(self, name: NameSpan) -> Cluster | None:
+        """A one-word name (or "Mr. Obama") → the person whose last or first name it is, nearest before it."""
+        if len(name.parts) > 1 and name.kind == "person":
+            return None
+        word = name.parts[-1].lower() if len(name.parts) == 1 else ""
+        if not word:
+            return None
+        best: Cluster | None = None
+        best_score = -1
+        for c in self.clusters:
+            if c.entity.kind != "person" or len(c.parts) < 2:
+                continue
+            if word == c.parts[-1].lower():
+                score = 2
+            elif word == c.parts[0].lower():
+                score = 1
+            else:
+                continue
+            recent = max((i for i, cl in self.token_cluster.items() if cl is c and i < name.start), default=-1)
+            score = score * 10**7 + recent
+            if score > best_score:
+                best, best_score = c, score
+        return best
+
+    def _match_org(self, name: NameSpan) -> Cluster | None:
+        key = normalise_key(" ".join(name.parts), name.kind).split(":", 1)[1]
+        letters = key.replace(".", "").replace(" ", "")
+        for c in self.clusters:
+            if c.entity.kind == "person":
+                continue
+            ckey = c.entity.key.split(":", 1)[1]
+            if ckey == key or (name.parts[0].isupper() and len(letters) > 1 and acronym(c.parts) == letters):
+                return c
+            if len(c.parts) == 1 and c.parts[0].isupper() and acronym(name.parts) == ckey.replace(".", ""):
+                return c
+        return None
+
+    # -- use -----------------------------------------------------------------------------------------------
+    def unnamed(self, text: str, kind: EntityKind, start: int, end: int, named: bool = False) -> Cluster:
+        """The entity for a description ("officials", "a company spokesperson"): one per distinct phrase."""
+        name = text.strip().lower() if not named else text.strip()
+        key = normalise_key(name, kind)
+        cluster = self._by_key.get(key)
+        if cluster is None:
+            entity = Entity(id="", name=name, kind=kind, key=key, named=named)
+            cluster = Cluster(entity=entity, parts=name.split(), plural=True)
+            self._by_key[key] = cluster
+            self.clusters.append(cluster)
+        self.add_mention(cluster, start, end)
+        return cluster
+
+    def add_mention(self, cluster: Cluster, start: int, end: int) -> None:
+        """Record a mention (character offsets) of ``cluster`` unless it is already there."""
+        if any(m.start == start and m.end == end for m in cluster.entity.mentions):
+            return
+        cluster.entity.mentions.append(Mention(start, end, self.doc.text[start:end]))
+
+    def finish(self) -> list[Entity]:
+        """Number the entities by first mention (e1, e2, …), sort their mentions, return them."""
+        live = [c for c in self.clusters if c.entity.mentions]
+        live.sort(key=lambda c: min(m.start for m in c.entity.mentions))
+        for n, c in enumerate(live, 1):
+            c.entity.id = f"e{n}"
+            c.entity.mentions.sort(key=lambda m: m.start)
+            if c.entity.kind == "person":
+                c.entity.name = " ".join(c.parts)
+                c.entity.key = normalise_key(c.entity.name, "person")
+        return [c.entity for c in live]
