@@ -1,0 +1,199 @@
+"""The corpus store: SQLite (WAL) with FTS5, written one article per transaction, read by the CLI and the API.
+
+    with Store("quoth.db") as store:
+        store.add_article(article)               # "added" | "skipped" | "replaced" | "failed"
+        page = store.search("border", speaker="Noem", limit=20)
+
+The schema is documented in docs/store.md; any SQLite tool (``datasette quoth.db``) reads it as is.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any, Literal
+
+from ..model import Article
+from . import query
+from .errors import NotFound, StoreError
+from .records import ArticleSummary, DisputeRecord, EntityRecord, Failure, Page, SpeakerProfile, Statement
+from .schema import SCHEMA_VERSION, migrate
+from .write import content_hash, delete_article, insert_article, now_iso
+
+__all__ = [
+    "ArticleSummary", "DisputeRecord", "EntityRecord", "Failure", "NotFound", "Page", "SCHEMA_VERSION",
+    "SpeakerProfile", "Statement", "Store", "StoreError", "DEFAULT_DB", "content_hash", "export_store",
+]
+
+DEFAULT_DB = "quoth.db"
+# Milliseconds a writer waits for another process's lock before giving up with "database is locked".
+BUSY_TIMEOUT_MS = 10_000
+
+AddResult = Literal["added", "skipped", "replaced", "failed"]
+
+
+class Store:
+    """A quoth corpus in one SQLite file. Opening creates or migrates it; ``read_only`` opens it for queries only.
+
+    One Store (one connection) per thread: open one per worker thread or request, it is cheap.
+    Raises StoreError when the file is not a database quoth can use.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        try:
+            self.conn = self._connect()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as a quoth database ({exc}); "
+                             "check the path, or pass --db with a new file name") from exc
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            if not self.path.exists():
+                raise StoreError(f"{self.path}: no such database; create it with `quoth ingest SOURCES --db FILE`")
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+        else:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            # WAL + NORMAL: a committed transaction survives a process crash (SIGKILL); only an OS crash or power
+            # loss can drop the last few, never corrupt the file.
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys=ON")
+        if not self.read_only:
+            migrate(conn)
+        elif conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'").fetchone()[0] == 0:
+            raise StoreError(f"{self.path}: not a quoth database (no schema_version table)")
+        return conn
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------------------------
+
+    def add_article(self, article: Article, replace: bool = False) -> AddResult:
+        """Write one article with all its results in ONE transaction.
+
+        An article already stored under the same id (or, when ``article.id`` is empty, with the same text) is
+        ``"skipped"``, or ``"replaced"`` when ``replace=True``; an article with ``error`` set is recorded as a
+        failure (``"failed"``). An id-less article is stored under ``sha256:<hash prefix>``.
+        """
+        if article.error:
+            self.add_failure(article.meta.get("source") or article.id, article.id, article.error)
+            return "failed"
+        digest = content_hash(article.text)
+        if not article.id:
+            article = _with_id(article, self._id_for_hash(digest) or f"sha256:{digest[:16]}")
+        return self._write(article, digest, replace)
+
+    def _write(self, article: Article, digest: str, replace: bool) -> AddResult:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            exists = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
+            if exists and not replace:
+                self.conn.execute("ROLLBACK")
+                return "skipped"
+            if exists:
+                delete_article(self.conn, article.id)
+            insert_article(self.conn, article, digest)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return "replaced" if exists else "added"
+
+    def add_failure(self, source: str, article_id: str, reason: str) -> None:
+        """Record (or update) why an input could not be ingested; one row per (source, id)."""
+        self.conn.execute(
+            "INSERT INTO failures (source, id, reason, time) VALUES (?, ?, ?, ?) ON CONFLICT(source, id)"
+            " DO UPDATE SET reason = excluded.reason, time = excluded.time",
+            (str(source), str(article_id), reason, now_iso()))
+
+    def has_article(self, article_id: str = "", text: str | None = None) -> bool:
+        """Whether an article with this id (or, with no id, this text) is already stored."""
+        if article_id:
+            sql, arg = "SELECT 1 FROM articles WHERE id = ?", article_id
+        elif text is not None:
+            sql, arg = "SELECT 1 FROM articles WHERE content_hash = ?", content_hash(text)
+        else:
+            return False
+        return self.conn.execute(sql, (arg,)).fetchone() is not None
+
+    def _id_for_hash(self, digest: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (digest,)).fetchone()
+        return row[0] if row else None
+
+    # -- reading (shared by the CLI and the HTTP API) ------------------------------------------------------
+
+    def search(self, text: str = "", speaker: str | None = None, kind: str | None = None,
+               since: str | None = None, until: str | None = None, limit: int = 20,
+               offset: int = 0) -> Page[Statement]:
+        """Statements whose content contains every word of ``text`` (FTS5; "quoted phrases" kept together).
+
+        ``speaker`` is an entity id or part of a name; ``kind`` direct/indirect/mixed; ``since``/``until``
+        ISO dates (inclusive) on the article's published date. Best match first; newest first with no text.
+        Raises StoreError for a bad kind or page.
+        """
+        return query.search(self.conn, text, speaker, kind, since, until, limit, offset)
+
+    def search_articles(self, text: str, limit: int = 20, offset: int = 0) -> Page[ArticleSummary]:
+        """Articles whose title or text contains every word of ``text``, best match first."""
+        return query.search_articles(self.conn, text, limit, offset)
+
+    def speakers(self, limit: int = 20, offset: int = 0) -> Page[EntityRecord]:
+        """Speakers, most quoted first, with statement and article counts and first/last dates."""
+        return query.speakers(self.conn, limit, offset)
+
+    def speaker(self, name_or_id: str | int, limit: int = 100, offset: int = 0) -> SpeakerProfile:
+        """A speaker's entity, the names articles gave it, and their statements oldest first; raises NotFound."""
+        return query.speaker(self.conn, name_or_id, limit, offset)
+
+    def disputes(self, name: str | None = None, limit: int = 20, offset: int = 0) -> Page[DisputeRecord]:
+        """Disputes, newest first; with ``name``, only those where that party disputes or is disputed."""
+        return query.disputes(self.conn, name, limit, offset)
+
+    def article(self, article_id: str) -> Article:
+        """The Article rebuilt from the store, as ``extract`` returned it; raises NotFound."""
+        return query.article(self.conn, article_id)
+
+    def articles(self, limit: int = 20, offset: int = 0) -> Page[ArticleSummary]:
+        """Articles in ingest order, without text."""
+        return query.articles(self.conn, limit, offset)
+
+    def entities(self, name: str | None = None, kind: str | None = None, limit: int = 20,
+                 offset: int = 0) -> Page[EntityRecord]:
+        """Corpus entities (merged across articles by key), optionally filtered by part of a name and kind."""
+        return query.entities(self.conn, name, kind, limit, offset)
+
+    def entity(self, entity_id: int) -> EntityRecord:
+        """One corpus entity by id; raises NotFound."""
+        return query.entity(self.conn, entity_id)
+
+    def failures(self, limit: int = 20, offset: int = 0) -> Page[Failure]:
+        """Recorded ingest failures, newest first."""
+        return query.failures(self.conn, limit, offset)
+
+    def stats(self) -> dict[str, Any]:
+        """Corpus counts (articles, attributions by kind, entities, speakers, disputes, failures) and dates."""
+        return query.stats(self.conn)
+
+
+def _with_id(article: Article, article_id: str) -> Article:
+    return Article(id=article_id, text=article.text, meta=article.meta, entities=article.entities,
+                   attributions=article.attributions, disputes=article.disputes)
+
+
+def export_store(store: Store, out_dir: str | Path, fmt: str = "jsonl") -> dict[str, Path]:
+    """Write articles, attributions, entities and disputes to ``out_dir`` as jsonl, csv or parquet files."""
+    from .export import export
+
+    return export(store.conn, out_dir, fmt)

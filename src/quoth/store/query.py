@@ -1,0 +1,276 @@
+"""Read-side queries shared by the CLI and the HTTP API: paginated, returning the dataclasses in ``records``."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Any
+
+from ..model import Article, Attribution, Dispute, Entity, Mention, Span
+from .errors import NotFound, StoreError
+from .records import ArticleSummary, DisputeRecord, EntityRecord, Failure, Page, SpeakerProfile, Statement
+
+KINDS = ("direct", "indirect", "mixed")
+MAX_LIMIT = 1000
+
+STATEMENT_SELECT = (
+    "SELECT a.id, a.article_id, a.local_id, a.kind, a.content, a.content_spans, a.cue, a.source, e.name,"
+    " a.speaker_id, a.parent_local, a.confidence, a.published, ar.title, ar.url"
+    " FROM attributions a JOIN articles ar ON ar.id = a.article_id LEFT JOIN entities e ON e.id = a.speaker_id"
+)
+ENTITY_COLUMNS = "e.id, e.key, e.name, e.kind, e.named"
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query from user text: each word or "quoted phrase" must occur (no FTS syntax errors)."""
+    terms = [m.group(1) or m.group(2) for m in re.finditer(r'"([^"]+)"|(\S+)', text)]
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms if t.strip('"'))
+
+
+def check_page(limit: int, offset: int) -> None:
+    """Raise StoreError for a limit or offset out of range."""
+    if not 0 < limit <= MAX_LIMIT or offset < 0:
+        raise StoreError(f"limit must be 1–{MAX_LIMIT} and offset ≥ 0 (got limit={limit}, offset={offset})")
+
+
+def search(conn: sqlite3.Connection, text: str = "", speaker: str | None = None, kind: str | None = None,
+           since: str | None = None, until: str | None = None, limit: int = 20, offset: int = 0) -> Page[Statement]:
+    """Statements whose content matches ``text`` (all words; best match first), filtered; newest first if no text."""
+    check_page(limit, offset)
+    where, params = _statement_filters(speaker, kind, since, until)
+    query = fts_query(text or "")
+    if query:
+        base = (f"{STATEMENT_SELECT} JOIN attributions_fts f ON f.rowid = a.id"
+                f" WHERE attributions_fts MATCH ?{''.join(' AND ' + w for w in where)}")
+        params = [query, *params]
+        order = "f.rank, a.id"
+    else:
+        base = STATEMENT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        order = "a.published DESC, a.id DESC"
+    total = conn.execute(f"SELECT count(*) FROM ({base})", params).fetchone()[0]
+    rows = conn.execute(f"{base} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+    return Page([_statement(r) for r in rows], total, limit, offset)
+
+
+def _statement_filters(speaker: str | None, kind: str | None, since: str | None,
+                       until: str | None) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if kind:
+        if kind not in KINDS:
+            raise StoreError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        where.append("a.kind = ?")
+        params.append(kind)
+    if speaker:
+        if speaker.isdigit():
+            where.append("a.speaker_id = ?")
+            params.append(int(speaker))
+        else:  # before speakers are resolved, fall back on the source as written
+            where.append("(e.name LIKE ? OR (a.speaker_id IS NULL AND a.source LIKE ?))")
+            params += [f"%{speaker}%"] * 2
+    if since:
+        where.append("a.published >= ?")
+        params.append(since)
+    if until:
+        where.append("a.published <= ?")
+        params.append(until + "~" if len(until) == 10 else until)  # a bare date includes that whole day
+    return where, params
+
+
+def search_articles(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0) -> Page[ArticleSummary]:
+    """Articles whose title or text matches ``text`` (all words), best match first."""
+    check_page(limit, offset)
+    query = fts_query(text)
+    if not query:
+        return articles(conn, limit, offset)
+    base = f"{ARTICLE_SELECT} JOIN articles_fts f ON f.rowid = ar.pk WHERE articles_fts MATCH ?"
+    total = conn.execute(f"SELECT count(*) FROM ({base})", [query]).fetchone()[0]
+    rows = conn.execute(f"{base} ORDER BY f.rank LIMIT ? OFFSET ?", [query, limit, offset]).fetchall()
+    return Page([ArticleSummary(*r) for r in rows], total, limit, offset)
+
+
+ARTICLE_SELECT = (
+    "SELECT ar.id, ar.title, ar.url, ar.published, ar.source, ar.ingested_at,"
+    " (SELECT count(*) FROM attributions x WHERE x.article_id = ar.id) FROM articles ar"
+)
+
+
+def articles(conn: sqlite3.Connection, limit: int = 20, offset: int = 0) -> Page[ArticleSummary]:
+    """Articles in ingest order."""
+    check_page(limit, offset)
+    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    rows = conn.execute(f"{ARTICLE_SELECT} ORDER BY ar.pk LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    return Page([ArticleSummary(*r) for r in rows], total, limit, offset)
+
+
+def speakers(conn: sqlite3.Connection, limit: int = 20, offset: int = 0) -> Page[EntityRecord]:
+    """Speakers (entities with statements), most quoted first, with statement and article counts."""
+    check_page(limit, offset)
+    total = conn.execute("SELECT count(DISTINCT speaker_id) FROM attributions").fetchone()[0]
+    rows = conn.execute(
+        f"SELECT {ENTITY_COLUMNS}, count(DISTINCT a.article_id), count(*), min(a.published), max(a.published)"
+        " FROM attributions a JOIN entities e ON e.id = a.speaker_id GROUP BY e.id"
+        " ORDER BY count(*) DESC, e.name LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    return Page([_entity(r) for r in rows], total, limit, offset)
+
+
+def entities(conn: sqlite3.Connection, name: str | None = None, kind: str | None = None,
+             limit: int = 20, offset: int = 0) -> Page[EntityRecord]:
+    """Corpus entities, optionally whose name contains ``name`` and of ``kind``; most mentioned first."""
+    check_page(limit, offset)
+    where, params = [], []
+    if name:
+        where.append("e.name LIKE ?")
+        params.append(f"%{name}%")
+    if kind:
+        where.append("e.kind = ?")
+        params.append(kind)
+    clause = " WHERE " + " AND ".join(where) if where else ""
+    total = conn.execute(f"SELECT count(*) FROM entities e{clause}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT {ENTITY_COLUMNS}, (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS n,"
+        f" {_STATEMENT_COUNTS} FROM entities e{clause} ORDER BY n DESC, e.name LIMIT ? OFFSET ?",
+        [*params, limit, offset]).fetchall()
+    return Page([_entity(r) for r in rows], total, limit, offset)
+
+
+_STATEMENT_COUNTS = (
+    "(SELECT count(*) FROM attributions a WHERE a.speaker_id = e.id),"
+    " (SELECT min(published) FROM attributions a WHERE a.speaker_id = e.id),"
+    " (SELECT max(published) FROM attributions a WHERE a.speaker_id = e.id)"
+)
+
+
+def entity(conn: sqlite3.Connection, entity_id: int) -> EntityRecord:
+    """One corpus entity by id; raises NotFound."""
+    row = conn.execute(
+        f"SELECT {ENTITY_COLUMNS}, (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id),"
+        f" {_STATEMENT_COUNTS} FROM entities e WHERE e.id = ?", (entity_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no entity with id {entity_id}; list them with `quoth speakers` or `entities()`")
+    return _entity(row)
+
+
+def speaker(conn: sqlite3.Connection, name_or_id: str | int, limit: int = 100, offset: int = 0) -> SpeakerProfile:
+    """A speaker (by entity id, exact name, key, or part of a name) and their statements oldest first.
+
+    Raises NotFound when no entity matches.
+    """
+    check_page(limit, offset)
+    found = entity(conn, _resolve_entity(conn, str(name_or_id)))
+    base = f"{STATEMENT_SELECT} WHERE a.speaker_id = ?"
+    rows = conn.execute(f"{base} ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?",
+                        (found.id, limit, offset)).fetchall()
+    names = [r[0] for r in conn.execute(
+        "SELECT DISTINCT name FROM article_entities WHERE entity_id = ? ORDER BY name", (found.id,))]
+    return SpeakerProfile(found, Page([_statement(r) for r in rows], found.statements, limit, offset), names)
+
+
+def _resolve_entity(conn: sqlite3.Connection, name: str) -> int:
+    if name.isdigit():
+        return int(name)
+    by_count = "ORDER BY (SELECT count(*) FROM attributions a WHERE a.speaker_id = e.id) DESC, e.id LIMIT 1"
+    for clause, value in (("e.name = ? COLLATE NOCASE", name), ("e.key = ?", name), ("e.name LIKE ?", f"%{name}%")):
+        row = conn.execute(f"SELECT e.id FROM entities e WHERE {clause} {by_count}", (value,)).fetchone()
+        if row:
+            return int(row[0])
+    raise NotFound(f"no speaker or entity matches {name!r}; list speakers with `quoth speakers`")
+
+
+def disputes(conn: sqlite3.Connection, name: str | None = None, limit: int = 20,
+             offset: int = 0) -> Page[DisputeRecord]:
+    """Disputes, newest first; with ``name``, those where that party disputes or is disputed."""
+    check_page(limit, offset)
+    base = (
+        "FROM disputes d JOIN articles ar ON ar.id = d.article_id"
+        " JOIN attributions ab ON ab.article_id = d.article_id AND ab.local_id = d.by_local"
+        " LEFT JOIN attributions at ON at.article_id = d.article_id AND at.local_id = d.target_attribution_local"
+        " LEFT JOIN entities te ON te.id = d.target_entity_id"
+        " LEFT JOIN entities be ON be.id = ab.speaker_id LEFT JOIN entities ae ON ae.id = at.speaker_id"
+    )
+    params: list[Any] = []
+    if name:
+        base += " WHERE be.name LIKE ? OR te.name LIKE ? OR ae.name LIKE ?"
+        params = [f"%{name}%"] * 3
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = conn.execute(f"SELECT d.id, d.article_id, d.cue, ab.id, at.id, te.name, d.target_entity_id {base}"
+                        " ORDER BY ar.published DESC, d.id DESC LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+    statements = _statements_by_id(conn, [r[3] for r in rows] + [r[4] for r in rows if r[4] is not None])
+    items = [DisputeRecord(r[0], r[1], r[2], statements[r[3]], statements.get(r[4]), r[5], r[6]) for r in rows]
+    return Page(items, total, limit, offset)
+
+
+def _statements_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, Statement]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r[0]: _statement(r) for r in conn.execute(f"{STATEMENT_SELECT} WHERE a.id IN ({marks})", ids)}
+
+
+def failures(conn: sqlite3.Connection, limit: int = 20, offset: int = 0) -> Page[Failure]:
+    """Recorded failures, newest first."""
+    check_page(limit, offset)
+    total = conn.execute("SELECT count(*) FROM failures").fetchone()[0]
+    rows = conn.execute("SELECT source, id, reason, time FROM failures ORDER BY time DESC, rowid DESC"
+                        " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    return Page([Failure(*r) for r in rows], total, limit, offset)
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Corpus counts: articles, attributions (and by kind), entities, speakers, disputes, failures, date range."""
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    kinds = dict(conn.execute("SELECT kind, count(*) FROM attributions GROUP BY kind").fetchall())
+    first, last = conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    return {
+        "articles": one("SELECT count(*) FROM articles"),
+        "attributions": one("SELECT count(*) FROM attributions"),
+        "attributions_by_kind": {k: kinds.get(k, 0) for k in KINDS},
+        "entities": one("SELECT count(*) FROM entities"),
+        "speakers": one("SELECT count(DISTINCT speaker_id) FROM attributions"),
+        "disputes": one("SELECT count(*) FROM disputes"),
+        "failures": one("SELECT count(*) FROM failures"),
+        "published_first": first, "published_last": last,
+        "schema_version": one("SELECT version FROM schema_version"),
+    }
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> Article:
+    """The Article rebuilt from the store (text, meta, entities, attributions, disputes); raises NotFound."""
+    row = conn.execute("SELECT text, meta FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no article with id {article_id!r}; list them with `quoth search` or `articles()`")
+    mentions: dict[str, list[Mention]] = {}
+    for local, start, end, text in conn.execute(
+            'SELECT local_entity, start, "end", text FROM mentions WHERE article_id = ? ORDER BY id', (article_id,)):
+        mentions.setdefault(local, []).append(Mention(start, end, text))
+    ents = [Entity(id=r[0], name=r[1], kind=r[2], named=bool(r[3]), roles=json.loads(r[4]), key=r[5],
+                   mentions=mentions.get(r[0], []))
+            for r in conn.execute("SELECT local_id, name, kind, named, roles, key FROM article_entities"
+                                  " WHERE article_id = ? ORDER BY rowid", (article_id,))]
+    atts = [Attribution(id=r[0], kind=r[1], content=_span(r[2], r[3]), cue=_span(r[4], r[5]),
+                        source=_span(r[6], r[7]), speaker=r[8], parent=r[9], confidence=r[10])
+            for r in conn.execute("SELECT local_id, kind, content, content_spans, cue, cue_spans, source,"
+                                  " source_spans, speaker_local, parent_local, confidence FROM attributions"
+                                  " WHERE article_id = ? ORDER BY id", (article_id,))]
+    disps = [Dispute(by=r[0], target_attribution=r[1], target_entity=r[2], cue=_span(r[3], r[4]))
+             for r in conn.execute("SELECT by_local, target_attribution_local, target_entity_local, cue, cue_spans"
+                                   " FROM disputes WHERE article_id = ? ORDER BY id", (article_id,))]
+    return Article(id=article_id, text=row[0], meta=json.loads(row[1]), entities=ents, attributions=atts,
+                   disputes=disps)  # type: ignore[arg-type]
+
+
+def _span(text: str | None, spans: str | None) -> Span | None:
+    if text is None:
+        return None
+    return Span(text=text, spans=tuple((int(p[0]), int(p[1])) for p in json.loads(spans or "[]")))
+
+
+def _statement(row: tuple) -> Statement:
+    values = list(row)
+    values[5] = json.loads(values[5])
+    return Statement(*values)
+
+
+def _entity(row: tuple) -> EntityRecord:
+    return EntityRecord(row[0], row[1], row[2], row[3], bool(row[4]), *row[5:])
