@@ -1,0 +1,79 @@
+"""Nested attributions: a reported statement inside another's content ("Noem revealed that Petro assured that …").
+
+PolNeAR's guidelines forbid nesting, so the tagger never learns it; these are read off the dependency parse inside
+each content: a speech verb whose subject and clausal complement both lie in the content.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .features import DocFeatures
+from .linking import Draft
+
+# Verbs reliable enough to open a nested attribution (a subset of the cue lexicon: belief verbs such as "think"
+# nest too often in ordinary clauses to be worth it).
+NESTED_VERBS = frozenset("""
+say tell assure claim insist argue add explain state reveal report warn promise deny admit announce write talk
+complain suggest boast brag allege acknowledge confirm declare maintain contend testify predict vow pledge
+""".split())
+_CLAUSE_DEPS = ("ccomp", "xcomp")
+_ABOUT_VERBS = frozenset({"talk", "speak", "complain", "boast", "brag", "write"})
+# A nested content shorter than this many tokens is usually a fragment, not a statement.
+MIN_NESTED_TOKENS = 3
+
+
+def find_nested(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draft]:
+    """New drafts for attributions nested in the given drafts' contents, with ``parent`` set."""
+    out: list[Draft] = []
+    for d in drafts:
+        for s, e in d.content:
+            span = doc.char_span(s, e, alignment_mode="contract")
+            if span is None:
+                continue
+            for tok in span:
+                nested = _nested_at(doc, tok, span.start, span.end, d)
+                if nested is not None:
+                    out.append(nested)
+    return out
+
+
+def _nested_at(doc: Doc, verb: Token, lo: int, hi: int, parent: Draft) -> Draft | None:
+    """A nested draft headed by ``verb`` when its subject and complement lie within tokens [lo, hi)."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in NESTED_VERBS:
+        return None
+    if parent.cue_token is not None and verb.i == parent.cue_token:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    comp = _complement(verb)
+    if subj is None or comp is None:
+        return None
+    s_lo, s_hi = subj.left_edge.i, subj.right_edge.i + 1
+    c_lo, c_hi = comp.left_edge.i, comp.right_edge.i + 1
+    if not (lo <= s_lo and s_hi <= hi and lo <= c_lo and c_hi <= hi) or c_hi - c_lo < MIN_NESTED_TOKENS:
+        return None
+    if s_hi - s_lo == 1 and subj.pos_ == "PRON" and subj.lower_ in ("it", "that", "this"):
+        return None
+    cue_hi = verb.i + 1
+    if comp.dep_ == "pcomp" or comp.head.dep_ == "prep":
+        cue_hi = comp.head.i + 1 if comp.head.i > verb.i else cue_hi
+    return Draft(
+        content=[(doc[c_lo].idx, doc[c_hi - 1].idx + len(doc[c_hi - 1].text))],
+        cue=[(verb.idx, doc[cue_hi - 1].idx + len(doc[cue_hi - 1].text))],
+        source=[(doc[s_lo].idx, doc[s_hi - 1].idx + len(doc[s_hi - 1].text))],
+        confidence=0.6, parent=parent, first_token=c_lo, last_token=c_hi - 1, cue_token=verb.i,
+    )
+
+
+def _complement(verb: Token) -> Token | None:
+    """The clause a speech verb reports: its ccomp, or "talked about how …"'s clause."""
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_DEPS and child.i > verb.i:
+            return child
+    if verb.lemma_.lower() in _ABOUT_VERBS:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "about":
+                for c in prep.children:
+                    if c.dep_ in ("pcomp", "pobj") and any(g.pos_ in ("VERB", "AUX") for g in c.subtree):
+                        return c
+    return None
