@@ -73,7 +73,7 @@ def sniff(head: bytes) -> str:
     if head.startswith(b"\x1f\x8b") or head.startswith(b"WARC/"):
         return "warc"
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if lowered.startswith((b"<!doctype html", b"<html")) or b"<body" in lowered:
+    if lowered.startswith((b"<!doctype html", b"<html")) or (lowered.startswith(b"<") and b"<body" in lowered):
         return "html"
     if lowered.startswith(b"<?xml") or lowered.startswith((b"<rss", b"<feed")):
         return "feed" if (b"<rss" in lowered or b"<feed" in lowered or b"<rdf" in lowered) else "html"
