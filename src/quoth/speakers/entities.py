@@ -31,6 +31,7 @@ class Cluster:
     gender_votes: Counter = field(default_factory=Counter)
     plural: bool = False
     first_token: int = 10**9
+    positions: list[int] = field(default_factory=list)
 
     @property
     def gender(self) -> str | None:
@@ -52,6 +53,43 @@ class NameSpan:
     parts: list[str]
     roles: list[str]
     honorific: str | None
+    weak: bool = False  # found in a title-case line (a headline): may only join a cluster, never start one
+
+
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+# A line with at least this share of capitalised words (and ≥ 4 of them) is a headline: NER glues its words.
+HEADLINE_CAPS_SHARE = 0.75
+
+
+def surname(parts: list[str]) -> str:
+    """The last name part, ignoring suffixes ("John G. Roberts Jr." → "roberts")."""
+    words = [p.lower() for p in parts]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
+    return words[-1] if words else ""
+
+
+def first_name_gender(parts: list[str]) -> str | None:
+    """"m"/"f" from the first-name lists, or None."""
+    first = parts[0].lower() if parts else ""
+    return "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
+
+
+def is_headline(span: SpacySpan) -> bool:
+    """Whether ``span`` lies on a title-case line ("Obama Says Black Voters …"), where NER runs names into verbs."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", text[start:end if end >= 0 else len(text)])]
+    caps = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 4 and caps >= HEADLINE_CAPS_SHARE * len(words)
+
+
+def _weak(span: SpacySpan, kind: EntityKind, parts: list[str]) -> bool:
+    """A headline name is weak unless it is a person's name starting with a known first name."""
+    if not is_headline(span):
+        return False
+    return not (kind == "person" and 1 < len(parts) <= 3 and first_name_gender(parts) is not None)
 
 
 def normalise_key(name: str, kind: str) -> str:
@@ -111,6 +149,14 @@ def _appositive_roles(span: SpacySpan) -> list[str]:
     return out
 
 
+def _split_possessive(doc: Doc, span: SpacySpan) -> list[SpacySpan]:
+    """"Trump’s East European Achilles Heel" → "Trump" and "East European Achilles Heel"."""
+    cuts = [t.i for t in span[:-1] if t.lower_ in ("'s", "’s") and t.i > span.start]
+    if not cuts:
+        return [span]
+    return [doc[span.start:cuts[0]], doc[cuts[0] + 1:span.end]]
+
+
 def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
     toks, lead, honorific = _strip_name(list(span), kind)
     if not toks or not any(t.text[:1].isupper() for t in toks):
@@ -141,10 +187,13 @@ def find_name_spans(doc: Doc) -> list[NameSpan]:
             kind = "organization"
         if kind is None:
             continue
-        found = _name_span(doc, ent, kind)
-        if found:
-            out.append(found)
-            covered.update(range(ent.start, ent.end))
+        covered.update(range(ent.start, ent.end))
+        pieces = _split_possessive(doc, ent) if kind != "person" else [ent]
+        for n, piece in enumerate(pieces):
+            found = _name_span(doc, piece, kind if n == len(pieces) - 1 else "other")
+            if found:
+                found.weak = _weak(piece, found.kind, found.parts)
+                out.append(found)
     run: list[Token] = []
     for tok in list(doc) + [None]:  # type: ignore[list-item]
         if tok is not None and tok.pos_ == "PROPN" and tok.i not in covered and tok.text[:1].isupper():
@@ -153,6 +202,7 @@ def find_name_spans(doc: Doc) -> list[NameSpan]:
         if run:
             found = _name_span(doc, doc[run[0].i:run[-1].i + 1], "other")
             if found:
+                found.weak = _weak(doc[run[0].i:run[-1].i + 1], found.kind, found.parts)
                 out.append(found)
             run = []
     return sorted(out, key=lambda n: n.start)
@@ -168,11 +218,6 @@ def infer_genders(doc: Doc, clusters: list[Cluster], token_cluster: dict[int, Cl
     for cluster in clusters:
         if cluster.entity.kind != "person" or not cluster.parts:
             continue
-        first = cluster.parts[0].lower()
-        if len(cluster.parts) > 1 and first in MALE_NAMES:
-            cluster.gender_votes["m"] += 2
-        elif len(cluster.parts) > 1 and first in FEMALE_NAMES:
-            cluster.gender_votes["f"] += 2
     sents = list(doc.sents)
     for n, sent in enumerate(sents):
         people = {id(c): c for i in range(sent.start, sent.end)

@@ -12,9 +12,10 @@ from .salience import Salience
 from .table import EntityTable
 
 # A first-person source ("I", "we") outside every quotation speaks for the writer (speakers-dev convention).
-AUTHOR_NAME = "the article's author(s)"
+AUTHOR_NAME = "the article's author"
 # Salience factor for a person whose gender is unknown when a he/she needs one: below a known match.
 UNKNOWN_GENDER_FACTOR = 0.6
+CAMPAIGN_NOUNS = frozenset({"campaign", "team", "camp"})
 
 
 def span_tokens(doc: Doc, span: Span) -> list[Token]:
@@ -71,8 +72,11 @@ class Resolver:
         return cluster
 
     def resolve_author(self, source: Span) -> Cluster:
-        """First person outside any quotation: the writer."""
-        return self.table.unnamed(AUTHOR_NAME, "person", source.start, source.end)
+        """First person outside any quotation: "I" is the writer; "we" stays the generic "we"."""
+        word = source.text.strip().lower()
+        if word in ("i", "me", "my", "myself"):
+            return self.table.unnamed(AUTHOR_NAME, "person", source.start, source.end)
+        return self.table.unnamed(word, "group", source.start, source.end)
 
     def is_first_person(self, source: Span) -> bool:
         tokens = span_tokens(self.doc, source)
@@ -147,6 +151,9 @@ class Resolver:
         lemma = head.lemma_.lower() if head.lemma_ else head.lower_
         low = head.lower_
         definite = self._is_definite(head)
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PERSONAL_PRONOUNS), None)
+        if poss is not None:
+            return self._resolve_possessed(head, poss, tokens, source)
         if low in SPOKES_NOUNS or lemma in SPOKES_NOUNS:
             org = self._owner(head, tokens, want_org=True)
             if org is not None:
@@ -158,6 +165,19 @@ class Resolver:
             if found is not None:
                 return found
         return self._unnamed_for(head, tokens, source)
+
+    def _resolve_possessed(self, head: Token, poss: Token, tokens: list[Token], source: Span) -> Cluster | None:
+        """"his campaign" → the Trump campaign; "his advisers" → "donald trump's advisers" (unnamed)."""
+        owner = self._resolve_pronoun(poss)
+        if owner is None:
+            return self._unnamed_for(head, tokens, source)
+        if head.lower_ in CAMPAIGN_NOUNS and owner.entity.kind == "person":
+            return self.table.unnamed(f"the {owner.parts[-1]} campaign", "organization", source.start, source.end,
+                                      named=True)
+        rest = " ".join(t.text for t in tokens if t.i > poss.i and (t.i <= head.i or t.dep_ == "prep"
+                                                                   or t.head.dep_ == "prep"))
+        kind: EntityKind = "group" if head.tag_ == "NNS" else "other"
+        return self.table.unnamed(f"{owner.entity.name}'s {rest}", kind, source.start, source.end)
 
     def _appositive(self, head: Token) -> Cluster | None:
         for child in head.children:
@@ -207,6 +227,12 @@ class Resolver:
         if any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() for t in words):
             name = " ".join(t.text for t in words if t.i <= head.i or t.head.i == head.i)
             return self.table.unnamed(name, "organization", source.start, source.end, named=True)
+        if definite and head.lower_ in CAMPAIGN_NOUNS:
+            person = self.salience.best(head.i, lambda c: 1.0 if c.entity.kind == "person" and c.entity.named
+                                        else 0.0)
+            if person is not None:
+                return self.table.unnamed(f"the {person.parts[-1]} campaign", "organization", source.start,
+                                          source.end, named=True)
         if definite:
             found = self.salience.best(head.i, lambda c: self._org_fit(c, head))
             if found is not None:
@@ -254,7 +280,13 @@ class Resolver:
             "person" if head.tag_ == "NN" and lemma in PERSON_NOUNS else "group"
         if lemma in GROUP_NOUNS and head.tag_ == "NNS":
             kind = "group"
-        return self.table.unnamed(source.text, kind, source.start, source.end)
+        return self.table.unnamed(describe(source.text), kind, source.start, source.end)
+
+
+def describe(text: str) -> str:
+    """The name of an unnamed source: its phrase up to the first comma, without trailing punctuation."""
+    phrase = text.split(",")[0].strip()
+    return phrase.rstrip(" .;:—–-\"“”'’").strip() or text.strip()
 
 
 def attribution_containing(attributions: list[Attribution], att: Attribution) -> Attribution | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Entity, EntityKind, Mention
-from .entities import Cluster, NameSpan, acronym, find_name_spans, infer_genders, normalise_key
+from .entities import (Cluster, NameSpan, acronym, find_name_spans, first_name_gender, infer_genders,
+                       normalise_key, surname)
 
 
 class EntityTable:
@@ -21,10 +22,14 @@ class EntityTable:
 
     # -- building ------------------------------------------------------------------------------------------
     def _cluster_names(self, names: list[NameSpan]) -> None:
-        full = sorted((n for n in names if n.kind == "person" and len(n.parts) > 1), key=lambda n: -len(n.parts))
+        full = sorted((n for n in names if n.kind == "person" and len(n.parts) > 1 and not n.weak),
+                      key=lambda n: -len(n.parts))
         for name in full:
             self._attach(name, self._match_full_person(name) or self._new(name, "person"))
         for name in names:
+            if name.weak:
+                self._attach_weak(name)
+                continue
             if name.kind == "person" and len(name.parts) > 1:
                 continue
             cluster = self._match_short(name)
@@ -38,9 +43,20 @@ class EntityTable:
                 cluster = cluster or self._new(name, kind)
             self._attach(name, cluster)
 
+    def _attach_weak(self, name: NameSpan) -> None:
+        """A name from a headline: attach whichever of its words names a known cluster."""
+        for offset, part in enumerate(name.parts):
+            single = NameSpan(name.start + offset, name.start + offset + 1, "other", [part], [], None)
+            if single.end <= name.end and self.doc[single.start].text == part:
+                cluster = self._match_short(single)
+                if cluster is not None:
+                    self._attach(single, cluster)
+
     def _new(self, name: NameSpan, kind: EntityKind) -> Cluster:
         entity = Entity(id="", name=" ".join(name.parts), kind=kind, named=True)
         cluster = Cluster(entity=entity, parts=list(name.parts))
+        if kind == "person" and (gender := first_name_gender(name.parts)) is not None:
+            cluster.gender_votes[gender] += 2
         entity.key = normalise_key(entity.name, kind)
         self._by_key.setdefault(entity.key, cluster)
         self.clusters.append(cluster)
@@ -58,13 +74,14 @@ class EntityTable:
         if len(name.parts) > len(cluster.parts) and cluster.entity.kind != "person":
             cluster.parts = list(name.parts)
             cluster.entity.name = " ".join(name.parts)
+        cluster.positions.append(name.start)
         for i in range(name.start, name.end):
             self.token_cluster[i] = cluster
 
     def _match_full_person(self, name: NameSpan) -> Cluster | None:
-        first, last = name.parts[0].lower(), name.parts[-1].lower()
+        first, last = name.parts[0].lower(), surname(name.parts)
         for c in self.clusters:
-            if c.entity.kind != "person" or c.parts[-1].lower() != last:
+            if c.entity.kind != "person" or surname(c.parts) != last:
                 continue
             cfirst = c.parts[0].lower()
             if cfirst == first or cfirst.rstrip(".") == first[:1] or first.rstrip(".") == cfirst[:1]:
@@ -81,15 +98,15 @@ class EntityTable:
         best: Cluster | None = None
         best_score = -1
         for c in self.clusters:
-            if c.entity.kind != "person" or len(c.parts) < 2:
+            if c.entity.kind != "person" or name.honorific and c.gender not in (None, name.honorific):
                 continue
-            if word == c.parts[-1].lower():
-                score = 2
-            elif word == c.parts[0].lower():
+            if word == surname(c.parts):
+                score = 3 if len(c.parts) > 1 else 2
+            elif word == c.parts[0].lower() and len(c.parts) > 1:
                 score = 1
             else:
                 continue
-            recent = max((i for i, cl in self.token_cluster.items() if cl is c and i < name.start), default=-1)
+            recent = max((i for i in c.positions if i < name.start), default=-1)
             score = score * 10**7 + recent
             if score > best_score:
                 best, best_score = c, score
