@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import DecodingError, InputError
 from ..model import Article
 from ..text import decode
 from .common import failure, make_meta
+
+# A page whose extracted text has fewer words than this is not an article: broken markup, an error page or an
+# index. Chosen by hand (the shortest real news brief seen is ~30 words); lower it if short items go missing.
+MIN_ARTICLE_WORDS = 5
 
 
 def html_to_article(data: bytes | str, article_id: str, source: str, max_chars: int, url: str | None = None) -> Article:
@@ -20,7 +25,7 @@ def html_to_article(data: bytes | str, article_id: str, source: str, max_chars: 
         return failure(article_id, source, str(exc))
     found = _bare_extraction(markup, url)
     text = (found or {}).get("text") or ""
-    if not text.strip():
+    if len(re.findall(r"\w+", text)) < MIN_ARTICLE_WORDS:
         return failure(article_id, source, f"{article_id}: no article text found in the HTML; "
                                             "is it an article page (not an index or a script-only page)?")
     if len(text) > max_chars:
