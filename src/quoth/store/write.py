@@ -23,19 +23,22 @@ def now_iso() -> str:
 
 
 def normalise_date(value: Any) -> str | None:
-    """An ISO 8601 form of a published date (ISO or RFC 2822 input), or the input unchanged if unparseable."""
+    """An ISO 8601 form of a published date (ISO or RFC 2822 input), or the input unchanged if unparseable.
+
+    A bare date stays a bare date ("2024-03-05"), so ``--until 2024-03-05`` can include that whole day.
+    """
     if value in (None, ""):
         return None
     raw = str(value).strip()
-    for parse in (datetime.fromisoformat, parsedate_to_datetime):
-        try:
-            parsed = parse(raw.replace("Z", "+00:00") if parse is datetime.fromisoformat else raw)
-        except (ValueError, TypeError, IndexError):
-            continue
-        if len(raw) == 10 and parse is datetime.fromisoformat:
-            return parsed.date().isoformat()
-        return parsed.isoformat()
-    return raw
+    try:
+        parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        return parsed.date().isoformat() if len(raw) == 10 else parsed.isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(raw).isoformat()
+    except (ValueError, TypeError, IndexError):
+        return raw
 
 
 def entity_key(entity: Entity, article_id: str) -> str:
