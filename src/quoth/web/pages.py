@@ -38,6 +38,8 @@ def extract_submit(request: Request, text: str = Form(""), fmt: Literal["auto", 
     filename = file.filename if file is not None and file.filename else None
     if filename:
         text = _read_upload(file)
+    else:  # browsers submit a textarea's line breaks as CRLF whatever was pasted
+        text = text.replace("\r\n", "\n")
     if not text.strip():
         return render(request, "extract.html", status=400, text=text, fmt=fmt,
                       error="Paste an article or choose a file first.")
@@ -58,14 +60,24 @@ def _read_upload(file: UploadFile) -> str:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = Query("", max_length=500), speaker: str = Query("", max_length=200),
                 kind: Literal["", "direct", "indirect", "mixed"] = Query(""),
-                since: date | None = Query(None), until: date | None = Query(None),
+                since: str = Query("", max_length=10), until: str = Query("", max_length=10),
                 page: int = Query(1, ge=1, le=1_000_000)) -> Response:
-    """The search form and one page of matching attributions."""
-    filters = {"q": q or None, "speaker": speaker or None, "kind": kind or None, "since": since, "until": until}
+    """The search form and one page of matching attributions (empty form fields mean "any")."""
+    filters = {"q": q or None, "speaker": speaker or None, "kind": kind or None,
+               "since": _parse_date(since, "From"), "until": _parse_date(until, "To")}
     corpus = request.app.state.corpus
     items, total = corpus.attributions(filters, (page - 1) * DEFAULT_PER_PAGE, DEFAULT_PER_PAGE)
     return render(request, "search.html", filters=filters, items=items, total=total,
                   pager=_pager(request, page, total))
+
+
+def _parse_date(value: str, label: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{label}: {value!r} is not a date; use YYYY-MM-DD") from None
 
 
 @router.get("/articles", response_class=HTMLResponse)
