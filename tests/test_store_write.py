@@ -137,3 +137,26 @@ def test_store_read_only_open(tmp_path: Path) -> None:
 def test_store_article_not_found(store: Store) -> None:
     with pytest.raises(NotFound, match="no article with id 'nope'"):
         store.article("nope")
+
+
+# datasette's own detection query (datasette.utils.detect_fts_sql): finding the FTS table means its search box works.
+DATASETTE_DETECT_FTS = """select name from sqlite_master where rootpage = 0 and (
+    sql like '%VIRTUAL TABLE%USING FTS%content="{table}"%' or sql like '%VIRTUAL TABLE%USING FTS%content=[{table}]%'
+    or (tbl_name = "{table}" and sql like '%VIRTUAL TABLE%USING FTS%'))"""
+
+
+@pytest.mark.parametrize("table", ["articles", "attributions"])
+def test_store_fts_tables_are_found_by_datasette(store: Store, table: str) -> None:
+    store.add_article(article(1))
+    (name,) = store.conn.execute(DATASETTE_DETECT_FTS.format(table=table)).fetchone()
+    assert name == f"{table}_fts"
+    # datasette searches with "rowid in (select rowid from <fts> where <fts> match ?)"
+    hits = store.conn.execute(f"select count(*) from {table} where rowid in "
+                              f"(select rowid from {name} where {name} match 'build')").fetchone()[0]
+    assert hits == 1
+
+
+def test_store_fts_follows_updates_made_by_other_tools(store: Store) -> None:
+    store.add_article(article(1))
+    store.conn.execute("UPDATE attributions SET content = 'We will paint it.' WHERE local_id = 'a1'")
+    assert store.search("paint").total == 1 and store.search("build").total == 0

@@ -75,17 +75,23 @@ MIGRATION_1 = [
         time TEXT NOT NULL,
         PRIMARY KEY (source, id))""",
     # External-content FTS5 tables kept in step by triggers (the layout sqlite-utils and datasette expect).
-    "CREATE VIRTUAL TABLE attributions_fts USING fts5(content, content='attributions', content_rowid='id')",
+    'CREATE VIRTUAL TABLE attributions_fts USING fts5(content, content="attributions", content_rowid="id")',
     """CREATE TRIGGER attributions_ai AFTER INSERT ON attributions BEGIN
         INSERT INTO attributions_fts(rowid, content) VALUES (new.id, new.content); END""",
     """CREATE TRIGGER attributions_ad AFTER DELETE ON attributions BEGIN
         INSERT INTO attributions_fts(attributions_fts, rowid, content) VALUES ('delete', old.id, old.content); END""",
-    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='pk')",
+    """CREATE TRIGGER attributions_au AFTER UPDATE OF content ON attributions BEGIN
+        INSERT INTO attributions_fts(attributions_fts, rowid, content) VALUES ('delete', old.id, old.content);
+        INSERT INTO attributions_fts(rowid, content) VALUES (new.id, new.content); END""",
+    'CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content="articles", content_rowid="pk")',
     """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text); END""",
     """CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
         INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
         END""",
+    """CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text); END""",
 ]
 
 MIGRATIONS: list[list[str]] = [MIGRATION_1]
