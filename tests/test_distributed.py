@@ -144,3 +144,31 @@ def test_distributed_load_into_store_round_trip(corpus: list[str], client, tmp_p
             assert stored.text == article.text
             assert [a.to_dict() for a in stored.attributions] == [a.to_dict() for a in article.attributions]
     assert load_into_store(out, tmp_path / "q.db")["skipped"] == 18
+
+
+def test_distributed_cli_help_covers_every_option() -> None:
+    from typer.testing import CliRunner
+
+    from quoth.cli import app
+
+    for command, options in {"dask": ["--out", "--scheduler", "--partitions", "--workers"], "load": ["--db"]}.items():
+        result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+        assert result.exit_code == 0 and all(option in result.output for option in options)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_distributed_cli_dask_then_load(corpus: list[str], client, tmp_path: Path) -> None:
+    pytest.importorskip("quoth.store")
+    from typer.testing import CliRunner
+
+    from quoth.cli import app
+
+    out, db = tmp_path / "out", tmp_path / "q.db"
+    result = CliRunner().invoke(app, ["dask", *corpus, "--out", str(out), "--scheduler", client.scheduler.address,
+                                      "--partitions", "3", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "18 articles" in result.output
+    result = CliRunner().invoke(app, ["load", str(out), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "18 articles and 3 failures" in result.output

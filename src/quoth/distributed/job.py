@@ -68,14 +68,16 @@ def _extract_alone(item: Article, n: int, options: Options) -> Article:
 
 def process_partition(spec: PartitionSpec, out_dir: str, options: Options) -> PartitionStatus:
     """The task run on a worker: read, extract and write one partition, then its success marker."""
-    began = time.perf_counter()
     from ..ingest.options import ReadOptions
+
+    began, cpu_began = time.perf_counter(), time.process_time()
 
     articles = extract_partition(list(read_partition(spec, ReadOptions.from_options(options))), options)
     ok = [a for a in articles if a.error is None]
     failed = [a for a in articles if a.error is not None]
     counts = write_partition_tables(Path(out_dir), spec.name, spec.index, ok, failed)
     status = PartitionStatus(spec=spec, status="done", counts=counts, seconds=time.perf_counter() - began,
+                             cpu_seconds=time.process_time() - cpu_began,
                              worker=f"{socket.gethostname()}:{os.getpid()}")
     write_marker(Path(out_dir), status, options)
     return status
@@ -212,7 +214,7 @@ def _record(status: PartitionStatus, future: Any) -> None:
     if future.status == "finished":
         result: PartitionStatus = future.result()
         status.status, status.counts = "done", result.counts
-        status.seconds, status.worker = result.seconds, result.worker
+        status.seconds, status.cpu_seconds, status.worker = result.seconds, result.cpu_seconds, result.worker
     else:
         exc = future.exception()
         status.status, status.error = "failed", f"{type(exc).__name__}: {exc}"

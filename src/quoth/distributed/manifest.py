@@ -31,17 +31,20 @@ class PartitionStatus:
     status: str = "pending"
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     worker: str | None = None
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.spec.name, "spec": self.spec.to_dict(), "status": self.status, "counts": self.counts,
-                "seconds": round(self.seconds, 3), "worker": self.worker, "error": self.error}
+                "seconds": round(self.seconds, 3), "cpu_seconds": round(self.cpu_seconds, 3), "worker": self.worker,
+                "error": self.error}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "PartitionStatus":
         return cls(spec=PartitionSpec.from_dict(data["spec"]), status=data["status"], counts=dict(data["counts"]),
-                   seconds=float(data["seconds"]), worker=data.get("worker"), error=data.get("error"))
+                   seconds=float(data["seconds"]), cpu_seconds=float(data.get("cpu_seconds", 0.0)),
+                   worker=data.get("worker"), error=data.get("error"))
 
 
 @dataclass
