@@ -103,10 +103,15 @@ def ingest(
     options = Options(max_chars=max_chars, speakers=speakers, disputes=speakers)
     read_options = ReadOptions.from_options(options, allow_private_urls=allow_private_urls)
     console = Console(stderr=True)
-    with open_store(db, create=True) as store, _progress(console, quiet) as progress:
-        task = progress.add_task("ingest", total=estimate_total(sources))
-        summary = run_ingest(sources, store, options, read_options, workers=workers, replace=replace,
-                             on_article=lambda status, article: progress.advance(task))
+    try:
+        with open_store(db, create=True) as store, _progress(console, quiet) as progress:
+            task = progress.add_task("ingest", total=estimate_total(sources))
+            summary = run_ingest(sources, store, options, read_options, workers=workers, replace=replace,
+                                 on_article=lambda status, article: progress.advance(task))
+    except KeyboardInterrupt:
+        console.print(f"interrupted: every article written so far is in {db}; run the same command again to "
+                      "finish the rest")
+        raise typer.Exit(130) from None
     for article_id, reason in summary.failures[:20]:
         console.print(f"[red]failed[/red] {reason}", highlight=False, markup=True)
     if len(summary.failures) > 20:

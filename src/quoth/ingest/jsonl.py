@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from ..errors import InputError
 from ..model import Article
-from .common import META_KEYS, failure, make_meta, too_large
+from .common import failure, make_meta, too_large
 from .options import ReadOptions
 
 
