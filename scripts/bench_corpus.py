@@ -153,6 +153,28 @@ def bench_search(db: Path, queries: int, seed: int) -> dict:
             "max_ms": timings[-1], "queries": queries, "attributions": stats["attributions"]}
 
 
+def bench_queries(db: Path, repeat: int = 20) -> dict:
+    """p95 latency (ms) of the other Store queries the CLI and the API call, on the same store."""
+    from quoth.store import Store
+
+    with Store(db, read_only=True) as store:
+        top = store.speakers(limit=1).items or store.entities(limit=1).items
+        name = str(top[0].id) if top else "1"
+        some_id = store.articles(limit=1, offset=store.stats()["articles"] // 2).items[0].id
+        calls = {
+            "speakers": lambda: store.speakers(limit=20),
+            "speaker": (lambda: store.speaker(name, limit=100)) if top else (lambda: None),
+            "disputes": lambda: store.disputes(limit=20), "articles_deep_page": lambda: store.articles(offset=5000),
+            "article": lambda: store.article(some_id), "stats": store.stats,
+            "search_articles": lambda: store.search_articles("bridge budget"),
+        }
+        result = {}
+        for label, call in calls.items():
+            timings = sorted(timed(call)[0] * 1000 for _ in range(repeat))
+            result[label] = round(timings[int(repeat * 0.95) - 1], 2)
+    return {"p95_ms": result}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=10_000, help="articles in the synthetic corpus")
@@ -161,7 +183,13 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=400, help="search calls to time")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--dir", type=Path, default=None, help="where to write the corpus and store (temp dir)")
+    parser.add_argument("--queries-only", type=Path, default=None, metavar="DB",
+                        help="only time the queries on an existing store")
     args = parser.parse_args()
+    if args.queries_only:
+        print(json.dumps({"search": bench_search(args.queries_only, args.queries, args.seed),
+                          "other": bench_queries(args.queries_only)}, indent=2))
+        return
     compare = min(args.compare, args.n)
     work = args.dir or Path(tempfile.mkdtemp(prefix="quoth-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -175,7 +203,7 @@ def main() -> None:
     ingested = ingest_all(corpus, db, args.n)
     rates = compare_rates(corpus, records[:compare], work, args.rounds)
     search = bench_search(db, args.queries, args.seed)
-    result = {"n": args.n, "compare": compare, **rates, **ingested, "search": search,
+    result = {"n": args.n, "compare": compare, **rates, **ingested, "search": search, "other": bench_queries(db),
               "db_mb": db.stat().st_size / 2**20, "python": sys.version.split()[0]}
     print(json.dumps(result, indent=2))
 
