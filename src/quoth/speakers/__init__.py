@@ -27,7 +27,8 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
     """Cluster entity mentions, set each attribution's ``speaker`` (and nested ``parent``); return the entities."""
-    table = EntityTable(doc)
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once
+    table = EntityTable(doc, text)
     resolver = Resolver(doc, table)
     chosen: dict[str, Cluster] = {}
     first_person: list[Attribution] = []
@@ -45,7 +46,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
     for att in attributions:
         if att.id in chosen:
             att.speaker = chosen[att.id].entity.id
-    _continue_floating(doc.text, attributions)
+    _continue_floating(text, attributions)
     set_parents(attributions)
     return entities
 

@@ -75,19 +75,22 @@ def first_name_gender(parts: list[str]) -> str | None:
     return "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
 
 
-def is_headline(span: SpacySpan) -> bool:
-    """Whether ``span`` lies on a title-case line ("Obama Says Black Voters …"), where NER runs names into verbs."""
-    text = span.doc.text
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", text[start:end if end >= 0 else len(text)])]
+def is_headline(line: str) -> bool:
+    """Whether a line is in title case ("Obama Says Black Voters …"), where NER runs names into verbs."""
+    words = re.findall(r"[^\W\d_]{4,}", line)
     caps = sum(1 for w in words if w[:1].isupper())
     return len(words) >= 4 and caps >= HEADLINE_CAPS_SHARE * len(words)
 
 
-def _weak(span: SpacySpan, kind: EntityKind, parts: list[str]) -> bool:
+def _line_of(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _weak(text: str, span: SpacySpan, kind: EntityKind, parts: list[str]) -> bool:
     """A headline name is weak unless it is a person's name starting with a known first name."""
-    if not is_headline(span):
+    if not is_headline(_line_of(text, span.start_char)):
         return False
     return not (kind == "person" and 1 < len(parts) <= 3 and first_name_gender(parts) is not None)
 
@@ -177,7 +180,7 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
     return NameSpan(toks[0].i, toks[-1].i + 1, kind, parts, roles, honorific)
 
 
-def find_name_spans(doc: Doc) -> list[NameSpan]:
+def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
     """Named mentions: NER entities of the kinds that speak or are spoken of, and proper-noun runs NER missed."""
     out: list[NameSpan] = []
     covered: set[int] = set()
@@ -192,7 +195,7 @@ def find_name_spans(doc: Doc) -> list[NameSpan]:
         for n, piece in enumerate(pieces):
             found = _name_span(doc, piece, kind if n == len(pieces) - 1 else "other")
             if found:
-                found.weak = _weak(piece, found.kind, found.parts)
+                found.weak = _weak(text, piece, found.kind, found.parts)
                 out.append(found)
     run: list[Token] = []
     for tok in list(doc) + [None]:  # type: ignore[list-item]
@@ -202,7 +205,7 @@ def find_name_spans(doc: Doc) -> list[NameSpan]:
         if run:
             found = _name_span(doc, doc[run[0].i:run[-1].i + 1], "other")
             if found:
-                found.weak = _weak(doc[run[0].i:run[-1].i + 1], found.kind, found.parts)
+                found.weak = _weak(text, doc[run[0].i:run[-1].i + 1], found.kind, found.parts)
                 out.append(found)
             run = []
     return sorted(out, key=lambda n: n.start)

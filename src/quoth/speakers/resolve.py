@@ -119,12 +119,15 @@ class Resolver:
         antecedent = verb.head if verb.dep_ in ("relcl", "acl") else None
         if antecedent is None or antecedent.i == head.i:
             return None
+        conjuncts = [c for c in antecedent.conjuncts if c.i < head.i]
+        if conjuncts and verb.dep_ == "relcl":
+            antecedent = max(conjuncts, key=lambda c: c.i)
         named = self.table.token_cluster.get(antecedent.i)
         if named is not None:
             return named
         tokens = [t for t in antecedent.subtree if t.i < verb.left_edge.i]
-        span = Span.from_offsets(self.doc.text, [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]) if tokens \
-            else Span.from_offsets(self.doc.text, [(antecedent.idx, antecedent.idx + len(antecedent))])
+        span = Span.from_offsets(self.table.text, [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]) if tokens \
+            else Span.from_offsets(self.table.text, [(antecedent.idx, antecedent.idx + len(antecedent))])
         return self._resolve_nominal(antecedent, tokens or [antecedent], span)
 
     def _resolve_pronoun(self, head: Token) -> Cluster | None:
@@ -274,8 +277,8 @@ class Resolver:
         """A description with no named referent: one unnamed entity per distinct phrase."""
         lemma = (head.lemma_ or head.text).lower()
         if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens):
-            name = " ".join(t.text for t in tokens if t.dep_ != "det" and not t.is_punct)
-            return self.table.unnamed(name, "organization", source.start, source.end, named=True)
+            name = " ".join(t.text for t in tokens if t.dep_ != "det" and (not t.is_punct or t.text == ","))
+            return self.table.unnamed(describe(name), "organization", source.start, source.end, named=True)
         kind: EntityKind = "other" if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS else \
             "person" if head.tag_ == "NN" and lemma in PERSON_NOUNS else "group"
         if lemma in GROUP_NOUNS and head.tag_ == "NNS":

@@ -21,6 +21,10 @@ DECAY_PER_PARAGRAPH = 0.7
 # Weight of a mention as grammatical subject, and as the source of an attribution, relative to 1.0 otherwise.
 SUBJECT_WEIGHT = 2.0
 SOURCE_WEIGHT = 2.0
+# Article-level prominence: each earlier mention anywhere adds this share to the local score (capped), so the
+# article's protagonist wins close calls against a person named once in passing.
+PROMINENCE_PER_MENTION = 0.3
+PROMINENCE_CAP_MENTIONS = 10
 # A mention more than this many sentences back contributes nothing (keeps queries linear and local).
 WINDOW_SENTENCES = 12
 
@@ -69,7 +73,7 @@ class Salience:
             if tok in exclude:
                 continue
             total += weight * DECAY_PER_SENTENCE ** dist * DECAY_PER_PARAGRAPH ** (here_p - self.para_of[tok])
-        return total
+        return total * (1.0 + PROMINENCE_PER_MENTION * min(end, PROMINENCE_CAP_MENTIONS))
 
     def best(self, token: int, accept: Callable[[Cluster], float],
              exclude: frozenset[int] = frozenset()) -> Cluster | None:

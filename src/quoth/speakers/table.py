@@ -12,12 +12,13 @@ from .entities import (Cluster, NameSpan, acronym, find_name_spans, first_name_g
 class EntityTable:
     """Entities of one article, built from its named mentions; resolution adds mentions and unnamed groups."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text
         self.clusters: list[Cluster] = []
         self.token_cluster: dict[int, Cluster] = {}
         self._by_key: dict[str, Cluster] = {}
-        self._cluster_names(find_name_spans(doc))
+        self._cluster_names(find_name_spans(doc, self.text))
         infer_genders(doc, self.clusters, self.token_cluster)
 
     # -- building ------------------------------------------------------------------------------------------
@@ -143,7 +144,7 @@ class EntityTable:
         """Record a mention (character offsets) of ``cluster`` unless it is already there."""
         if any(m.start == start and m.end == end for m in cluster.entity.mentions):
             return
-        cluster.entity.mentions.append(Mention(start, end, self.doc.text[start:end]))
+        cluster.entity.mentions.append(Mention(start, end, self.text[start:end]))
 
     def finish(self) -> list[Entity]:
         """Number the entities by first mention (e1, e2, …), sort their mentions, return them."""
