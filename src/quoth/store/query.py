@@ -13,12 +13,15 @@ from .records import ArticleSummary, DisputeRecord, EntityRecord, Failure, Page,
 
 KINDS = ("direct", "indirect", "mixed")
 MAX_LIMIT = 1000
+# Entities a speaker filter may expand to ("Lee" matches every Lee); beyond this the filter is too vague to help.
+MAX_SPEAKER_IDS = 500
 
-STATEMENT_SELECT = (
+STATEMENT_COLUMNS = (
     "SELECT a.id, a.article_id, a.local_id, a.kind, a.content, a.content_spans, a.cue, a.source, e.name,"
     " a.speaker_id, a.parent_local, a.confidence, a.published, ar.title, ar.url"
-    " FROM attributions a JOIN articles ar ON ar.id = a.article_id LEFT JOIN entities e ON e.id = a.speaker_id"
 )
+STATEMENT_JOINS = " JOIN articles ar ON ar.id = a.article_id LEFT JOIN entities e ON e.id = a.speaker_id"
+STATEMENT_SELECT = f"{STATEMENT_COLUMNS} FROM attributions a{STATEMENT_JOINS}"
 ENTITY_COLUMNS = "e.id, e.key, e.name, e.kind, e.named"
 
 
@@ -38,22 +41,25 @@ def search(conn: sqlite3.Connection, text: str = "", speaker: str | None = None,
            since: str | None = None, until: str | None = None, limit: int = 20, offset: int = 0) -> Page[Statement]:
     """Statements whose content matches ``text`` (all words; best match first), filtered; newest first if no text."""
     check_page(limit, offset)
-    where, params = _statement_filters(speaker, kind, since, until)
+    where, params = _statement_filters(conn, speaker, kind, since, until)
     query = fts_query(text or "")
+    # Rank and filter on the attributions alone, then fetch the page's rows with their article and speaker.
     if query:
-        base = (f"{STATEMENT_SELECT} JOIN attributions_fts f ON f.rowid = a.id"
-                f" WHERE attributions_fts MATCH ?{''.join(' AND ' + w for w in where)}")
+        base = ("FROM attributions_fts f CROSS JOIN attributions a ON a.id = f.rowid WHERE attributions_fts MATCH ?"
+                + "".join(" AND " + w for w in where))
         params = [query, *params]
         order = "f.rank, a.id"
     else:
-        base = STATEMENT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        base = "FROM attributions a" + (" WHERE " + " AND ".join(where) if where else "")
         order = "a.published DESC, a.id DESC"
-    total = conn.execute(f"SELECT count(*) FROM ({base})", params).fetchone()[0]
-    rows = conn.execute(f"{base} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
-    return Page([_statement(r) for r in rows], total, limit, offset)
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    ids = [r[0] for r in conn.execute(f"SELECT a.id {base} ORDER BY {order} LIMIT ? OFFSET ?",
+                                      [*params, limit, offset])]
+    found = _statements_by_id(conn, ids)
+    return Page([found[i] for i in ids], total, limit, offset)
 
 
-def _statement_filters(speaker: str | None, kind: str | None, since: str | None,
+def _statement_filters(conn: sqlite3.Connection, speaker: str | None, kind: str | None, since: str | None,
                        until: str | None) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -66,9 +72,8 @@ def _statement_filters(speaker: str | None, kind: str | None, since: str | None,
         if speaker.isdigit():
             where.append("a.speaker_id = ?")
             params.append(int(speaker))
-        else:  # before speakers are resolved, fall back on the source as written
-            where.append("(e.name LIKE ? OR (a.speaker_id IS NULL AND a.source LIKE ?))")
-            params += [f"%{speaker}%"] * 2
+        else:
+            where.append(_speaker_filter(conn, speaker, params))
     if since:
         where.append("a.published >= ?")
         params.append(since)
@@ -78,22 +83,34 @@ def _statement_filters(speaker: str | None, kind: str | None, since: str | None,
     return where, params
 
 
+def _speaker_filter(conn: sqlite3.Connection, name: str, params: list[Any]) -> str:
+    """Entities whose name contains ``name`` (an index lookup); with none, the source as written (a scan)."""
+    ids = [r[0] for r in conn.execute("SELECT id FROM entities WHERE name LIKE ? LIMIT ?",
+                                      (f"%{name}%", MAX_SPEAKER_IDS))]
+    if ids:
+        params += ids
+        return f"a.speaker_id IN ({','.join('?' * len(ids))})"
+    params.append(f"%{name}%")  # a corpus whose speakers are not resolved: match who the text names
+    return "a.source LIKE ?"
+
+
 def search_articles(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0) -> Page[ArticleSummary]:
     """Articles whose title or text matches ``text`` (all words), best match first."""
     check_page(limit, offset)
     query = fts_query(text)
     if not query:
         return articles(conn, limit, offset)
-    base = f"{ARTICLE_SELECT} JOIN articles_fts f ON f.rowid = ar.pk WHERE articles_fts MATCH ?"
+    base = f"{ARTICLE_COLUMNS} FROM articles_fts f CROSS JOIN articles ar ON ar.pk = f.rowid WHERE articles_fts MATCH ?"
     total = conn.execute(f"SELECT count(*) FROM ({base})", [query]).fetchone()[0]
     rows = conn.execute(f"{base} ORDER BY f.rank LIMIT ? OFFSET ?", [query, limit, offset]).fetchall()
     return Page([ArticleSummary(*r) for r in rows], total, limit, offset)
 
 
-ARTICLE_SELECT = (
+ARTICLE_COLUMNS = (
     "SELECT ar.id, ar.title, ar.url, ar.published, ar.source, ar.ingested_at,"
-    " (SELECT count(*) FROM attributions x WHERE x.article_id = ar.id) FROM articles ar"
+    " (SELECT count(*) FROM attributions x WHERE x.article_id = ar.id)"
 )
+ARTICLE_SELECT = f"{ARTICLE_COLUMNS} FROM articles ar"
 
 
 def articles(conn: sqlite3.Connection, limit: int = 20, offset: int = 0) -> Page[ArticleSummary]:

@@ -13,10 +13,11 @@ MIGRATION_1 = [
         pk INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
         content_hash TEXT NOT NULL,
-        text TEXT NOT NULL,
         title TEXT, url TEXT, published TEXT, authors TEXT, source TEXT,
         meta TEXT NOT NULL DEFAULT '{}',
-        ingested_at TEXT NOT NULL)""",
+        ingested_at TEXT NOT NULL,
+        -- last, so that reading the short columns never walks the text's overflow pages
+        text TEXT NOT NULL)""",
     "CREATE INDEX articles_content_hash ON articles(content_hash)",
     "CREATE INDEX articles_published ON articles(published)",
     """CREATE TABLE entities (
