@@ -15,6 +15,7 @@ from typing import Annotated, Any, Callable, Optional, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
@@ -112,8 +113,8 @@ def ingest(
         console.print(f"interrupted: every article written so far is in {db}; run the same command again to "
                       "finish the rest")
         raise typer.Exit(130) from None
-    for article_id, reason in summary.failures[:20]:
-        console.print(f"[red]failed[/red] {reason}", highlight=False, markup=True)
+    for _article_id, reason in summary.failures[:20]:
+        console.print(f"[red]failed[/red] {escape(reason)}", highlight=False)
     if len(summary.failures) > 20:
         console.print(f"… and {len(summary.failures) - 20} more failures (all are in the failures table)")
     console.print(f"ingested {summary.ingested} ({summary.added} new, {summary.replaced} replaced), "
