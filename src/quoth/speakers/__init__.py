@@ -42,6 +42,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
         if cluster is not None:
             chosen[att.id] = cluster
     _resolve_first_person(resolver, attributions, first_person, chosen)
+    resolver.resolve_other_mentions(resolver.resolved_tokens)
     entities = table.finish()
     for att in attributions:
         if att.id in chosen:

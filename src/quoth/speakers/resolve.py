@@ -49,6 +49,7 @@ class Resolver:
         self.doc = doc
         self.table = table
         self.salience = Salience(doc)
+        self.resolved_tokens: set[int] = set()
         for i, cluster in table.token_cluster.items():
             if i + 1 >= len(doc) or table.token_cluster.get(i + 1) is not cluster:
                 self.salience.add(cluster, i)
@@ -66,10 +67,43 @@ class Resolver:
                 return None
             head, tokens = subj[0], [subj[0]]
         cluster = self._resolve_head(head, tokens, source)
+        self.resolved_tokens.update(t.i for t in tokens)
         if cluster is not None:
             self.table.add_mention(cluster, source.start, source.end)
             self.salience.add(cluster, head.i, 2.0)
         return cluster
+
+    def resolve_other_mentions(self, skip: set[int]) -> None:
+        """Record third-person pronouns and definite role nouns ("the secretary") that are not sources as mentions.
+
+        Disputes read them ("her statements were incorrect"); ``skip`` holds the tokens already resolved.
+        """
+        for tok in self.doc:
+            if tok.i in skip or tok.i in self.table.token_cluster:
+                continue
+            low = tok.lower_
+            cluster = None
+            start, end = tok.idx, tok.idx + len(tok)
+            if low in PERSONAL_PRONOUNS and tok.pos_ == "PRON":
+                cluster = self._resolve_pronoun(tok)
+            elif tok.pos_ == "NOUN" and low in PERSON_NOUNS and tok.tag_ == "NN" and self._is_definite(tok):
+                cluster = self._resolve_role(tok, [t for t in tok.lefts if t.dep_ != "det"] + [tok])
+                start = self._phrase_start(tok)
+            if cluster is not None and cluster.entity.named:
+                self.table.add_mention(cluster, start, end)
+
+    @staticmethod
+    def _phrase_start(tok: Token) -> int:
+        """Where the noun phrase headed by ``tok`` starts: its contiguous left dependents, no punctuation."""
+        inside = {tok.i}
+        left = tok
+        while left.i > 0:
+            prev = left.nbor(-1)
+            if prev.is_punct or prev.is_space or prev.head.i not in inside:
+                break
+            inside.add(prev.i)
+            left = prev
+        return left.idx
 
     def resolve_author(self, source: Span) -> Cluster:
         """First person outside any quotation: "I" is the writer; "we" stays the generic "we"."""
@@ -247,8 +281,8 @@ class Resolver:
             return 0.0
         return 1.0 if head.lower_ in cluster.entity.name.lower() else 0.2
 
-    def _resolve_role(self, head: Token, tokens: list[Token]) -> Cluster | None:
-        """"the Homeland Security secretary" → the person holding that role; else the salient person."""
+    def _role_match(self, head: Token, tokens: list[Token], need_head: bool = True) -> Cluster | None:
+        """The person whose roles share the description's head noun (and most of its modifiers)."""
         words = {_stem(t.text) for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
         head_stem = _stem(head.text)
         best, best_score = None, 0.0
@@ -256,18 +290,42 @@ class Resolver:
             if c.entity.kind != "person" or not c.entity.roles:
                 continue
             role_words = {_stem(w) for role in c.entity.roles for w in role.replace("-", " ").split()}
-            if head_stem not in role_words:
+            if head_stem not in role_words and (need_head or not (words - {head_stem}) & role_words):
                 continue
             score = len(words & role_words) + 0.1 * min(1.0, self.salience.score(c, head.i))
             if score > best_score:
                 best, best_score = c, score
+        return best
+
+    def _co_arguments(self, head: Token) -> set[int]:
+        """Clusters named or described elsewhere in the same clause: binding keeps them apart from ``head``."""
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else head
+        out: set[int] = set()
+        stack = [c for c in verb.children if c.i != head.i]
+        while stack:
+            tok = stack.pop()
+            if tok.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "acl", "appos") or tok.i == head.i \
+                    or tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+                continue
+            c = self.table.token_cluster.get(tok.i)
+            if c is None and tok.pos_ == "NOUN" and tok.lower_ in PERSON_NOUNS and self._is_definite(tok):
+                c = self._role_match(tok, list(tok.lefts) + [tok], need_head=False)
+            if c is not None:
+                out.add(id(c))
+            stack.extend(tok.children)
+        return out
+
+    def _resolve_role(self, head: Token, tokens: list[Token]) -> Cluster | None:
+        """"the Homeland Security secretary" → the person holding that role; else the salient person."""
+        best = self._role_match(head, tokens)
         if best is not None:
             return best
         gender = "m" if head.lower_ in MALE_NOUNS else "f" if head.lower_ in FEMALE_NOUNS else None
         exclude = frozenset(t.i for t in head.head.children) | {head.head.i}
+        apart = self._co_arguments(head)
 
         def accept(c: Cluster) -> float:
-            if c.entity.kind != "person" or not c.entity.named:
+            if c.entity.kind != "person" or not c.entity.named or id(c) in apart:
                 return 0.0
             return 0.0 if gender and c.gender and c.gender != gender else 1.0
 
