@@ -122,7 +122,7 @@ def _is_push_back(tok: Token) -> bool:
     if tok.lower_ in ("took", "taken"):
         lemma = "take"
     if lemma == "push":
-        return any(c.dep_ == "prt" and c.lower_ == "back" for c in tok.children)
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
     if lemma == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "issue" for c in tok.children)
     return False
@@ -184,7 +184,11 @@ def _statement_owner(noun: Token, entity_of: dict[int, Entity]) -> Entity | None
 def _falsity_party(word: Token, entity_of: dict[int, Entity]) -> Party | None:
     """"her statements … were incorrect", "dismissed Noem's claims as false", "called the claim a lie"."""
     head = word.head
-    if word.dep_ in ("acomp", "attr", "oprd", "xcomp") and head.lower_ in BE_FORMS | CALL_FORMS:
+    if word.pos_ == "VERB" and word.dep_ != "amod":
+        head, subjects = word, [c for c in word.children if c.dep_ == "nsubjpass"]
+    elif word.dep_ in ("npadvmod", "appos", "attr") and head.head.lower_ in CALL_FORMS:
+        subjects = [head]
+    elif word.dep_ in ("acomp", "attr", "oprd", "xcomp") and head.lower_ in BE_FORMS | CALL_FORMS:
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     elif word.dep_ == "pobj" and head.lower_ == "as":
         subjects = [c for c in head.head.children if c.dep_ == "dobj"]

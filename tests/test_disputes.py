@@ -1,0 +1,166 @@
+"""Dispute detection on hand-written texts: attributions are marked by hand (see speaker_fixtures), so these tests
+do not depend on the extractor. Precision first: every negative must yield no dispute.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from speaker_fixtures import parse_marked, resolve
+
+pytestmark = pytest.mark.model
+
+# (marked text, the disputing attribution, a word of the disputed entity's name)
+POSITIVES = [
+    ("[1|John Smith|] {1|said|} <1|taxes would fall|>. [2|The Treasury|] {2|rejected|} <2|Smith's claims|>.",
+     "a2", "Smith"),
+    ("[1|Maria Lopez|] {1|said|} <1|the mine was safe|>. [2|The union|] {2|denied|} <2|Lopez's claim that the "
+     "mine was safe|>.", "a2", "Lopez"),
+    ("[1|Senator Tom Burke|] {1|told|} <1|reporters the deal was done|>. [2|The White House|] {2|disputed|} "
+     "<2|Burke's account of the meeting|>.", "a2", "Burke"),
+    ("[1|Kristi Noem|] {1|said|} <1|Petro praised the gang|>. [2|Colombia|] {2|said|} <2|her statements were "
+     "incorrect|>.", "a2", "Noem"),
+    ("[1|Anna Berg|] {1|said|} <1|the vaccine was unsafe|>. [2|Doctors|] {2|pushed back on|} <2|Berg's claim|>.",
+     "a2", "Berg"),
+    ("[1|Paul Kerr|] {1|claimed|} <1|the vote was rigged|>. [2|Election officials|] {2|dismissed|} <2|Kerr's "
+     "claims as false|>.", "a2", "Kerr"),
+    ("[1|Mayor Linda Hart|] {1|said|} <1|crime had doubled|>. [2|Police Chief Ray Mills|] {2|called|} <2|Hart's "
+     "remarks false|>.", "a2", "Hart"),
+    ("[1|David Cole|] {1|said|} <1|the plant would close|>. [2|The company|] {2|contradicted|} <2|Cole|> on "
+     "Tuesday.", "a2", "Cole"),
+    ("[1|Sarah Quinn|] {1|asserted|} <1|the budget was balanced|>. [2|Analysts|] {2|rebutted|} <2|Quinn's "
+     "assertion|>.", "a2", "Quinn"),
+    ("[1|Mark Diaz|] {1|alleged|} <1|fraud in the count|>. [2|The board|] {2|refuted|} <2|the allegations made "
+     "by Mark Diaz|>.", "a2", "Diaz"),
+    ("[1|Helen Park|] {1|said|} <1|the firm hid losses|>. [2|The firm|] {2|took issue with|} <2|Park's "
+     "characterization|>.", "a2", "Park"),
+    ("[1|The ministry|] {1|said|} <1|\"The government categorically rejects the statements made by Senator "
+     "Maria Lopez.\"|>", "a1", "Lopez"),
+    ("[1|Senator Maria Lopez|] {1|said|} <1|the border was open|>. [2|The ministry|] {2|rejected|} <2|the words "
+     "of Senator Maria Lopez|>.", "a2", "Lopez"),
+    ("[1|Tim Olsen|] {1|said|} <1|the bridge was sound|>. [2|Engineers|] {2|said|} <2|Olsen's claim is "
+     "untrue|>.", "a2", "Olsen"),
+    ("[1|Governor Amy Reed|] {1|said|} <1|the lake was clean|>. [2|Scientists|] {2|said|} <2|Reed's statement "
+     "was inaccurate|>.", "a2", "Reed"),
+    ("[1|James Ford|] {1|said|} <1|he had never met the lobbyist|>. [2|The newspaper|] {2|disputed|} <2|Ford's "
+     "version of events|>.", "a2", "Ford"),
+    ("[1|Carla Mendes|] {1|accused|} <1|the mayor of lying|>. [2|The mayor|] {2|denied|} <2|Mendes's "
+     "accusation|>.", "a2", "Mendes"),
+    ("[1|Peter Nolan|] {1|said|} <1|wages were rising|>. [2|Unions|] {2|said|} <2|Nolan's figures were "
+     "misleading and his claims were false|>.", "a2", "Nolan"),
+    ("[1|Ruth Adler|] {1|said|} <1|the school was failing|>. [2|Parents|] {2|rejected|} <2|Adler's "
+     "description of the school|>.", "a2", "Adler"),
+    ("[1|Omar Haddad|] {1|said|} <1|the ceasefire had collapsed|>. [2|The army|] {2|dismissed|} <2|Haddad's "
+     "remarks as baseless|>.", "a2", "Haddad"),
+    ("[1|Greg Wilson|] {1|said|} <1|the report was leaked|>. [2|The agency|] {2|denied|} <2|the claims by "
+     "Greg Wilson|>.", "a2", "Wilson"),
+    ("[1|Nina Petrova|] {1|said|} <1|the election was fair|>. [2|Observers|] {2|contested|} <2|Petrova's "
+     "assessment|>.", "a2", "Petrova"),
+    ("[1|Steve Grant|] {1|said|} <1|the drug worked|>. [2|Regulators|] {2|said|} <2|\"Grant's claims are "
+     "simply wrong.\"|>", "a2", "Grant"),
+    ("[1|Lisa Moore|] {1|said|} <1|the council had approved the tower|>. [2|Councillors|] {2|refuted|} "
+     "<2|Moore's statement|>.", "a2", "Moore"),
+    ("[1|Frank Ito|] {1|argued|} <1|the tariffs helped farmers|>. [2|Farmers|] {2|pushed back against|} "
+     "<2|Ito's argument|>.", "a2", "Ito"),
+    ("[1|Diane Shaw|] {1|said|} <1|the hospital had no beds|>. [2|The hospital|] {2|called|} <2|Shaw's "
+     "comments a lie|>.", "a2", "Shaw"),
+    ("[1|Victor Ruiz|] {1|said|} <1|the strike was over|>. [2|Workers|] {2|contradicted|} <2|Ruiz|> within "
+     "hours.", "a2", "Ruiz"),
+    ("[1|Kevin Boyd|] {1|claimed|} <1|he had won|>. [2|The commission|] {2|rejected|} <2|Boyd's claim of "
+     "victory|>.", "a2", "Boyd"),
+    ("[1|Emma Stone|] {1|said|} <1|the park would close|>. [2|The city|] {2|disputed|} <2|Stone's remarks|> "
+     "on Friday.", "a2", "Stone"),
+    ("[1|Hugo Brandt|] {1|insisted|} <1|the loan was legal|>. [2|Prosecutors|] {2|said|} <2|Brandt's account "
+     "was fabricated|>.", "a2", "Brandt"),
+    ("[1|Alice Wong|] {1|said|} <1|the data were lost|>. [2|The lab|] {2|rebutted|} <2|Wong|> in a letter.",
+     "a2", "Wong"),
+    ("[1|Sam Patel|] {1|said|} <1|the deal was signed|>. [2|Officials|] {2|denied|} <2|Patel's report|>, "
+     "[3|they|] {3|said|} <3|Patel's statement was false|>.", "a3", "Patel"),
+]
+
+NEGATIVES = [
+    "[1|The Senate|] {1|rejected|} <1|the bill|> on Tuesday.",
+    "[1|The embassy|] {1|said|} <1|the travellers were denied entry|>.",
+    "[1|John Smith|] {1|refused to comment|} <1|on the report|>.",
+    "[1|The company|] {1|denied|} <1|that it had been hacked|>.",
+    "[1|The court|] {1|rejected|} <1|the appeal by Maria Lopez|>.",
+    "[1|The mayor|] {1|denied|} <1|Tom Burke's request for a permit|>.",
+    "[1|Anna Berg|] {1|said|} <1|the weather was wrong for flying|>.",
+    "[1|Paul Kerr|] {1|called|} <1|the plan ridiculous|>.",
+    "[1|Linda Hart|] {1|said|} <1|Ray Mills's comments were well received|>.",
+    "[1|David Cole|] {1|said|} <1|he did not deny Sarah Quinn's claim|>.",
+    "[1|The minister|] {1|refused to deny|} <1|Mark Diaz's claims|>.",
+    "[1|Helen Park|] {1|challenged|} <1|Tim Olsen to a debate|>.",
+    "[1|The board|] {1|questioned|} <1|Amy Reed about the budget|>.",
+    "[1|James Ford|] {1|said|} <1|the claims were false|>.",
+    "[1|The agency|] {1|denied|} <1|the allegations|>.",
+    "[1|The union|] {1|rejected|} <1|the claims|>.",
+    "[1|Carla Mendes|] {1|said|} <1|Peter Nolan's story was true|>.",
+    "[1|Ruth Adler|] {1|described|} <1|Omar Haddad's story as compelling|>.",
+    "[1|Greg Wilson|] {1|rejected|} <1|Nina Petrova's resignation|>.",
+    "[1|Steve Grant|] {1|said|} <1|he had contradicted himself|>.",
+    "[1|The data|] {1|contradicted|} <1|the forecast|>.",
+    "[1|The consulate|] {1|denied|} <1|Lisa Moore a visa|>.",
+    "[1|Frank Ito|] {1|pushed back|} <1|the deadline|>.",
+    "[1|Diane Shaw|] {1|rejected|} <1|calls for her resignation|>.",
+    "[1|Victor Ruiz|] {1|disputed|} <1|the bill's cost|>.",
+    "[1|Kevin Boyd|] {1|rejected|} <1|Emma Stone's offer|>.",
+    "[1|The judge|] {1|dismissed|} <1|the case against Hugo Brandt|>.",
+    "[1|Alice Wong|] {1|said|} <1|Sam Patel's statement was released on Monday|>.",
+    "[1|Sam Patel|] {1|said|} <1|the forecast was wrong|>.",
+    "[1|Officials|] {1|declined to dispute|} <1|Maria Lopez's account|>.",
+    "[1|Maria Lopez|] {1|said|} <1|her own statement was incorrect|>.",
+    "[1|The council|] {1|rejected|} <1|John Smith's proposal|>.",
+    "[1|Tom Burke|] {1|denied|} <1|wrongdoing|> and [2|Anna Berg|] {2|praised|} <2|his comments|>.",
+]
+
+
+def _disputes(marked: str):
+    from quoth.disputes import find_disputes
+
+    doc, atts, ents = resolve(marked)
+    return find_disputes(doc, list(atts.values()), list(ents.values())), ents
+
+
+@pytest.mark.parametrize("marked,by,target", POSITIVES)
+def test_disputes_finds_positive(marked, by, target):
+    disputes, ents = _disputes(marked)
+    assert disputes, f"no dispute found in: {parse_marked(marked)[0]}"
+    found = [d for d in disputes if d.by == by]
+    assert found, f"disputes {disputes} not by {by}"
+    names = [ents[d.target_entity].name for d in found if d.target_entity in ents]
+    assert any(target in name for name in names), f"targets {names} lack {target}"
+
+
+@pytest.mark.parametrize("marked", NEGATIVES)
+def test_disputes_ignores_negative(marked):
+    disputes, _ = _disputes(marked)
+    assert disputes == [], f"invented a dispute in: {parse_marked(marked)[0]}"
+
+
+def test_disputes_fixture_counts_meet_the_bar():
+    assert len(POSITIVES) >= 30 and len(NEGATIVES) >= 30
+
+
+def test_disputes_target_attribution_is_the_disputed_statement():
+    disputes, _ = _disputes(POSITIVES[0][0])
+    assert disputes[0].target_attribution == "a1"
+    assert disputes[0].cue.text == "rejected"
+
+
+def test_disputes_demonstrative_targets_previous_statement():
+    marked = ("[1|John Smith|] {1|said|} <1|the plant was safe|>. [2|The regulator|] {2|disputed|} <2|that "
+              "account|>.")
+    disputes, ents = _disputes(marked)
+    assert [(d.by, d.target_attribution) for d in disputes] == [("a2", "a1")]
+    assert ents[disputes[0].target_entity].name == "John Smith"
+
+
+def test_disputes_end_to_end_through_extract():
+    import quoth
+
+    text = ('Senator Maria Lopez said the border was open. The ministry said in a statement: "The government '
+            'categorically rejects the statements made by Senator Maria Lopez."')
+    article = quoth.extract(text)
+    for dispute in article.disputes:
+        assert article.entity(dispute.target_entity).name == "Maria Lopez"
