@@ -119,6 +119,12 @@ class Resolver:
     # -- by form -----------------------------------------------------------------------------------------------
     def _resolve_head(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
         named = self.table.token_cluster.get(head.i)
+        if named is not None and named.entity.kind == "group":
+            return self.table.unnamed(describe(source.text), "group", source.start, source.end)
+        if named is not None and named.entity.kind == "organization":
+            owned = self._owned_org(head, named, source)
+            if owned is not None:
+                return owned
         if named is not None:
             return self._with_conjuncts(head, named, source)
         low = head.lower_
@@ -132,6 +138,20 @@ class Resolver:
             if low in FIRST_PERSON:
                 return None
         return self._resolve_nominal(head, tokens, source)
+
+    def _owned_org(self, head: Token, org: Cluster, source: Span) -> Cluster | None:
+        """"the South American country's Foreign Ministry" → "Colombia's Foreign Ministry"."""
+        poss = next((c for c in head.children if c.dep_ == "poss" and source.start <= c.idx < source.end), None)
+        if poss is None or self.table.token_cluster.get(poss.i) is org:
+            return None
+        place = self.table.token_cluster.get(poss.i)
+        if place is None and poss.pos_ == "NOUN":
+            is_place = lambda c: 1.0 if c.entity.kind == "place" else 0.0  # noqa: E731
+            place = self.salience.best(poss.i, is_place) or self.salience.first_after(poss.i, is_place)
+        if place is None or place.entity.kind not in ("place", "organization"):
+            return None
+        return self.table.unnamed(f"{place.entity.name}'s {org.entity.name}", "organization", source.start,
+                                  source.end, named=True)
 
     def _with_conjuncts(self, head: Token, first: Cluster, source: Span) -> Cluster:
         """"Mr. Grassley and Mr. Leahy" → one entity "A and B" (the speakers-dev convention)."""

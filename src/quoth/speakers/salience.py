@@ -21,6 +21,8 @@ DECAY_PER_PARAGRAPH = 0.7
 # Weight of a mention as grammatical subject, and as the source of an attribution, relative to 1.0 otherwise.
 SUBJECT_WEIGHT = 2.0
 SOURCE_WEIGHT = 2.0
+# Weight of a mention that only modifies another noun ("U.S." in "U.S. official"): backgrounded.
+MODIFIER_WEIGHT = 0.5
 # Article-level prominence: each earlier mention anywhere adds this share to the local score (capped), so the
 # article's protagonist wins close calls against a person named once in passing.
 PROMINENCE_PER_MENTION = 0.3
@@ -49,8 +51,10 @@ class Salience:
     def add(self, cluster: Cluster, token: int, weight: float = 1.0) -> None:
         """Record a mention of ``cluster`` at ``token``."""
         tok = self.doc[token]
-        if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass") and tok.dep_ == "compound":
+        if tok.dep_ in ("nsubj", "nsubjpass"):
             weight *= SUBJECT_WEIGHT
+        elif tok.dep_ in ("compound", "nmod", "amod"):
+            weight *= MODIFIER_WEIGHT
         items = self._mentions.setdefault(id(cluster), [])
         pos = bisect_left(items, (token, -1.0))
         if pos < len(items) and items[pos][0] == token:

@@ -1,0 +1,116 @@
+"""Entities and speaker resolution on hand-written texts, attributions marked by hand (see speaker_fixtures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from speaker_fixtures import parse_marked, resolve, speaker_name
+
+pytestmark = pytest.mark.model
+
+NOEM = ("U.S. Secretary of Homeland Security Kristi Noem visited Colombia, where she met Colombian President "
+        "Gustavo Petro. ")
+
+# (marked text, attribution, expected canonical speaker name)
+SPEAKERS = [
+    # names: surname, title + surname, full name with a title
+    ("Kristi Noem flew to Bogota. [1|Noem|] {1|said|} <1|the talks were tense|>.", "a1", "Kristi Noem"),
+    (NOEM + "[1|President Petro|] {1|said|} <1|the meeting went well|>.", "a1", "Gustavo Petro"),
+    ("[1|U.S. Secretary of Homeland Security Kristi Noem|] {1|said|} <1|the visit was useful|>.", "a1",
+     "Kristi Noem"),
+    ("[1|Mr. Obama|] {1|said|} <1|he was hopeful|>. Barack Obama spoke for an hour.", "a1", "Barack Obama"),
+    # pronouns: gender agreement, across sentences and paragraphs
+    (NOEM + "[1|She|] {1|said|} <1|the talks were tense|>.", "a1", "Kristi Noem"),
+    (NOEM + "[1|He|] {1|said|} <1|the talks were friendly|>.", "a1", "Gustavo Petro"),
+    ("Maria Lopez runs the clinic.\n\nThe clinic opened in May. [1|She|] {1|said|} <1|demand was high|>.",
+     "a1", "Maria Lopez"),
+    ("Microsoft released its results on Monday. [1|It|] {1|said|} <1|sales rose|>.", "a1", "Microsoft"),
+    # roles and descriptions
+    (NOEM + "[1|The Homeland Security secretary|] {1|added|} <1|that the trip was a success|>.", "a1",
+     "Kristi Noem"),
+    (NOEM + "Although [1|the leftist leader and former guerrilla|] had {1|commented|} after the meeting with "
+     "the U.S. official <1|that she had felt comfortable|>, Noem criticized him.", "a1", "Gustavo Petro"),
+    ("[1|Colombia's socialist president|] {1|assured|} <1|that all was well|>. " + NOEM, "a1",
+     "Gustavo Petro"),
+    # relative pronoun
+    (NOEM + "It was Petro, [1|who|] {1|said|} <1|the cartels were his friends|>.", "a1", "Gustavo Petro"),
+]
+
+
+@pytest.mark.parametrize("marked,attribution,expected", SPEAKERS)
+def test_speakers_resolves_source(marked, attribution, expected):
+    assert speaker_name(marked, attribution) == expected
+
+
+def test_speakers_first_person_in_quote_takes_quote_speaker():
+    marked = '[1|Kristi Noem|] {1|said|}: <1|"[2|I|] {2|told|} <2|him we would never legalize drugs|>."|>'
+    assert speaker_name(marked, "a2") == "Kristi Noem"
+
+
+def test_speakers_first_person_outside_quotes_is_the_writer():
+    assert speaker_name("[1|I|] {1|think|} <1|the plan will fail|>.", "a1") == "the article's author"
+
+
+def test_speakers_country_ministry_is_named_from_the_article():
+    marked = NOEM + "[1|The South American country's Foreign Ministry|] {1|said|} <1|the claims were wrong|>."
+    name = speaker_name(marked, "a1")
+    assert name is not None and "Colombia" in name and "Foreign Ministry" in name
+
+
+def test_speakers_spokesperson_resolves_to_the_named_company():
+    marked = "Boeing delayed the jet. [1|A Boeing spokesperson|] {1|said|} <1|the delay was short|>."
+    assert speaker_name(marked, "a1") == "Boeing"
+
+
+@pytest.mark.parametrize("source", ["Officials", "A source", "Critics", "Polls", "Some Republicans"])
+def test_speakers_unnamed_sources_become_unnamed_groups(source):
+    marked = NOEM + f"[1|{source}|] {{1|said|}} <1|the visit failed|>."
+    _, atts, ents = resolve(marked)
+    entity = ents[atts["a1"].speaker]
+    assert entity.named is False
+    assert entity.name == source.lower()
+    assert "Noem" not in entity.name and "Petro" not in entity.name
+
+
+def test_speakers_floating_quote_continues_previous_speaker():
+    marked = ('[1|Kristi Noem|] {1|said|} <1|"The visit was tense."|>\n<2|"It lasted an hour and a half."|>')
+    _, atts, _ = resolve(marked)
+    assert atts["a2"].speaker == atts["a1"].speaker is not None
+
+
+def test_speakers_floating_quote_two_paragraphs_on_stays_unresolved():
+    marked = ('[1|Kristi Noem|] {1|said|} <1|"The visit was tense."|>\nThe weather was bad.\nIt rained.\n'
+              '<2|"It lasted an hour."|>')
+    _, atts, _ = resolve(marked)
+    assert atts["a2"].speaker is None
+
+
+def test_speakers_nesting_sets_parent():
+    marked = ("[1|Noem|] {1|revealed|} that <1|[2|Colombia's socialist president|] {2|assured|} that <2|the "
+              "members needed love|>|>.")
+    _, atts, _ = resolve(marked)
+    assert atts["a2"].parent == "a1" and atts["a1"].parent is None
+
+
+def test_speakers_entity_names_roles_keys_and_mentions():
+    _, _, ents = resolve(NOEM + "Noem left on Friday.")
+    noem = next(e for e in ents.values() if e.name == "Kristi Noem")
+    assert noem.kind == "person" and noem.named
+    assert "U.S. Secretary of Homeland Security" in noem.roles
+    assert noem.key == "person:kristi noem"
+    assert [m.text for m in noem.mentions][:1] == ["Kristi Noem"]
+    assert any(m.text == "Noem" for m in noem.mentions)
+    text, _ = parse_marked(NOEM + "Noem left on Friday.")
+    assert all(text[m.start:m.end] == m.text for e in ents.values() for m in e.mentions)
+
+
+def test_speakers_every_attribution_without_a_source_keeps_none():
+    _, atts, _ = resolve("The sky was grey. <1|\"Nothing works,\"|> {1|said|} nobody.")
+    assert atts["a1"].speaker is None
+
+
+def test_speakers_normalise_key_strips_honorifics_and_articles():
+    from quoth.speakers.entities import normalise_key
+
+    assert normalise_key("Mr. Barack Obama", "person") == "person:barack obama"
+    assert normalise_key("the Foreign Ministry", "organization") == "organization:foreign ministry"
