@@ -38,7 +38,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
         if resolver.is_first_person(att.source):
             first_person.append(att)
             continue
-        cluster = resolver.resolve(att.source)
+        cluster = resolver.resolve(att.source, att.cue)
         if cluster is not None:
             chosen[att.id] = cluster
     _resolve_first_person(resolver, attributions, first_person, chosen)

@@ -55,12 +55,14 @@ class Resolver:
                 self.salience.add(cluster, i)
 
     # -- entry points ------------------------------------------------------------------------------------------
-    def resolve(self, source: Span) -> Cluster | None:
+    def resolve(self, source: Span, cue: Span | None = None) -> Cluster | None:
         """The cluster a source span refers to, or None (first person is left to ``resolve_first_person``)."""
         tokens = span_tokens(self.doc, source)
         if not tokens:
             return None
-        head = span_head(tokens)
+        head = self._cue_subject(tokens, cue) or span_head(tokens)
+        if head is not span_head(tokens):
+            tokens = [t for t in tokens if t.i in {s.i for s in head.subtree}]
         if head.pos_ in ("VERB", "AUX") and len(tokens) == 1:
             subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:
@@ -91,6 +93,18 @@ class Resolver:
                 start = self._phrase_start(tok)
             if cluster is not None and cluster.entity.named:
                 self.table.add_mention(cluster, start, end)
+
+    def _cue_subject(self, tokens: list[Token], cue: Span | None) -> Token | None:
+        """The cue verb's subject when it lies inside the source span (robust to over-long source spans)."""
+        if cue is None or len(tokens) < 3:
+            return None
+        inside = {t.i for t in tokens}
+        for cue_token in span_tokens(self.doc, cue):
+            verbs = [cue_token] + ([cue_token.head] if cue_token.dep_ in ("advcl", "xcomp", "conj") else [])
+            for child in (c for verb in verbs for c in verb.children):
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i in inside:
+                    return child
+        return None
 
     @staticmethod
     def _phrase_start(tok: Token) -> int:
