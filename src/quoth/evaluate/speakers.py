@@ -88,6 +88,20 @@ def gold_attributions(text: str, ann_path: Path, text_path: Path) -> list[Attrib
     return out
 
 
+def data_sha256(directory: Path | str, polnear_dev: Path | str | None = None) -> str:
+    """A sha256 over the rows file and every PolNeAR text and ``.ann`` file the rows point to."""
+    import hashlib
+
+    root = Path(directory)
+    dev = Path(polnear_dev) if polnear_dev else root / POLNEAR_DEV
+    digest = hashlib.sha256((root / ROWS_FILE).read_bytes())
+    pairs = sorted({(r["article"], r["annotation_file"]) for r in read_rows(root)})
+    for article, ann in pairs:
+        for path in (dev / "text" / f"{article}.txt", dev / "attributions" / ann):
+            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 Resolve = Callable[[str, list[Attribution]], dict[str, str | None]]
 
 
