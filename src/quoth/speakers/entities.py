@@ -112,6 +112,8 @@ def _strip_name(tokens: list[Token], kind: EntityKind) -> tuple[list[Token], lis
         toks = toks[:-1]
     while len(toks) > 1 and (toks[0].lower_ in NAME_STOP or toks[0].is_punct):
         toks = toks[1:]
+    while len(toks) > 1 and toks[0].tag_ in ("VBG", "VBD", "VBZ", "VB"):
+        toks = toks[1:]  # "Injecting Clinton": a verb NER ran into the name
     if kind == "person":
         while len(toks) > 1 and (toks[0].lower_ in TITLES or toks[0].lower_ in HONORIFICS):
             honorific = honorific or HONORIFIC_GENDER.get(toks[0].lower_)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution, EntityKind, Span
@@ -15,6 +17,7 @@ from .table import EntityTable
 AUTHOR_NAME = "the article's author"
 # Salience factor for a person whose gender is unknown when a he/she needs one: below a known match.
 UNKNOWN_GENDER_FACTOR = 0.6
+RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|that|where)\b|\s+(?:which|who)\s")
 CAMPAIGN_NOUNS = frozenset({"campaign", "team", "camp"})
 
 
@@ -63,7 +66,7 @@ class Resolver:
         head = self._cue_subject(tokens, cue) or span_head(tokens)
         if head is not span_head(tokens):
             tokens = [t for t in tokens if t.i in {s.i for s in head.subtree}]
-        if head.pos_ in ("VERB", "AUX") and len(tokens) == 1:
+        if head.pos_ in ("VERB", "AUX") and len(tokens) == 1 and head.i not in self.table.token_cluster:
             subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:
                 return None
@@ -216,7 +219,7 @@ class Resolver:
 
     # -- descriptions ------------------------------------------------------------------------------------------
     def _resolve_nominal(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
-        appos = self._appositive(head)
+        appos = self._appositive(head, tokens)
         if appos is not None:
             return appos
         lemma = head.lemma_.lower() if head.lemma_ else head.lower_
@@ -250,7 +253,13 @@ class Resolver:
         kind: EntityKind = "group" if head.tag_ == "NNS" else "other"
         return self.table.unnamed(f"{owner.entity.name}'s {rest}", kind, source.start, source.end)
 
-    def _appositive(self, head: Token) -> Cluster | None:
+    def _appositive(self, head: Token, tokens: list[Token] | None = None) -> Cluster | None:
+        """"Brian Deese, a senior adviser" / "Apple's chief executive, Tim Cook," → the named person."""
+        for tok in tokens or []:
+            c = self.table.token_cluster.get(tok.i)
+            if c is not None and tok.i > head.i and c.entity.kind == "person" and tok.i > 0 \
+                    and any(t.text == "," for t in self.doc[head.i:tok.i]):
+                return c
         for child in head.children:
             if child.dep_ == "appos" and (c := self.table.token_cluster.get(child.i)) is not None:
                 return c
@@ -379,9 +388,9 @@ class Resolver:
 
 
 def describe(text: str) -> str:
-    """The name of an unnamed source: its phrase up to the first comma, without trailing punctuation."""
-    phrase = text.split(",")[0].strip()
-    return phrase.rstrip(" .;:—–-\"“”'’").strip() or text.strip()
+    """The name of an unnamed source: its phrase without a trailing relative clause or punctuation."""
+    phrase = RELATIVE_TAIL.split(text)[0].strip()
+    return phrase.rstrip(" ,.;:—–-\"“”'’").strip() or text.strip()
 
 
 def attribution_containing(attributions: list[Attribution], att: Attribution) -> Attribution | None:

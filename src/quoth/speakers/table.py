@@ -120,10 +120,13 @@ class EntityTable:
             if c.entity.kind == "person":
                 continue
             ckey = c.entity.key.split(":", 1)[1]
+            cletters = ckey.replace(".", "").replace(" ", "")
             if ckey == key or (name.parts[0].isupper() and len(letters) > 1 and acronym(c.parts) == letters):
                 return c
-            if len(c.parts) == 1 and c.parts[0].isupper() and acronym(name.parts) == ckey.replace(".", ""):
+            if len(c.parts) == 1 and c.parts[0].isupper() and acronym(name.parts) == cletters:
                 return c
+            if len(name.parts) == 1 and len(c.parts) > 1 and c.parts[0].lower() == key:
+                return c  # "Peabody" after "Peabody Energy"
         return None
 
     # -- use -----------------------------------------------------------------------------------------------
