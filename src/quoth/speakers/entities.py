@@ -219,20 +219,22 @@ def acronym(parts: list[str]) -> str:
 
 
 def infer_genders(doc: Doc, clusters: list[Cluster], token_cluster: dict[int, Cluster]) -> None:
-    """Vote each person's gender from honorifics, first names and the he/she that follows their mentions."""
-    for cluster in clusters:
-        if cluster.entity.kind != "person" or not cluster.parts:
-            continue
+    """Vote each person's gender from the first he/she after their lone mention in a sentence (or in the next,
+    person-free sentence). Honorifics and first names vote more (see ``EntityTable``); this fills the gaps.
+    """
     sents = list(doc.sents)
     for n, sent in enumerate(sents):
-        people = {id(c): c for i in range(sent.start, sent.end)
-                  if (c := token_cluster.get(i)) is not None and c.entity.kind == "person"}
-        if len(people) != 1:
+        people = [(i, c) for i in range(sent.start, sent.end)
+                  if (c := token_cluster.get(i)) is not None and c.entity.kind == "person"]
+        if not people or len({id(c) for _, c in people}) != 1:
             continue
-        (person,) = people.values()
-        window = list(sent) + (list(sents[n + 1]) if n + 1 < len(sents) else [])
+        first, person = people[0]
+        window = list(doc[first + 1:sent.end])
+        if n + 1 < len(sents) and not any(token_cluster.get(i) for i in range(sents[n + 1].start,
+                                                                                sents[n + 1].end)):
+            window += list(sents[n + 1])
         for tok in window:
             gender = PERSONAL_PRONOUNS.get(tok.lower_, (None, False))[0]
-            if gender in ("m", "f") and tok.i > min(i for i in range(sent.start, sent.end)
-                                                    if token_cluster.get(i) is person):
+            if gender in ("m", "f"):
                 person.gender_votes[gender] += 1
+                break

@@ -10,6 +10,7 @@ from ..model import Attribution, EntityKind, Span
 from .entities import Cluster
 from .lexicon import (DOCUMENT_NOUNS, FEMALE_NOUNS, FIRST_PERSON, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS,
                       ORG_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON, SPOKES_NOUNS)
+from . import salience
 from .salience import Salience
 from .table import EntityTable
 
@@ -75,7 +76,7 @@ class Resolver:
         self.resolved_tokens.update(t.i for t in tokens)
         if cluster is not None:
             self.table.add_mention(cluster, source.start, source.end)
-            self.salience.add(cluster, head.i, 2.0)
+            self.salience.add(cluster, head.i, salience.SOURCE_WEIGHT)
         return cluster
 
     def resolve_other_mentions(self, skip: set[int]) -> None:

@@ -9,6 +9,11 @@ from .entities import (Cluster, NameSpan, acronym, find_name_spans, first_name_g
                        normalise_key, surname)
 
 
+# Votes a first name from the lexicon or an honorific ("Mrs.") casts for a person's gender; each he/she that
+# follows a lone mention casts one (``infer_genders``). Checked on speakers-dev pronoun rows.
+NAME_GENDER_VOTES = 5
+
+
 class EntityTable:
     """Entities of one article, built from its named mentions; resolution adds mentions and unnamed groups."""
 
@@ -57,7 +62,7 @@ class EntityTable:
         entity = Entity(id="", name=" ".join(name.parts), kind=kind, named=True)
         cluster = Cluster(entity=entity, parts=list(name.parts))
         if kind == "person" and (gender := first_name_gender(name.parts)) is not None:
-            cluster.gender_votes[gender] += 2
+            cluster.gender_votes[gender] += NAME_GENDER_VOTES
         entity.key = normalise_key(entity.name, kind)
         self._by_key.setdefault(entity.key, cluster)
         self.clusters.append(cluster)
@@ -71,7 +76,7 @@ class EntityTable:
             if role not in cluster.entity.roles:
                 cluster.entity.roles.append(role)
         if name.honorific:
-            cluster.gender_votes[name.honorific] += 3
+            cluster.gender_votes[name.honorific] += NAME_GENDER_VOTES
         if len(name.parts) > len(cluster.parts) and cluster.entity.kind != "person":
             cluster.parts = list(name.parts)
             cluster.entity.name = " ".join(name.parts)
