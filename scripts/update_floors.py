@@ -72,9 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     sha = dataset_sha256(split)
     if current.get("sha256") not in (None, sha):
         print(f"note: the dev data hash changed ({current['sha256'][:12]}… → {sha[:12]}…)", file=sys.stderr)
-    measured = {k: round(v, 4) for k, v in flat_metrics(evaluate_polnear(split)).items()}
+    exact = flat_metrics(evaluate_polnear(split))
     old = current.get("floors", {}) if current.get("sha256") == sha else {}
-    floors = new_floors(measured, old, args.margin, args.allow_lower)
+    floors = new_floors(exact, old, args.margin, args.allow_lower)
+    measured = {k: round(v, 4) for k, v in exact.items()}
     content = {"data": data, "sha256": sha, "margin": args.margin, "updated": date.today().isoformat(),
                "measured": measured, "floors": floors}
     text = json.dumps(content, indent=2) + "\n"
