@@ -17,6 +17,7 @@ article holds (before the dispute if any, else after).
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Token
 
 from .model import Attribution, Dispute, Entity, Span
@@ -39,7 +40,6 @@ NOT_ASSERTED_HEADS = frozenset({"refuse", "decline", "fail", "avoid", "hesitate"
 
 def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> list[Dispute]:
     """Disputes in ``doc``: who (an attribution) rejects whose statement (an attribution and/or entity)."""
-    text = doc.text
     entity_of = _token_entities(doc, entities)
     speaker_of = {a.id: a.speaker for a in attributions}
     out: list[Dispute] = []
@@ -59,7 +59,7 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
         if key in seen:
             continue
         seen.add(key)
-        out.append(Dispute(by=by.id, cue=Span.from_offsets(text, [(cue.idx, cue.idx + len(cue))]),
+        out.append(Dispute(by=by.id, cue=Span(text=cue.text, spans=((cue.idx, cue.idx + len(cue)),)),
                            target_attribution=target_att.id if target_att else None,
                            target_entity=target_entity.id if target_entity else speaker_of.get(
                                target_att.id if target_att else "")))
@@ -103,7 +103,7 @@ def _candidates(doc: Doc, entity_of: dict[int, Entity],
                 attributions: list[Attribution]) -> list[tuple[Token, Party]]:
     """(cue token, disputed party) for every dispute pattern that fires."""
     found: list[tuple[Token, Party]] = []
-    for tok in doc:
+    for tok in _scan(doc):
         lemma = base_form(tok.text, DISPUTE_VERBS)
         if tok.pos_ == "VERB" and (lemma in DISPUTE_VERBS or _is_push_back(tok)) and _asserted(tok):
             party = _verb_party(tok, lemma, entity_of, attributions)
@@ -114,6 +114,18 @@ def _candidates(doc: Doc, entity_of: dict[int, Entity],
             if party is not None:
                 found.append((tok, party))
     return found
+
+
+def _scan(doc: Doc) -> list[Token]:
+    """Verbs and falsity words only, picked from the token arrays (creating every Token object is slow)."""
+    array = doc.to_array([LOWER, POS])
+    strings = doc.vocab.strings
+    verb = strings["VERB"]
+    out = []
+    for i, (lower, pos) in enumerate(array.tolist()):
+        if pos == verb or strings[lower] in FALSE_WORDS:
+            out.append(doc[i])
+    return out
 
 
 def _is_push_back(tok: Token) -> bool:

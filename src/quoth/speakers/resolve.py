@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution, EntityKind, Span
@@ -52,7 +53,7 @@ class Resolver:
     def __init__(self, doc: Doc, table: EntityTable) -> None:
         self.doc = doc
         self.table = table
-        self.salience = Salience(doc)
+        self.salience = Salience(doc, table.text)
         self.resolved_tokens: set[int] = set()
         for i, cluster in table.token_cluster.items():
             if i + 1 >= len(doc) or table.token_cluster.get(i + 1) is not cluster:
@@ -84,9 +85,12 @@ class Resolver:
 
         Disputes read them ("her statements were incorrect"); ``skip`` holds the tokens already resolved.
         """
-        for tok in self.doc:
-            if tok.i in skip or tok.i in self.table.token_cluster:
+        strings = self.doc.vocab.strings
+        wanted = PERSONAL_PRONOUNS.keys() | PERSON_NOUNS
+        for i, lower in enumerate(self.doc.to_array(LOWER).tolist()):
+            if i in skip or i in self.table.token_cluster or strings[lower] not in wanted:
                 continue
+            tok = self.doc[i]
             low = tok.lower_
             cluster = None
             start, end = tok.idx, tok.idx + len(tok)

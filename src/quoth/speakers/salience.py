@@ -9,6 +9,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Callable
 
+import re
+
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from .entities import Cluster
@@ -31,20 +34,20 @@ PROMINENCE_CAP_MENTIONS = 10
 WINDOW_SENTENCES = 12
 
 
+PARAGRAPH_BREAK = re.compile(r"\n")
+
+
 class Salience:
     """Mentions of each cluster by token, with sentence and paragraph numbers for decay."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
         self.sent_of = [0] * len(doc)
-        self.para_of = [0] * len(doc)
-        para = 0
         for n, sent in enumerate(doc.sents):
-            for tok in sent:
-                self.sent_of[tok.i] = n
-                self.para_of[tok.i] = para
-                if "\n" in tok.text or "\n" in tok.whitespace_:
-                    para += 1
+            self.sent_of[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        text = text if text is not None else doc.text
+        breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
+        self.para_of = [bisect_left(breaks, idx) for idx in doc.to_array(IDX).tolist()]
         self._mentions: dict[int, list[tuple[int, float]]] = {}
         self._clusters: dict[int, Cluster] = {}
 
