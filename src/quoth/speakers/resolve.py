@@ -42,9 +42,14 @@ def span_head(tokens: list[Token]) -> Token:
     return tokens[0]
 
 
+ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+                 "gen": "general", "sec": "secretary", "atty": "attorney", "amb": "ambassador"}
+
+
 def _stem(word: str) -> str:
-    """Crude demonym stem so "Colombian" meets "Colombia" and "American" meets "America"."""
-    return word.lower().rstrip(".")[:5]
+    """Crude demonym stem so "Colombian" meets "Colombia" and "American" meets "America"; "Gov." = governor."""
+    low = word.lower().rstrip(".")
+    return ABBREVIATIONS.get(low, low)[:5]
 
 
 class Resolver:

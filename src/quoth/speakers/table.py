@@ -32,7 +32,8 @@ class EntityTable:
                       key=lambda n: -len(n.parts))
         for name in full:
             self._attach(name, self._match_full_person(name) or self._new(name, "person"))
-        for name in names:
+        # Honorific short names first ("Mr. Obama"), so that bare surnames can join the more frequent bearer.
+        for name in sorted(names, key=lambda n: (n.honorific is None, n.start)):
             if name.weak:
                 self._attach_weak(name)
                 continue
@@ -107,13 +108,13 @@ class EntityTable:
             if c.entity.kind != "person" or name.honorific and c.gender not in (None, name.honorific):
                 continue
             if word == surname(c.parts):
-                score = 3 if len(c.parts) > 1 else 2
+                score = 2
             elif word == c.parts[0].lower() and len(c.parts) > 1:
                 score = 1
             else:
                 continue
             recent = max((i for i in c.positions if i < name.start), default=-1)
-            score = score * 10**7 + recent
+            score = score * 10**12 + min(len(c.positions), 999) * 10**7 + recent
             if score > best_score:
                 best, best_score = c, score
         return best
