@@ -305,7 +305,8 @@ class Resolver:
                                                            or o.dep_ == "poss" and o.i < head.i), default=-1)
                         and t.dep_ != "case" and self.table.token_cluster.get(t.i) is None and t.i <= head.i)
         if owner is not None and owner.entity.kind == "person":
-            return self.table.unnamed(f"the {owner.parts[-1]} {head.lower_}", "organization", source.start,
+            noun = "campaign" if head.lower_ in CAMPAIGN_NOUNS else head.lower_
+            return self.table.unnamed(f"the {owner.parts[-1]} {noun}", "organization", source.start,
                                       source.end, named=True)
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
         if owner is None and poss is not None:

@@ -12,6 +12,9 @@ from .entities import (Cluster, NameSpan, acronym, find_name_spans, first_name_g
 # Votes a first name from the lexicon or an honorific ("Mrs.") casts for a person's gender; each he/she that
 # follows a lone mention casts one (``infer_genders``). Checked on speakers-dev pronoun rows.
 NAME_GENDER_VOTES = 5
+# Words that make a "person" name an organisation's.
+ORG_NAME_WORDS = frozenset({"coal", "energy", "inc", "corp", "co", "mining", "group", "llc", "bank", "company",
+                            "corporation", "association", "institute", "foundation", "fund", "university"})
 
 
 class EntityTable:
@@ -40,9 +43,11 @@ class EntityTable:
             if name.kind == "person" and len(name.parts) > 1:
                 continue
             cluster = self._match_short(name)
-            if cluster is None:
-                if name.kind == "other" and name.honorific is None:
+            if cluster is None and name.kind == "other" and name.honorific is None:
+                cluster = self._match_org(name)  # a proper noun NER missed: only joins a known organisation
+                if cluster is None:
                     continue
+            if cluster is None:
                 kind = "person" if name.honorific else name.kind
                 if kind == "other":
                     continue
@@ -60,6 +65,8 @@ class EntityTable:
                     self._attach(single, cluster)
 
     def _new(self, name: NameSpan, kind: EntityKind) -> Cluster:
+        if kind == "person" and any(p.lower().rstrip(".") in ORG_NAME_WORDS for p in name.parts):
+            kind = "organization"  # NER's "Patriot Coal" PERSON
         entity = Entity(id="", name=" ".join(name.parts), kind=kind, named=True)
         cluster = Cluster(entity=entity, parts=list(name.parts))
         if kind == "person" and (gender := first_name_gender(name.parts)) is not None:
@@ -131,8 +138,10 @@ class EntityTable:
                 return c
             if len(c.parts) == 1 and c.parts[0].isupper() and acronym(name.parts) == cletters:
                 return c
-            if len(name.parts) == 1 and len(c.parts) > 1 and c.parts[0].lower() == key:
-                return c  # "Peabody" after "Peabody Energy"
+            if name.kind in ("organization", "other") and c.entity.kind == "organization" \
+                    and c.parts[0].lower() == name.parts[0].lower() \
+                    and min(len(c.parts), len(name.parts)) == 1:
+                return c  # "Peabody" and "Peabody Energy"
         return None
 
     # -- use -----------------------------------------------------------------------------------------------
