@@ -160,3 +160,32 @@ def test_store_fts_follows_updates_made_by_other_tools(store: Store) -> None:
     store.add_article(article(1))
     store.conn.execute("UPDATE attributions SET content = 'We will paint it.' WHERE local_id = 'a1'")
     assert store.search("paint").total == 1 and store.search("build").total == 0
+
+
+def test_store_migrates_a_version_1_file(tmp_path: Path) -> None:
+    from quoth.store.schema import MIGRATION_1
+
+    path = tmp_path / "v1.db"
+    with sqlite3.connect(path) as conn:  # a file as the first release wrote it, with one article
+        conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        conn.execute("INSERT INTO schema_version VALUES (1)")
+        for statement in MIGRATION_1:
+            conn.execute(statement)
+        conn.execute("INSERT INTO articles (id, content_hash, text, meta, ingested_at, published)"
+                     " VALUES ('a', 'h', 'Ann said hi.', '{}', 'now', '2024-01-01')")
+        conn.execute("INSERT INTO entities (id, key, name, kind) VALUES (1, 'k', 'Ann', 'person')")
+        conn.execute("INSERT INTO attributions (article_id, local_id, kind, content, content_spans, speaker_id,"
+                     " confidence, published) VALUES ('a', 'a1', 'direct', 'hi', '[[9, 11]]', 1, 1.0, '2024-01-01')")
+        conn.execute("INSERT INTO disputes (article_id, by_local, cue, cue_spans) VALUES ('a', 'a1', 'x', '[]')")
+    with Store(path) as store:
+        assert store.stats()["schema_version"] == SCHEMA_VERSION
+        assert [(s.name, s.statements, s.first) for s in store.speakers().items] == [("Ann", 1, "2024-01-01")]
+        assert store.conn.execute("SELECT published FROM disputes").fetchone()[0] == "2024-01-01"
+
+
+def test_store_speaker_counts_follow_replace(store: Store) -> None:
+    store.add_article(article(1, speaker="Ann Lee"))
+    store.add_article(article(2, speaker="Ann Lee"))
+    store.add_article(article(2, speaker="Cy Moss"), replace=True)
+    counts = {s.name: s.statements for s in store.speakers().items}
+    assert counts == {"Ann Lee": 1, "Bob Ray": 2, "Cy Moss": 1}

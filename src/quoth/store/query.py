@@ -124,11 +124,11 @@ def articles(conn: sqlite3.Connection, limit: int = 20, offset: int = 0) -> Page
 def speakers(conn: sqlite3.Connection, limit: int = 20, offset: int = 0) -> Page[EntityRecord]:
     """Speakers (entities with statements), most quoted first, with statement and article counts."""
     check_page(limit, offset)
-    total = conn.execute("SELECT count(DISTINCT speaker_id) FROM attributions").fetchone()[0]
+    total = conn.execute("SELECT count(*) FROM speaker_stats").fetchone()[0]
     rows = conn.execute(
-        f"SELECT {ENTITY_COLUMNS}, count(DISTINCT a.article_id), count(*), min(a.published), max(a.published)"
-        " FROM attributions a JOIN entities e ON e.id = a.speaker_id GROUP BY e.id"
-        " ORDER BY count(*) DESC, e.name LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+        f"SELECT {ENTITY_COLUMNS}, s.articles, s.statements, s.first, s.last"
+        " FROM speaker_stats s JOIN entities e ON e.id = s.entity_id"
+        " ORDER BY s.statements DESC, e.name LIMIT ? OFFSET ?", (limit, offset)).fetchall()
     return Page([_entity(r) for r in rows], total, limit, offset)
 
 
@@ -199,23 +199,35 @@ def disputes(conn: sqlite3.Connection, name: str | None = None, limit: int = 20,
              offset: int = 0) -> Page[DisputeRecord]:
     """Disputes, newest first; with ``name``, those where that party disputes or is disputed."""
     check_page(limit, offset)
-    base = (
-        "FROM disputes d JOIN articles ar ON ar.id = d.article_id"
-        " JOIN attributions ab ON ab.article_id = d.article_id AND ab.local_id = d.by_local"
-        " LEFT JOIN attributions at ON at.article_id = d.article_id AND at.local_id = d.target_attribution_local"
-        " LEFT JOIN entities te ON te.id = d.target_entity_id"
-        " LEFT JOIN entities be ON be.id = ab.speaker_id LEFT JOIN entities ae ON ae.id = at.speaker_id"
-    )
-    params: list[Any] = []
+    where, params = "", []
     if name:
-        base += " WHERE be.name LIKE ? OR te.name LIKE ? OR ae.name LIKE ?"
-        params = [f"%{name}%"] * 3
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = conn.execute(f"SELECT d.id, d.article_id, d.cue, ab.id, at.id, te.name, d.target_entity_id {base}"
-                        " ORDER BY ar.published DESC, d.id DESC LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        ids = [r[0] for r in conn.execute("SELECT id FROM entities WHERE name LIKE ? LIMIT ?",
+                                          (f"%{name}%", MAX_SPEAKER_IDS))]
+        marks = ",".join("?" * len(ids)) or "NULL"
+        where = (f" WHERE d.target_entity_id IN ({marks}) OR EXISTS (SELECT 1 FROM attributions x"
+                 " WHERE x.article_id = d.article_id AND x.local_id IN (d.by_local, d.target_attribution_local)"
+                 f" AND x.speaker_id IN ({marks}))")
+        params = ids * 2
+    total = conn.execute(f"SELECT count(*) FROM disputes d{where}", params).fetchone()[0]
+    # Walks the (published, id) index; the attribution lookups run for the page's rows only.
+    rows = conn.execute(
+        "SELECT d.id, d.article_id, d.cue,"
+        " (SELECT id FROM attributions WHERE article_id = d.article_id AND local_id = d.by_local),"
+        " (SELECT id FROM attributions WHERE article_id = d.article_id AND local_id = d.target_attribution_local),"
+        f" d.target_entity_id FROM disputes d{where} ORDER BY d.published DESC, d.id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset]).fetchall()
     statements = _statements_by_id(conn, [r[3] for r in rows] + [r[4] for r in rows if r[4] is not None])
-    items = [DisputeRecord(r[0], r[1], r[2], statements[r[3]], statements.get(r[4]), r[5], r[6]) for r in rows]
+    names = _entity_names(conn, {r[5] for r in rows if r[5] is not None})
+    items = [DisputeRecord(r[0], r[1], r[2], statements[r[3]], statements.get(r[4]), names.get(r[5]), r[5])
+             for r in rows]
     return Page(items, total, limit, offset)
+
+
+def _entity_names(conn: sqlite3.Connection, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return dict(conn.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", list(ids)).fetchall())
 
 
 def _statements_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, Statement]:
@@ -244,7 +256,7 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
         "attributions": one("SELECT count(*) FROM attributions"),
         "attributions_by_kind": {k: kinds.get(k, 0) for k in KINDS},
         "entities": one("SELECT count(*) FROM entities"),
-        "speakers": one("SELECT count(DISTINCT speaker_id) FROM attributions"),
+        "speakers": one("SELECT count(*) FROM speaker_stats"),
         "disputes": one("SELECT count(*) FROM disputes"),
         "failures": one("SELECT count(*) FROM failures"),
         "published_first": first, "published_last": last,

@@ -95,7 +95,24 @@ MIGRATION_1 = [
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text); END""",
 ]
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1]
+# Per-speaker counts kept up to date by the writer, so "most quoted" reads a few rows instead of aggregating every
+# attribution (94 ms → 0.1 ms at 56k attributions, see docs/store.md).
+MIGRATION_2 = [
+    """CREATE TABLE speaker_stats (
+        entity_id INTEGER PRIMARY KEY REFERENCES entities(id),
+        statements INTEGER NOT NULL, articles INTEGER NOT NULL, first TEXT, last TEXT)""",
+    "CREATE INDEX speaker_stats_statements ON speaker_stats(statements DESC)",
+    "CREATE INDEX attributions_speaker_article ON attributions(speaker_id, article_id, published)",
+    """INSERT INTO speaker_stats (entity_id, statements, articles, first, last)
+        SELECT speaker_id, count(*), count(DISTINCT article_id), min(published), max(published)
+        FROM attributions WHERE speaker_id IS NOT NULL GROUP BY speaker_id""",
+    # Disputes carry their article's date too, so "newest first" is an index walk, not a join and a sort.
+    "ALTER TABLE disputes ADD COLUMN published TEXT",
+    "UPDATE disputes SET published = (SELECT published FROM articles WHERE articles.id = disputes.article_id)",
+    "CREATE INDEX disputes_published ON disputes(published DESC, id DESC)",
+]
+
+MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

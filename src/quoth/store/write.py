@@ -72,20 +72,36 @@ def insert_article(conn: sqlite3.Connection, article: Article, digest: str) -> N
              *_span_pair(attribution.cue), *_span_pair(attribution.source), attribution.speaker,
              entity_ids.get(attribution.speaker or ""), attribution.parent, float(attribution.confidence), published),
         )
+    refresh_speaker_stats(conn, {entity_ids[a.speaker] for a in article.attributions if a.speaker in entity_ids})
     for dispute in article.disputes:
         conn.execute(
             "INSERT INTO disputes (article_id, by_local, target_attribution_local, target_entity_local,"
-            " target_entity_id, cue, cue_spans) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " target_entity_id, cue, cue_spans, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, dispute.by, dispute.target_attribution, dispute.target_entity,
-             entity_ids.get(dispute.target_entity or ""), dispute.cue.text, _spans(dispute.cue)),
+             entity_ids.get(dispute.target_entity or ""), dispute.cue.text, _spans(dispute.cue), published),
         )
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
     """Delete an article, its rows (by cascade) and corpus entities nothing refers to any more."""
+    speakers = {r[0] for r in conn.execute(
+        "SELECT DISTINCT speaker_id FROM attributions WHERE article_id = ? AND speaker_id IS NOT NULL", (article_id,))}
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    refresh_speaker_stats(conn, speakers)
     conn.execute("DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM article_entities ae"
                  " WHERE ae.entity_id = entities.id)")
+
+
+def refresh_speaker_stats(conn: sqlite3.Connection, entity_ids: set[int]) -> None:
+    """Recount the statements, articles and date range of these speakers (an index range each)."""
+    for entity_id in entity_ids:
+        row = conn.execute("SELECT count(*), count(DISTINCT article_id), min(published), max(published)"
+                           " FROM attributions WHERE speaker_id = ?", (entity_id,)).fetchone()
+        if row[0]:
+            conn.execute("INSERT OR REPLACE INTO speaker_stats (entity_id, statements, articles, first, last)"
+                         " VALUES (?, ?, ?, ?, ?)", (entity_id, *row))
+        else:
+            conn.execute("DELETE FROM speaker_stats WHERE entity_id = ?", (entity_id,))
 
 
 def _insert_entity(conn: sqlite3.Connection, article_id: str, entity: Entity) -> int:
