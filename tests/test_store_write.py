@@ -189,3 +189,14 @@ def test_store_speaker_counts_follow_replace(store: Store) -> None:
     store.add_article(article(2, speaker="Cy Moss"), replace=True)
     counts = {s.name: s.statements for s in store.speakers().items}
     assert counts == {"Ann Lee": 1, "Bob Ray": 2, "Cy Moss": 1}
+
+
+def test_store_speaker_counts_match_a_full_recount(store: Store) -> None:
+    for n, (name, day) in enumerate([("Ann Lee", "2024-02-01"), ("Ann Lee", None), ("Ann Lee", "2023-05-05"),
+                                     ("Cy Moss", "2024-01-01")]):
+        store.add_article(article(n, speaker=name, published=day))
+    kept = store.conn.execute("SELECT * FROM speaker_stats ORDER BY entity_id").fetchall()
+    recount = store.conn.execute(
+        "SELECT speaker_id, count(*), count(DISTINCT article_id), min(published), max(published)"
+        " FROM attributions WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY speaker_id").fetchall()
+    assert kept == recount
