@@ -20,6 +20,7 @@ AUTHOR_NAME = "the article's author"
 # Salience factor for a person whose gender is unknown when a he/she needs one: below a known match.
 UNKNOWN_GENDER_FACTOR = 0.6
 RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|that|where)\b|\s+(?:which|who)\s")
+IN_PARTICULAR = re.compile(r",?\s*(?:in particular|especially)\s*,?\s*$")
 CAMPAIGN_NOUNS = frozenset({"campaign", "team", "camp"})
 
 
@@ -184,8 +185,12 @@ class Resolver:
         """"Mr. Grassley and Mr. Leahy" → one entity "A and B" (the speakers-dev convention)."""
         others = []
         for conj in head.conjuncts:
+            if not source.start <= conj.idx < source.end:
+                continue
             c = self.table.token_cluster.get(conj.i)
-            if c is not None and c is not first and source.start <= conj.idx < source.end:
+            if c is None and conj.pos_ == "NOUN":  # "RT and its defenders": a described group
+                return self.table.unnamed(describe(source.text), "group", source.start, source.end)
+            if c is not None and c is not first:
                 others.append(c)
         if not others:
             return first
@@ -265,7 +270,7 @@ class Resolver:
 
     def _appositive(self, head: Token, tokens: list[Token] | None = None) -> Cluster | None:
         """"Brian Deese, a senior adviser" / "Apple's chief executive, Tim Cook," → the named person."""
-        for tok in tokens or []:
+        for tok in tokens if head.tag_ != "NNS" and tokens else []:
             c = self.table.token_cluster.get(tok.i)
             if c is not None and tok.i > head.i and c.entity.kind == "person" and tok.i > 0 \
                     and any(t.text == "," for t in self.doc[head.i:tok.i]):
@@ -279,6 +284,8 @@ class Resolver:
 
     @staticmethod
     def _is_definite(head: Token) -> bool:
+        if any(c.dep_ == "nummod" or c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
+            return False
         for child in head.children:
             if child.dep_ == "det":
                 return child.lower_ in ("the", "this", "that")
@@ -369,11 +376,25 @@ class Resolver:
             stack.extend(tok.children)
         return out
 
+    def _anaphoric(self, head: Token) -> bool:
+        """A description that can point back to a salient person: no owner ("Johnson's doctor") and no modifier
+        naming something other than a place or nationality ("the FBI director")."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                return False
+            if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
+                c = self.table.token_cluster.get(child.i)
+                if c is None or c.entity.kind not in ("place", "group"):
+                    return False
+        return True
+
     def _resolve_role(self, head: Token, tokens: list[Token]) -> Cluster | None:
         """"the Homeland Security secretary" → the person holding that role; else the salient person."""
         best = self._role_match(head, tokens)
         if best is not None:
             return best
+        if not self._anaphoric(head):
+            return None
         gender = "m" if head.lower_ in MALE_NOUNS else "f" if head.lower_ in FEMALE_NOUNS else None
         exclude = frozenset(t.i for t in head.head.children) | {head.head.i}
         apart = self._co_arguments(head)
@@ -400,7 +421,7 @@ class Resolver:
 
 def describe(text: str) -> str:
     """The name of an unnamed source: its phrase without a trailing relative clause or punctuation."""
-    phrase = RELATIVE_TAIL.split(text)[0].strip()
+    phrase = IN_PARTICULAR.sub("", RELATIVE_TAIL.split(text)[0]).strip()
     return phrase.rstrip(" ,.;:—–-\"“”'’").strip() or text.strip()
 
 
