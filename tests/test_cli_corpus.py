@@ -173,3 +173,8 @@ def _wait_for_articles(db: Path, at_least: int, process: subprocess.Popen, timeo
                 return count
         time.sleep(0.02)
     raise AssertionError("no articles were committed in time")
+
+
+def test_cli_corpus_every_command_is_documented() -> None:
+    docs = (Path(__file__).parent.parent / "docs" / "store.md").read_text(encoding="utf-8")
+    assert [c for c in COMMANDS if f"quoth {c}" not in docs] == []
