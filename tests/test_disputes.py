@@ -156,11 +156,25 @@ def test_disputes_demonstrative_targets_previous_statement():
     assert ents[disputes[0].target_entity].name == "John Smith"
 
 
-def test_disputes_end_to_end_through_extract():
+@pytest.mark.parametrize("text,target", [
+    ('Senator Maria Lopez said the border was open. The ministry said in a statement: "The government '
+     'categorically rejects the statements made by Senator Maria Lopez."', "Maria Lopez"),
+    ("Kristi Noem said Petro called the cartel members his friends. The Colombian Foreign Ministry rejected "
+     "Noem's claims, saying her statements were incorrect.", "Kristi Noem"),
+])
+def test_disputes_end_to_end_through_extract(text, target):
     import quoth
 
-    text = ('Senator Maria Lopez said the border was open. The ministry said in a statement: "The government '
-            'categorically rejects the statements made by Senator Maria Lopez."')
     article = quoth.extract(text)
+    assert article.disputes, f"no dispute; attributions: {[a.to_dict() for a in article.attributions]}"
     for dispute in article.disputes:
-        assert article.entity(dispute.target_entity).name == "Maria Lopez"
+        assert article.entity(dispute.target_entity).name == target
+        assert article.attribution(dispute.by) is not None
+
+
+def test_disputes_none_end_to_end_for_plain_reporting():
+    import quoth
+
+    article = quoth.extract("The Senate rejected the bill on Tuesday, officials said. The company denied that it "
+                            "had been hacked. The mayor refused to comment.")
+    assert article.disputes == []
