@@ -28,7 +28,7 @@ ROLES = ("Cue", "Source", "Content")  # priority when spans overlap
 TAG = {"Cue": "CUE", "Source": "SRC", "Content": "CON"}
 # L1/L2 regularisation and iterations: tuned on PolNeAR dev lenient/exact F1; re-run `quoth eval polnear` after
 # changing them.
-CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 
 def parse_cached(name: str, texts: list[str], cache: Path) -> list[Doc]:
@@ -83,6 +83,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/raw/polnear/data")
     ap.add_argument("--out", type=Path, default=ROOT / "src/quoth/resources/attribution.crfsuite")
     ap.add_argument("--cache", type=Path, default=ROOT / "build/cache")
+    ap.add_argument("--dump-features", type=Path, help="write the training sequences (pickle) and stop")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N articles only (quick checks)")
     args = ap.parse_args()
     if not (args.data / "train").is_dir():
@@ -90,6 +91,12 @@ def main() -> None:
     articles = read_split(args.data / "train", limit=args.limit or None, verify=False)
     docs = parse_cached(f"train{args.limit or ''}", [a.text for a in articles], args.cache)
     seqs = sequences(docs, [a.attributions for a in articles])
+    if args.dump_features:
+        import pickle
+
+        with open(args.dump_features, "wb") as fh:
+            pickle.dump(seqs, fh)
+        return
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in seqs:
         trainer.append(x, y)

@@ -1,18 +1,80 @@
-"""Finding attributions in a parsed Doc: content, cue and source spans; direct/indirect/mixed; nesting."""
+"""Finding attributions in a parsed Doc: content, cue and source spans; direct/indirect/mixed; nesting.
+
+Three steps: the CRF tags Source/Cue/Content tokens per paragraph (``tagger``); ``link`` joins each content to
+its cue and source; quotation-mark structure then repairs what the tagger missed (quotes it left out, quotes cut
+in the middle, the quote that runs over paragraphs) and nested attributions are read off the parse (``nesting``).
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .features import DocFeatures
+from .linking import Draft, link_spans
 from .model import Attribution, Span
-from .quotes import pair_quotes
+from .nesting import find_nested
+from .quotes import Quote
+from .tagger import tag_doc
+from .text import boilerplate_ranges
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
-    """Every attribution in ``doc`` (baseline: one per quotation; replaced by the trained tagger)."""
-    text = doc.text
-    out: list[Attribution] = []
-    for n, q in enumerate(pair_quotes(text), 1):
-        content = Span.from_offsets(text, q.pieces)
-        out.append(Attribution(id=f"a{n}", kind="direct", content=content, confidence=0.5))
+    """Every attribution in ``doc``, ordered by content start, ids ``a1``… in that order."""
+    if not doc.text.strip():
+        return []
+    feats = DocFeatures(doc)
+    spans, paragraphs = tag_doc(doc, feats)
+    drafts = link_spans(doc, feats, spans, paragraphs)
+    drafts = _drop_boilerplate(doc.text, drafts)
+    drafts.extend(find_nested(doc, feats, drafts))
+    return _to_attributions(doc.text, drafts, feats.quotes)
+
+
+def _drop_boilerplate(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Content inside captions, "RECOMMENDATION" and related-link lines is never an attribution."""
+    ranges = boilerplate_ranges(text)
+    if not ranges:
+        return drafts
+
+    def inside(s: int, e: int) -> bool:
+        return any(rs <= s and e <= re_ for rs, re_ in ranges)
+
+    return [d for d in drafts if not all(inside(s, e) for s, e in d.content)]
+
+
+def _kind(text: str, pieces: list[tuple[int, int]], quotes: list[Quote]) -> str:
+    """direct (all content inside quotation marks), indirect (none) or mixed."""
+    inner = [p for q in quotes for p in q.pieces]
+    quoted = unquoted = 0
+    for s, e in pieces:
+        for i in range(s, e):
+            ch = text[i]
+            if ch.isspace() or not ch.isalnum():
+                continue
+            if any(a <= i < b for a, b in inner):
+                quoted += 1
+            else:
+                unquoted += 1
+    # A word or two outside the marks ("that", a trailing "he said") does not make a quote mixed.
+    if quoted and unquoted <= 3:
+        return "direct"
+    if quoted >= 4:
+        return "mixed"
+    return "indirect"
+
+
+def _to_attributions(text: str, drafts: list[Draft], quotes: list[Quote]) -> list[Attribution]:
+    drafts = sorted(drafts, key=lambda d: (d.content[0][0], -d.content[-1][1]))
+    ids = {id(d): f"a{n}" for n, d in enumerate(drafts, 1)}
+    out = []
+    for d in drafts:
+        out.append(Attribution(
+            id=ids[id(d)],
+            kind=_kind(text, d.content, quotes),  # type: ignore[arg-type]
+            content=Span.from_offsets(text, d.content),
+            cue=Span.from_offsets(text, d.cue) if d.cue else None,
+            source=Span.from_offsets(text, d.source) if d.source else None,
+            parent=ids.get(id(d.parent)) if d.parent is not None else None,
+            confidence=d.confidence,
+        ))
     return out

@@ -25,3 +25,47 @@ CUE_PHRASES = (
     "according to", "told reporters", "has learned", "have learned", "in a statement", "said in a statement",
     "went on to say", "pointed out", "made clear", "spoke of", "weighed in",
 )
+
+# Irregular past forms of lexicon verbs (regular ones are generated below).
+_IRREGULAR = {
+    "said": "say", "told": "tell", "thought": "think", "felt": "feel", "knew": "know", "known": "know",
+    "wrote": "write", "written": "write", "found": "find", "heard": "hear", "understood": "understand",
+    "shown": "show", "spoke": "speak", "spoken": "speak", "read": "read", "foresaw": "foresee", "saw": "see",
+    "seen": "see", "meant": "mean", "held": "hold", "taught": "teach", "swore": "swear", "sworn": "swear",
+    "forecast": "forecast", "upheld": "uphold", "became": "become", "took": "take", "gave": "give",
+    "made": "make", "put": "put", "learnt": "learn", "led": "lead", "brought": "bring",
+}
+
+
+def _regular_forms(lemma: str) -> list[str]:
+    """-s, -ed and -ing forms of a regular English verb (or noun plural)."""
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith("e"):
+        return [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    forms = [lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s"), lemma + "ed", lemma + "ing"]
+    if len(lemma) >= 3 and lemma[-1] in "tpgmnrl" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou" \
+            and lemma not in ("answer", "question", "wonder", "happen", "mention", "threaten", "reason", "offer"):
+        forms += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
+    return forms
+
+
+def _build_lemma_table() -> dict[str, str]:
+    table = dict(_IRREGULAR)
+    for lemma in SPEECH_VERBS | CUE_NOUNS | {"talk", "speak", "write", "brag", "boast"}:
+        table.setdefault(lemma, lemma)
+        for form in _regular_forms(lemma):
+            table.setdefault(form, lemma)
+    return table
+
+
+LEMMA_OF_FORM = _build_lemma_table()
+
+
+def lemma(word: str) -> str:
+    """The lexicon lemma of an inflected cue word ("said" → "say"), else the word lower-cased.
+
+    quoth runs spaCy without its lemmatizer (speed); cue lookups go through this table instead.
+    """
+    low = word.lower()
+    return LEMMA_OF_FORM.get(low, low)

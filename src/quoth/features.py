@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import CUE_NOUNS, SPEECH_VERBS
+from .cues import CUE_NOUNS, SPEECH_VERBS, lemma
 from .quotes import CLOSERS, OPENERS, STRAIGHT, Quote, pair_quotes, quoted_mask
 
 # How far up the parse tree a token looks for a cue word. Deeper paths are rare in news sentences.
@@ -55,8 +55,8 @@ def _shape(text: str) -> str:
 
 
 def _is_cue_word(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    return (tok.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS) or (tok.pos_ == "NOUN" and lemma in CUE_NOUNS)
+    lem = lemma(tok.text)
+    return (tok.pos_ in ("VERB", "AUX") and lem in SPEECH_VERBS) or (tok.pos_ == "NOUN" and lem in CUE_NOUNS)
 
 
 def _ancestor_features(tok: Token) -> list[str]:
@@ -66,11 +66,11 @@ def _ancestor_features(tok: Token) -> list[str]:
     found_cue = found_verb = False
     while node is not child and depth < MAX_ANCESTOR_DEPTH:
         if not found_verb and node.pos_ in ("VERB", "AUX"):
-            feats.append(f"va={node.lemma_.lower()}")
+            feats.append(f"va={lemma(node.text)}")
             feats.append(f"vd={child.dep_}")
             found_verb = True
         if not found_cue and _is_cue_word(node):
-            feats.append(f"ca={node.lemma_.lower()}")
+            feats.append(f"ca={lemma(node.text)}")
             feats.append(f"cd={child.dep_}")
             feats.append(f"cad={min(depth, 3)}")
             found_cue = True
@@ -110,19 +110,20 @@ class DocFeatures:
         s_start, s_end = self.sent_bounds[s]
         f = [
             "b", f"w={low}", f"sh={_shape(tok.text)}", f"p={tok.pos_}", f"t={tok.tag_}", f"d={tok.dep_}",
-            f"hd={tok.dep_}|{tok.head.pos_}", f"hl={tok.head.lemma_.lower()}", f"q={self.in_quote[i]}",
+            f"hd={tok.dep_}|{tok.head.pos_}", f"hl={lemma(tok.head.text)}", f"q={self.in_quote[i]}",
             f"e={tok.ent_type_ or '-'}", f"sq={int(self.sent_has_quote[s])}", f"sc={int(self.sent_has_cue[s])}",
             f"suf={low[-3:]}",
         ]
         if tok.text in _QUOTE_CHARS:
             f.append("qm")
         if self.cue_word[i]:
-            f.append(f"cue={tok.lemma_.lower()}|{tok.dep_}")
+            f.append(f"cue={lemma(tok.text)}|{tok.dep_}")
         if i == s_start:
             f.append("sb")
         if i == s_end - 1:
             f.append("se")
         f.extend(_ancestor_features(tok))
+        f.extend(self._root_features(tok))
         f.extend(self._cue_position(i, s_start, s_end))
         for off in (-2, -1, 1, 2):
             j = i + off
@@ -134,6 +135,16 @@ class DocFeatures:
             else:
                 f.append(f"{off}w=<s>")
         return f
+
+    def _root_features(self, tok: Token) -> list[str]:
+        """Which branch of its sentence root the token hangs in, and what the root is."""
+        root = tok.sent.root
+        if tok.i == root.i:
+            return [f"rt={lemma(root.text)}"]
+        child = tok
+        while child.head.i != root.i and child.head.i != child.i:
+            child = child.head
+        return [f"rb={child.dep_}", f"rbl={lemma(root.text)}|{child.dep_}", f"rside={int(tok.i < root.i)}"]
 
     def _cue_position(self, i: int, s_start: int, s_end: int) -> list[str]:
         """Whether a cue word lies before/after this token in its sentence (bucketed distance)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .cues import lemma
 from .features import DocFeatures
 from .linking import Draft
 
@@ -40,7 +41,7 @@ def find_nested(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draft
 
 def _nested_at(doc: Doc, verb: Token, lo: int, hi: int, parent: Draft) -> Draft | None:
     """A nested draft headed by ``verb`` when its subject and complement lie within tokens [lo, hi)."""
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in NESTED_VERBS:
+    if verb.pos_ not in ("VERB", "AUX") or lemma(verb.text) not in NESTED_VERBS:
         return None
     if parent.cue_token is not None and verb.i == parent.cue_token:
         return None
@@ -70,7 +71,7 @@ def _complement(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _CLAUSE_DEPS and child.i > verb.i:
             return child
-    if verb.lemma_.lower() in _ABOUT_VERBS:
+    if lemma(verb.text) in _ABOUT_VERBS:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "about":
                 for c in prep.children:

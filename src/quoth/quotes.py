@@ -65,9 +65,30 @@ def _classify(text: str, i: int) -> str:
     return "either"
 
 
-def _marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    return [(i, _classify(text, i)) for i in range(start, end) if text[i] in OPENERS or text[i] in CLOSERS
-            or text[i] == STRAIGHT]
+def _marks(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
+    """(offset, open/close/either, width) of each quotation mark; ``''`` and ``\`\``` (NYT style) are 2 wide."""
+    out = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "'`" and text[i + 1:i + 2] == ch:
+            out.append((i, "open" if ch == "`" else _classify_double_apostrophe(text, i), 2))
+            i += 2
+            continue
+        if ch in OPENERS or ch in CLOSERS or ch == STRAIGHT:
+            out.append((i, _classify(text, i), 1))
+        i += 1
+    return out
+
+
+def _classify_double_apostrophe(text: str, i: int) -> str:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 2] if i + 2 < len(text) else " "
+    if prev in _OPEN_CONTEXT and not nxt.isspace():
+        return "open"
+    if not prev.isspace():
+        return "close"
+    return "either"
 
 
 def pair_quotes(text: str) -> list[Quote]:
@@ -82,29 +103,29 @@ def pair_quotes(text: str) -> list[Quote]:
         if open_at is not None:
             # Previous paragraph never closed. If this one opens with a mark, the quote runs on.
             if marks and marks[0][0] == p_start and marks[0][1] in ("open", "either") and len(pieces) < MAX_OPEN_PARAGRAPHS:
-                cursor = p_start + 1
+                cursor = p_start + marks[0][2]
                 marks = marks[1:]
             else:
                 quotes.append(Quote(open_at, pieces[-1][1], tuple(pieces), closed=False))
                 open_at, pieces = None, []
         piece_start = cursor
-        for i, kind in marks:
+        for i, kind, width in marks:
             if open_at is None:
                 if kind == "close" and not _closes_a_piece(text, p_start, i):
                     continue
                 if kind == "close":
                     # A closer with no opener: the quote started at the paragraph start.
-                    quotes.append(Quote(p_start, i + 1, ((p_start, i),), closed=False))
+                    quotes.append(Quote(p_start, i + width, ((p_start, i),), closed=False))
                     continue
-                open_at, pieces, piece_start = i, [], i + 1
+                open_at, pieces, piece_start = i, [], i + width
             else:
                 if kind == "open" and text[i] in OPENERS and i > piece_start:
                     # A second opener while open: the first was never closed; restart here.
                     quotes.append(Quote(open_at, i, tuple(pieces + [(piece_start, i)]), closed=False))
-                    open_at, pieces, piece_start = i, [], i + 1
+                    open_at, pieces, piece_start = i, [], i + width
                     continue
                 pieces.append((piece_start, i))
-                quotes.append(Quote(open_at, i + 1, tuple(pieces), closed=True))
+                quotes.append(Quote(open_at, i + width, tuple(pieces), closed=True))
                 open_at, pieces = None, []
         if open_at is not None:
             pieces.append((piece_start if piece_start > p_start or p_index == 0 else p_start + 1, p_end))
@@ -125,7 +146,8 @@ def quoted_mask(text: str, quotes: list[Quote] | None = None) -> bytearray:
     for q in quotes if quotes is not None else pair_quotes(text):
         for s, e in q.pieces:
             mask[s:e] = b"\x01" * (e - s)
-        for pos in (q.start, q.end - 1):
-            if 0 <= pos < len(text) and (text[pos] in OPENERS or text[pos] in CLOSERS or text[pos] == STRAIGHT):
-                mask[pos] = 2
+        for pos in (q.start, q.start + 1, q.end - 2, q.end - 1):
+            if 0 <= pos < len(text) and (text[pos] in OPENERS or text[pos] in CLOSERS or text[pos] in "\"'`"):
+                if q.pieces[0][0] > pos or pos >= q.pieces[-1][1]:
+                    mask[pos] = 2
     return mask
