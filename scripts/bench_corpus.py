@@ -47,6 +47,10 @@ TEMPLATES = [
 ]
 
 
+# Articles per alternation step of the bare-vs-ingest comparison.
+COMPARE_CHUNK = 50
+
+
 def make_article(rng: random.Random, n: int) -> dict:
     """One synthetic article (JSONL record) of five to seven sentences about one topic."""
     topic = rng.choice(TOPICS)
@@ -104,25 +108,31 @@ def timed(run: object) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def compare_rates(corpus: Path, records: list[dict], work: Path, rounds: int) -> dict:
-    """Best-of-``rounds`` rates (articles/s) of bare ``extract_many`` and of ingest into a fresh store.
+def compare_rates(records: list[dict], work: Path, rounds: int, chunk: int = COMPARE_CHUNK) -> dict:
+    """Rates (articles/s) of bare ``extract_many`` and of ingest into a fresh store, on the same articles.
 
-    Rounds alternate the two so that load from other processes hits both alike; CPU-time rates are reported too
-    because wall time on a shared machine mostly measures the neighbours.
+    The two alternate every ``chunk`` articles, so that load from other processes hits both alike; the best of
+    ``rounds`` totals is kept. CPU-time rates are reported too: on a shared machine wall time mostly measures the
+    neighbours.
     """
     from quoth import extract_many
     from quoth.ingest.run import ingest
     from quoth.options import Options
     from quoth.store import Store
 
-    subset = work / "compare.jsonl"
-    subset.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     best = {"bare": [float("inf")] * 2, "ingest": [float("inf")] * 2}
     for round_ in range(rounds):
-        bare = timed(lambda: [None for _ in extract_many(records, Options())])
+        totals = {"bare": [0.0, 0.0], "ingest": [0.0, 0.0]}
         with Store(work / f"compare-{round_}.db") as store:
-            stored = timed(lambda: ingest([subset], store, Options()))
-        for name, (wall, cpu) in (("bare", bare), ("ingest", stored)):
+            for start in range(0, len(records), chunk):
+                part = records[start:start + chunk]
+                source = work / "compare-chunk.jsonl"
+                source.write_text("".join(json.dumps(r) + "\n" for r in part), encoding="utf-8")
+                for name, run in (("bare", lambda: [None for _ in extract_many(part, Options())]),
+                                  ("ingest", lambda: ingest([source], store, Options()))):
+                    wall, cpu = timed(run)
+                    totals[name] = [totals[name][0] + wall, totals[name][1] + cpu]
+        for name, (wall, cpu) in totals.items():
             best[name] = [min(best[name][0], wall), min(best[name][1], cpu)]
     n = len(records)
     return {"bare_rate": n / best["bare"][0], "ingest_rate": n / best["ingest"][0],
@@ -185,7 +195,16 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=None, help="where to write the corpus and store (temp dir)")
     parser.add_argument("--queries-only", type=Path, default=None, metavar="DB",
                         help="only time the queries on an existing store")
+    parser.add_argument("--ratio-only", action="store_true", help="only compare bare and ingest rates")
     args = parser.parse_args()
+    if args.ratio_only:
+        from quoth import extract
+
+        extract("Warm up: the model loads once.")
+        records = write_corpus(Path(tempfile.mkdtemp()) / "corpus.jsonl", min(args.n, args.compare), args.seed)
+        work = Path(tempfile.mkdtemp(prefix="quoth-bench-"))
+        print(json.dumps(compare_rates(records, work, args.rounds), indent=2))
+        return
     if args.queries_only:
         print(json.dumps({"search": bench_search(args.queries_only, args.queries, args.seed),
                           "other": bench_queries(args.queries_only)}, indent=2))
@@ -201,7 +220,7 @@ def main() -> None:
 
     extract("Warm up: the model loads once.")  # so no measurement pays for loading
     ingested = ingest_all(corpus, db, args.n)
-    rates = compare_rates(corpus, records[:compare], work, args.rounds)
+    rates = compare_rates(records[:compare], work, args.rounds)
     search = bench_search(db, args.queries, args.seed)
     result = {"n": args.n, "compare": compare, **rates, **ingested, "search": search, "other": bench_queries(db),
               "db_mb": db.stat().st_size / 2**20, "python": sys.version.split()[0]}
