@@ -89,11 +89,11 @@ def test_cli_corpus_every_command_has_help(command: str) -> None:
 
 
 def make_corpus(root: Path, n: int) -> Path:
-    """``n`` small text articles, each with two direct quotes, plus one binary file."""
+    """``n`` copies of one small article with two direct quotes (so every copy extracts alike), plus a binary file."""
+    text = ('Mayor Ann Lee said "We will open the new bridge in spring." Later, Bob Ray told reporters: '
+            '"The bridge is far too expensive for this town."\n')
     for i in range(n):
-        write(root / f"{i // 100:03d}" / f"{i:05d}.txt",
-              f'Mayor Ann Lee{i} said "We will open bridge number {i} in spring." Later, Bob Ray{i} told '
-              f'reporters: "Bridge {i} is far too expensive for this town."\n')
+        write(root / f"{i // 100:03d}" / f"{i:05d}.txt", text)
     write(root / "zz-binary.txt", b"\x00\x01\x02" * 100)
     return root
 
@@ -127,7 +127,7 @@ def test_cli_corpus_ingest_with_workers_matches_single_process(tmp_path: Path) -
             assert a.article(article_id).to_dict() == b.article(article_id).to_dict()
 
 
-SIGKILL_CORPUS = 300
+SIGKILL_CORPUS = 600
 
 
 @pytest.mark.model
