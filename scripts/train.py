@@ -28,7 +28,7 @@ ROLES = ("Cue", "Source", "Content")  # priority when spans overlap
 TAG = {"Cue": "CUE", "Source": "SRC", "Content": "CON"}
 # L1/L2 regularisation and iterations: tuned on PolNeAR dev lenient/exact F1; re-run `quoth eval polnear` after
 # changing them.
-CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+CRF_PARAMS = {"c1": 0.3, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 
 def parse_cached(name: str, texts: list[str], cache: Path) -> list[Doc]:

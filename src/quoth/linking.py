@@ -39,7 +39,7 @@ class Draft:
 
 # Snap a tagged content to the parse subtree it nearly is (token Jaccard at least SUBTREE_SNAP_JACCARD):
 # the tagger's boundaries wobble, a clause's do not. Calibrated on PolNeAR dev strict/exact F1.
-SNAP_TO_SUBTREES = True
+SNAP_TO_SUBTREES = False
 SUBTREE_SNAP_JACCARD = 0.75
 
 

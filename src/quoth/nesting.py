@@ -55,6 +55,10 @@ def _nested_at(doc: Doc, verb: Token, lo: int, hi: int, parent: Draft) -> Draft 
         return None
     if s_hi - s_lo == 1 and subj.pos_ == "PRON" and subj.lower_ in ("it", "that", "this"):
         return None
+    # The complement runs on to the end of the parent's content when nothing else follows in the sentence
+    # (spaCy often hangs a trailing quotation off the main verb instead).
+    if c_hi < hi and doc[c_hi].sent.start == doc[c_lo].sent.start and doc[hi - 1].sent.start == doc[c_lo].sent.start:
+        c_hi = hi
     cue_hi = verb.i + 1
     if comp.dep_ == "pcomp" or comp.head.dep_ == "prep":
         cue_hi = comp.head.i + 1 if comp.head.i > verb.i else cue_hi

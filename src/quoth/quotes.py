@@ -66,7 +66,7 @@ def _classify(text: str, i: int) -> str:
 
 
 def _marks(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
-    """(offset, open/close/either, width) of each quotation mark; ``''`` and ``\`\``` (NYT style) are 2 wide."""
+    """(offset, open/close/either, width) of each quotation mark; two apostrophes or backticks (NYT style) are 2 wide."""
     out = []
     i = start
     while i < end:

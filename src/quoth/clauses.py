@@ -1,0 +1,114 @@
+"""Attributions read off the dependency parse, beside the tagger's: what a speech verb's subject and clausal
+complement say, where the tagger found nothing, and the participle that opens a second statement
+("…," adding that "…").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import lemma
+from .linking import Draft
+
+# Verbs whose subject + clausal complement is an attribution (speech, not belief: "think" and "know" head too
+# many ordinary clauses). Shared with nesting.
+SPEECH_CLAUSE_VERBS = frozenset("""
+say tell assure claim insist argue add explain state reveal report warn promise deny admit announce write
+complain suggest boast brag allege acknowledge confirm declare maintain contend testify predict vow pledge
+comment remark note observe reply respond answer counter retort concede emphasize stress recall
+""".split())
+# Participles that open a second statement of the same speaker: "…, adding that …", "…, saying …".
+PARTICIPLE_CUES = frozenset({"add", "say", "note", "explain", "insist", "argue", "warn", "claim", "stress"})
+MIN_CLAUSE_TOKENS = 3
+
+
+# How far after its verb a "that"-clause the parser hung elsewhere may start and still be the verb's complement.
+MAX_THAT_DISTANCE = 16
+
+
+def complement(verb: Token) -> Token | None:
+    """The clause a speech verb reports: its ccomp after the verb, else a "that"-clause with a subject inside
+    the verb's subtree that the parser attached to a nearby noun ("commented a day after … that she …")."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if comp is not None:
+        return comp
+    for tok in verb.subtree:
+        if verb.i < tok.i <= verb.i + MAX_THAT_DISTANCE and tok.lower_ == "that" and tok.dep_ == "mark" \
+                and tok.head.dep_ in ("relcl", "acl", "advcl") and subject(tok.head) is not None:
+            return tok.head
+    return None
+
+
+def subject(verb: Token) -> Token | None:
+    """The verb's nominal subject."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _char_span(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Characters of tokens [lo, hi)."""
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def clause_drafts(doc: Doc, drafts: list[Draft], in_quote: list[int]) -> list[Draft]:
+    """Drafts for speech verbs with a subject and a complement clause that no draft covers yet.
+
+    A tagged draft whose content swallowed such a verb with its subject (outside quotation marks, and not as a
+    reported clause itself) is dropped from ``drafts`` in place: the tagger read the speaker as the statement.
+    """
+    out = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or lemma(verb.text) not in SPEECH_CLAUSE_VERBS:
+            continue
+        if any(d.cue_token == verb.i for d in drafts):
+            continue
+        subj, comp = subject(verb), complement(verb)
+        if subj is None or comp is None:
+            continue
+        lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+        if hi - lo < MIN_CLAUSE_TOKENS:
+            continue
+        swallowed = [d for d in drafts if d.first_token <= subj.left_edge.i and verb.i <= d.last_token
+                     and not d.parent and (d.last_token < hi - 1 or (verb.dep_ != "ccomp" and not in_quote[verb.i]))]
+        others = [d for d in drafts if d not in swallowed]
+        if any(d.first_token < hi and lo <= d.last_token for d in others):
+            continue
+        drafts[:] = others
+        out.append(Draft(
+            content=[_char_span(doc, lo, hi)], cue=[_char_span(doc, verb.i, verb.i + 1)],
+            source=[_char_span(doc, subj.left_edge.i, subj.right_edge.i + 1)], confidence=0.5,
+            first_token=lo, last_token=hi - 1, cue_token=verb.i,
+        ))
+    return out
+
+
+def split_participles(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Cut "…, adding that …" out of a content into its own draft with the same source; returns the new ones."""
+    out = []
+    for d in drafts:
+        if len(d.content) != 1:
+            continue
+        for tok in doc[d.first_token:d.last_token + 1]:
+            if (tok.tag_ == "VBG" and lemma(tok.text) in PARTICIPLE_CUES and tok.i > d.first_token + 2
+                    and complement(tok) is not None and doc[tok.i - 1].is_punct):
+                new = _cut_at(doc, d, tok)
+                if new is not None:
+                    out.append(new)
+                break
+    return out
+
+
+def _cut_at(doc: Doc, d: Draft, verb: Token) -> Draft | None:
+    comp = complement(verb)
+    assert comp is not None
+    lo = comp.left_edge.i
+    end, last = d.content[0][1], d.last_token
+    if doc[lo].idx >= end:
+        return None
+    cut = verb.i - 1
+    while cut > d.first_token and (doc[cut - 1].is_punct or doc[cut - 1].is_space) and \
+            doc[cut - 1].text not in ('"', "”", "''"):
+        cut -= 1
+    d.content = [(d.content[0][0], doc[cut - 1].idx + len(doc[cut - 1].text))]
+    d.last_token = cut - 1
+    return Draft(content=[(doc[lo].idx, end)], cue=[_char_span(doc, verb.i, verb.i + 1)], source=list(d.source),
+                 confidence=d.confidence, first_token=lo, last_token=max(lo, last), cue_token=verb.i)
