@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .clauses import clause_drafts, split_participles
+from .clauses import according_to, clause_drafts, split_participles
 from .features import DocFeatures
 from .linking import Draft, link_spans
 from .model import Attribution, Span
@@ -30,6 +30,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     feats = DocFeatures(doc)
     spans, paragraphs = tag_doc(doc, feats)
     drafts = link_spans(doc, feats, spans, paragraphs)
+    drafts.extend(according_to(doc, drafts))
     drafts.extend(split_participles(doc, drafts))
     if ADD_CLAUSES:
         drafts.extend(clause_drafts(doc, drafts, feats.in_quote))

@@ -112,3 +112,42 @@ def _cut_at(doc: Doc, d: Draft, verb: Token) -> Draft | None:
     d.last_token = cut - 1
     return Draft(content=[(doc[lo].idx, end)], cue=[_char_span(doc, verb.i, verb.i + 1)], source=list(d.source),
                  confidence=d.confidence, first_token=lo, last_token=max(lo, last), cue_token=verb.i)
+
+
+def according_to(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """"X, according to Y." and "According to Y, X.": the rest of the sentence is Y's, whatever the tagger cut.
+
+    Tagged drafts inside that sentence part are replaced (removed from ``drafts`` in place); returns the new ones.
+    """
+    out = []
+    for tok in doc[:-1]:
+        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
+            continue
+        sent = tok.sent
+        pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+        src_hi = pobj.right_edge.i + 1 if pobj is not None else tok.i + 2
+        lo, hi = _content_around(doc, sent.start, sent.end, tok.i, src_hi)
+        if hi - lo < MIN_CLAUSE_TOKENS:
+            continue
+        drafts[:] = [d for d in drafts if not (lo <= d.first_token and d.last_token < hi and d.cue_token is not None
+                                               and not d.parent)]
+        out.append(Draft(
+            content=[_char_span(doc, lo, hi)], cue=[_char_span(doc, tok.i, tok.i + 2)],
+            source=[_char_span(doc, tok.i + 2, src_hi)] if src_hi > tok.i + 2 else [],
+            confidence=0.6, first_token=lo, last_token=hi - 1, cue_token=tok.i,
+        ))
+    return out
+
+
+def _content_around(doc: Doc, s_lo: int, s_hi: int, cue_lo: int, cue_hi: int) -> tuple[int, int]:
+    """The sentence's tokens before the cue (or, when it opens the sentence, after the source), trimmed of
+    punctuation at both ends."""
+    first = s_lo
+    while first < cue_lo and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    lo, hi = (cue_hi, s_hi) if first == cue_lo else (s_lo, cue_lo)
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].lower_ in ("and", "but")):
+        hi -= 1
+    return lo, hi

@@ -213,10 +213,11 @@ def _best_source(doc: Doc, feats: DocFeatures, cue: TaggedSpan, sources: list[Ta
     return best
 
 
-# Merge two contents around their shared cue only when both are quotations (MERGE_ANY=False), or always.
-MERGE_ANY = False
+# Merge two contents around their shared cue always (True), or only when both are quotations (False).
+# True measured +0.013 lenient, +0.011 exact F1 on PolNeAR dev (gap 60); re-run `quoth eval polnear` after changing.
+MERGE_ANY = True
 # At most this many characters may separate two merged pieces besides their cue and source.
-MERGE_MAX_GAP_CHARS = 12
+MERGE_MAX_GAP_CHARS = 60
 
 
 def _merge_split_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
