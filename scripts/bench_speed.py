@@ -7,6 +7,13 @@ outside the timed region. Prints characters per second for both, their ratio, an
 
     python scripts/bench_speed.py                      # PolNeAR dev
     python scripts/bench_speed.py more/texts/ more.jsonl --json
+    python scripts/bench_speed.py --texts more.jsonl --no-dev   # only your own texts
+    python scripts/bench_speed.py --slow               # quoth with Options(fast=False), for comparison
+    python scripts/bench_speed.py --stream 10000       # quoth alone over a 10,000-article stream: peak RSS
+
+``--stream N`` cycles the texts, cutting each to at most ``--stream-chars`` characters at a paragraph break
+(so that 10,000 articles finish in minutes), and feeds them to ``extract_many`` as a generator; it reports peak
+RSS and the RSS after every 1,000 articles, so growth shows.
 """
 
 from __future__ import annotations
@@ -51,44 +58,78 @@ def current_rss_mb() -> float:
     return psutil.Process().memory_info().rss / (1024 * 1024)
 
 
-def run_spacy(texts: list[str], model: str) -> float:
-    """Time the full plain spaCy pipeline over ``texts``; returns seconds."""
+def run_spacy(texts: list[str], model: str) -> tuple[float, float]:
+    """Time the full plain spaCy pipeline over ``texts``; returns wall and CPU seconds."""
     import spacy
 
     nlp = spacy.load(model)
     nlp.max_length = max(nlp.max_length, max(map(len, texts)) + 1)
     list(nlp.pipe([WARM_UP_TEXT]))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts):
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def run_quoth(texts: list[str], model: str) -> float:
-    """Time ``quoth.extract_many`` over ``texts`` (default options but the model); returns seconds."""
+def run_quoth(texts: list[str], model: str, fast: bool = True) -> tuple[float, float]:
+    """Time ``quoth.extract_many`` over ``texts`` (default options but model and ``fast``); wall and CPU seconds."""
     import quoth
 
-    options = quoth.Options(model=model)
+    options = quoth.Options(model=model, fast=fast)
     list(quoth.extract_many([WARM_UP_TEXT], options, errors="raise"))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in quoth.extract_many(texts, options, errors="raise"):
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def worker(kind: str, texts_file: Path, model: str) -> dict[str, Any]:
+def cut_article(text: str, max_chars: int) -> str:
+    """``text`` cut at the last paragraph break before ``max_chars`` (or at ``max_chars`` when there is none)."""
+    if len(text) <= max_chars:
+        return text
+    cut = text.rfind("\n", 0, max_chars)
+    return text[:cut] if cut > 0 else text[:max_chars]
+
+
+def stream_quoth(texts: list[str], model: str, n: int, max_chars: int, fast: bool = True) -> dict[str, Any]:
+    """Feed ``n`` articles (``texts`` cycled, each cut to ``max_chars``) through ``extract_many`` as a generator."""
+    import quoth
+
+    options = quoth.Options(model=model, fast=fast)
+    pieces = [cut_article(t, max_chars) for t in texts if t.strip()]
+    articles = ((f"s{k}", pieces[k % len(pieces)]) for k in range(n))
+    rss_every_1000: list[float] = []
+    chars = attributions = 0
+    start = time.perf_counter()
+    for k, article in enumerate(quoth.extract_many(articles, options, errors="raise"), 1):
+        chars += len(article.text)
+        attributions += len(article.attributions)
+        if k % 1000 == 0:
+            rss_every_1000.append(round(current_rss_mb(), 1))
+    seconds = time.perf_counter() - start
+    return {"texts": n, "chars": chars, "seconds": round(seconds, 3), "chars_per_s": round(chars / seconds),
+            "attributions": attributions, "peak_rss_mb": round(peak_rss_mb(), 1),
+            "end_rss_mb": round(current_rss_mb(), 1), "rss_every_1000_mb": rss_every_1000}
+
+
+def worker(kind: str, texts_file: Path, model: str, stream: int = 0, stream_chars: int = 0) -> dict[str, Any]:
     """Run one side of the benchmark in this process and return its numbers."""
     texts = [json.loads(line)["text"] for line in texts_file.read_text(encoding="utf-8").splitlines()]
-    seconds = (run_spacy if kind == "spacy" else run_quoth)(texts, model)
+    if stream:
+        return stream_quoth(texts, model, stream, stream_chars, fast=kind == "quoth")
+    seconds, cpu_seconds = (run_spacy(texts, model) if kind == "spacy"
+                            else run_quoth(texts, model, fast=kind == "quoth"))
     chars = sum(map(len, texts))
     return {"texts": len(texts), "chars": chars, "seconds": round(seconds, 3),
-            "chars_per_s": round(chars / seconds), "peak_rss_mb": round(peak_rss_mb(), 1),
+            "chars_per_s": round(chars / seconds), "cpu_seconds": round(cpu_seconds, 3),
+            "chars_per_cpu_s": round(chars / cpu_seconds), "peak_rss_mb": round(peak_rss_mb(), 1),
             "end_rss_mb": round(current_rss_mb(), 1)}
 
 
-def measure(kind: str, texts_file: Path, model: str) -> dict[str, Any]:
+def measure(kind: str, texts_file: Path, model: str, stream: int = 0, stream_chars: int = 0) -> dict[str, Any]:
     """Run ``worker`` in a fresh subprocess; raises RuntimeError with its stderr when it fails."""
-    command = [sys.executable, __file__, "--worker", kind, "--texts-file", str(texts_file), "--model", model]
+    command = [sys.executable, __file__, "--worker", kind, "--texts-file", str(texts_file), "--model", model,
+               "--stream", str(stream), "--stream-chars", str(stream_chars)]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"the {kind} run failed:\n{done.stderr[-3000:]}")
@@ -99,7 +140,7 @@ def collect(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     """The texts to time and the names of the sources they came from."""
     texts: list[str] = []
     sources: list[str] = []
-    for path in [args.dev, *args.extra]:
+    for path in [*([] if args.no_dev else [args.dev]), *args.extra, *args.texts]:
         if not path.exists():
             print(f"skipping {path}: not found (PolNeAR lives in ../shared/data beside the checkout)",
                   file=sys.stderr)
@@ -117,8 +158,9 @@ def report(result: dict[str, Any]) -> None:
         print(f"  from {source}")
     for kind in ("spacy", "quoth"):
         row = result[kind]
-        print(f"{kind:>6}: {row['chars_per_s']:>9,} chars/s  {row['seconds']:>8.2f} s  peak RSS {row['peak_rss_mb']:.0f} MiB")
-    print(f"quoth / spaCy speed ratio: {result['ratio']:.3f}")
+        print(f"{kind:>6}: {row['chars_per_s']:>9,} chars/s  {row['seconds']:>8.2f} s  "
+              f"{row['chars_per_cpu_s']:>9,} chars/CPU-s  peak RSS {row['peak_rss_mb']:.0f} MiB")
+    print(f"quoth / spaCy speed ratio: {result['ratio']:.3f} (wall), {result['cpu_ratio']:.3f} (CPU time, per core)")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -126,8 +168,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("extra", nargs="*", type=Path, help="more texts: a folder of .txt files or a .jsonl file")
     parser.add_argument("--dev", type=Path, default=DEFAULT_DEV, help="the PolNeAR dev split (default: %(default)s)")
     parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model package (default: %(default)s)")
+    parser.add_argument("--texts", type=Path, action="append", default=[],
+                        help="more texts (repeatable): a folder of .txt files or a .jsonl file with 'text'")
+    parser.add_argument("--no-dev", action="store_true", help="leave PolNeAR dev out (time only --texts)")
+    parser.add_argument("--slow", action="store_true", help="time quoth with Options(fast=False)")
+    parser.add_argument("--stream", type=int, default=0, metavar="N",
+                        help="run quoth alone over N articles (texts cycled) and report peak RSS")
+    parser.add_argument("--stream-chars", type=int, default=2000,
+                        help="cut each streamed article to at most this many characters (default: %(default)s)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--worker", choices=["spacy", "quoth"], help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=["spacy", "quoth", "quoth-slow"], help=argparse.SUPPRESS)
     parser.add_argument("--texts-file", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -136,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; returns the exit code (0 also when there is nothing to time, with a message)."""
     args = parse_args(argv)
     if args.worker:
-        print(json.dumps(worker(args.worker, args.texts_file, args.model)))
+        print(json.dumps(worker(args.worker, args.texts_file, args.model, args.stream, args.stream_chars)))
         return 0
     texts, sources = collect(args)
     if not texts:
@@ -146,14 +196,23 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         texts_file = Path(tmp) / "texts.jsonl"
         texts_file.write_text("\n".join(json.dumps({"text": t}) for t in texts), encoding="utf-8")
+        quoth_kind = "quoth-slow" if args.slow else "quoth"
         try:
-            spacy_row, quoth_row = measure("spacy", texts_file, args.model), measure("quoth", texts_file, args.model)
+            if args.stream:
+                row = measure(quoth_kind, texts_file, args.model, args.stream, args.stream_chars)
+                print(json.dumps(row, indent=2) if args.json else
+                      f"stream of {row['texts']:,} articles ({row['chars']:,} characters): {row['chars_per_s']:,} "
+                      f"chars/s, peak RSS {row['peak_rss_mb']:.0f} MiB, RSS every 1,000: {row['rss_every_1000_mb']}")
+                return 0
+            spacy_row, quoth_row = measure("spacy", texts_file, args.model), measure(quoth_kind, texts_file,
+                                                                                     args.model)
         except RuntimeError as exc:
             print(exc, file=sys.stderr)
             return 1
     result = {"texts": len(texts), "chars": sum(map(len, texts)), "sources": sources, "model": args.model,
               "spacy": spacy_row, "quoth": quoth_row,
-              "ratio": round(quoth_row["chars_per_s"] / spacy_row["chars_per_s"], 4)}
+              "ratio": round(quoth_row["chars_per_s"] / spacy_row["chars_per_s"], 4),
+              "cpu_ratio": round(quoth_row["chars_per_cpu_s"] / spacy_row["chars_per_cpu_s"], 4)}
     print(json.dumps(result, indent=2)) if args.json else report(result)
     return 0
 

@@ -89,6 +89,13 @@ def make_quoth(nlp: Language, name: str, speakers: bool, disputes: bool) -> Quot
 
 ArticleInput = Article | str | bytes | dict[str, Any] | tuple[str, str]
 
+# At most this many characters go through spaCy's parser and NER at once. Their memory grows with the tokens in
+# a batch (~3 KiB per character of text while a batch is predicted), not with the number of articles: 32
+# PolNeAR-sized articles peaked at ~650 MiB RSS, batches capped at 40,000 characters at ~380 MiB, at the same
+# speed. Calibrated with `python scripts/bench_speed.py --stream 2000 --stream-chars 1000000`; re-run it after
+# changing this (the budget is ≤ 600 MiB for one process).
+MAX_BATCH_CHARS = 40_000
+
 
 def extract(text: str | bytes, options: Options | None = None, id: str = "article", meta: dict | None = None) -> Article:
     """Extract attributions, entities and disputes from one article's text.
@@ -129,7 +136,8 @@ def extract_many(
 
 def _run_batch(nlp: Language, batch: list[Article], cfg: dict, batch_size: int) -> Iterator[Article]:
     todo = [a for a in batch if a.error is None and a.text.strip()]
-    docs = iter(nlp.pipe((a.text for a in todo), batch_size=batch_size, component_cfg=cfg))
+    docs = (doc for chunk in _chunk_by_chars([a.text for a in todo], MAX_BATCH_CHARS)
+            for doc in nlp.pipe(chunk, batch_size=len(chunk), component_cfg=cfg))
     for article in batch:
         if article.error is None and article.text.strip():
             doc = next(docs)
@@ -137,6 +145,20 @@ def _run_batch(nlp: Language, batch: list[Article], cfg: dict, batch_size: int) 
             article.entities = list(doc._.quoth_entities or [])
             article.disputes = list(doc._.disputes or [])
         yield article
+
+
+def _chunk_by_chars(texts: list[str], max_chars: int) -> Iterator[list[str]]:
+    """Consecutive runs of ``texts`` of at most ``max_chars`` characters (a longer text makes a run alone)."""
+    chunk: list[str] = []
+    size = 0
+    for text in texts:
+        if chunk and size + len(text) > max_chars:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(text)
+        size += len(text)
+    if chunk:
+        yield chunk
 
 
 def _as_text(text: str | bytes, name: str, options: Options) -> str:
