@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .clauses import according_to, clause_drafts, split_participles
+from .clauses import according_to, clause_drafts, colon_sources, dash_sources, split_participles
 from .features import DocFeatures
 from .linking import Draft, link_spans
 from .model import Attribution, Span
 from .nesting import find_nested
-from .quotes import Quote
+from .quotes import quoted_mask
 from .tagger import tag_doc
 from .text import boilerplate_ranges
 
@@ -25,7 +25,8 @@ ADD_CLAUSES = True
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc``, ordered by content start, ids ``a1``… in that order."""
-    if not doc.text.strip():
+    text = doc.text
+    if not text.strip():
         return []
     feats = DocFeatures(doc)
     spans, paragraphs = tag_doc(doc, feats)
@@ -34,9 +35,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     drafts.extend(split_participles(doc, drafts))
     if ADD_CLAUSES:
         drafts.extend(clause_drafts(doc, drafts, feats.in_quote))
-    drafts = _drop_boilerplate(doc.text, drafts)
+    dash_sources(text, drafts, [q.end for q in feats.quotes])
+    colon_sources(text, drafts)
+    drafts = _drop_boilerplate(text, drafts)
     drafts.extend(find_nested(doc, feats, drafts))
-    return _to_attributions(doc.text, drafts, feats.quotes)
+    return _to_attributions(text, drafts, quoted_mask(text, feats.quotes))
 
 
 def _drop_boilerplate(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -51,16 +54,14 @@ def _drop_boilerplate(text: str, drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not all(inside(s, e) for s, e in d.content)]
 
 
-def _kind(text: str, pieces: list[tuple[int, int]], quotes: list[Quote]) -> str:
+def _kind(text: str, pieces: list[tuple[int, int]], quoted_mask: bytearray) -> str:
     """direct (all content inside quotation marks), indirect (none) or mixed."""
-    inner = [p for q in quotes for p in q.pieces]
     quoted = unquoted = 0
     for s, e in pieces:
         for i in range(s, e):
-            ch = text[i]
-            if ch.isspace() or not ch.isalnum():
+            if not text[i].isalnum():
                 continue
-            if any(a <= i < b for a, b in inner):
+            if quoted_mask[i] == 1:
                 quoted += 1
             else:
                 unquoted += 1
@@ -72,14 +73,14 @@ def _kind(text: str, pieces: list[tuple[int, int]], quotes: list[Quote]) -> str:
     return "indirect"
 
 
-def _to_attributions(text: str, drafts: list[Draft], quotes: list[Quote]) -> list[Attribution]:
+def _to_attributions(text: str, drafts: list[Draft], mask: bytearray) -> list[Attribution]:
     drafts = sorted(drafts, key=lambda d: (d.content[0][0], -d.content[-1][1]))
     ids = {id(d): f"a{n}" for n, d in enumerate(drafts, 1)}
     out = []
     for d in drafts:
         out.append(Attribution(
             id=ids[id(d)],
-            kind=_kind(text, d.content, quotes),  # type: ignore[arg-type]
+            kind=_kind(text, d.content, mask),  # type: ignore[arg-type]
             content=Span.from_offsets(text, d.content),
             cue=Span.from_offsets(text, d.cue) if d.cue else None,
             source=Span.from_offsets(text, d.source) if d.source else None,

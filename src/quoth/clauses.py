@@ -5,6 +5,8 @@ complement say, where the tagger found nothing, and the participle that opens a 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from .cues import lemma
@@ -151,3 +153,39 @@ def _content_around(doc: Doc, s_lo: int, s_hi: int, cue_lo: int, cue_hi: int) ->
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].lower_ in ("and", "but")):
         hi -= 1
     return lo, hi
+
+
+_DASH = re.compile(r"[ \t\u00a0]*([—―–]|--?)[ \t\u00a0]*")
+_NAME = re.compile(r"(?:[A-Z][\w.'’-]*(?:[ \u00a0]+(?:de|van|von|da|del|la|bin)?[ \u00a0]*[A-Z][\w.'’-]*){0,4})")
+
+
+def dash_sources(text: str, drafts: list[Draft], quote_ends: list[int]) -> None:
+    """`"…" — Name`: a dash right after a content (or after a quote inside it, where the content is then cut),
+    followed by a name, is its cue and source (set in place)."""
+    for d in drafts:
+        start, end = d.content[0][0], d.content[-1][1]
+        for stop in [end] + [q for q in quote_ends if start < q < end]:
+            dash = _DASH.match(text, stop)
+            name = _NAME.match(text, dash.end()) if dash is not None else None
+            if dash is None or name is None or not name.group(0):
+                continue
+            if stop < end:
+                d.content = [(s, min(e, stop)) for s, e in d.content if s < stop]
+            d.cue, d.source, d.cue_token = [dash.span(1)], [(name.start(), name.end())], None
+            break
+
+
+_SPEAKER_COLON = re.compile(r"(?:^|\n)[ \t\"“]*((?:[A-Z][\w.'’-]*[ \u00a0]+){0,3}[A-Z][\w.'’-]*)[ \t]*(:)[ \t\"“]*$")
+
+
+def colon_sources(text: str, drafts: list[Draft]) -> None:
+    """Transcript style "WALLACE: …" / "Jane Roe: …": a name and a colon opening the line is a cue-less content's
+    cue and source (set in place)."""
+    for d in drafts:
+        if d.cue:
+            continue
+        start = d.content[0][0]
+        line_start = text.rfind("\n", 0, start) + 1
+        m = _SPEAKER_COLON.search(text, line_start, start) if start - line_start <= 60 else None
+        if m is not None:
+            d.cue, d.source = [m.span(2)], [m.span(1)]

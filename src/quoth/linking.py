@@ -72,7 +72,8 @@ def _chars(doc: Doc, start: int, end: int) -> Offsets:
     while end > start and doc[end - 1].is_space:
         end -= 1
     if start >= end:
-        return (doc[start].idx, doc[start].idx) if start < len(doc) else (len(doc.text), len(doc.text))
+        end_char = _text_length(doc)
+        return (doc[start].idx, doc[start].idx) if start < len(doc) else (end_char, end_char)
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
@@ -92,7 +93,7 @@ def link_spans(doc: Doc, feats: DocFeatures, spans: list[TaggedSpan], paragraphs
     for d in drafts:
         cue = _best_cue(doc, feats, d, cues, para_of, paragraphs)
         if cue is not None:
-            d.cue = [_chars(doc, cue.start, cue.end)]
+            d.cue = [_chars(doc, *_trim_cue(doc, cue.start, cue.end))]
             d.cue_token = cue.start
             src = _best_source(doc, feats, cue, sources)
             if src is not None:
@@ -113,12 +114,18 @@ def _paragraph_index(doc: Doc, paragraphs: list[Paragraph]) -> list[int]:
     return para_of
 
 
+def _text_length(doc: Doc) -> int:
+    """len(doc.text) without rebuilding the text (``Doc.text`` joins every token on each access)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 def _token_at(doc: Doc, char: int, right: bool = False) -> int:
     """Index of the token holding character ``char`` (or the last token ending before it when ``right``)."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand") if char < len(doc.text) else None
+    length = _text_length(doc)
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if char < length else None
     if span is not None and len(span):
         return span.start
-    return len(doc) - 1 if right or char >= len(doc.text) else 0
+    return len(doc) - 1 if right or char >= length else 0
 
 
 def _overlap(a: Offsets, b: Offsets) -> int:
@@ -145,8 +152,9 @@ def _snap_to_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[
 def _missed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
     """New drafts for quotes with enough words that no tagged content touches."""
     out = []
+    text = doc.text
     for q in quotes:
-        words = sum(len(doc.text[s:e].split()) for s, e in q.pieces)
+        words = sum(len(text[s:e].split()) for s, e in q.pieces)
         if words < MIN_QUOTE_WORDS:
             continue
         if any(_overlap(c, piece) for d in drafts for c in d.content for piece in q.pieces):
@@ -196,6 +204,17 @@ def _ends_with_colon(doc: Doc, cue: TaggedSpan, paragraphs: list[Paragraph]) -> 
     return last is not None and last.text == ":" and last.i - cue.end < 12
 
 
+def _trim_cue(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The cue without leading auxiliaries and adverbs or trailing adverbs ("had commented" → "commented",
+    "adding further" → "adding"); a cue of only such words stays whole."""
+    lo, hi = start, end
+    while lo < hi - 1 and doc[lo].pos_ in ("AUX", "ADV", "PART") and doc[lo].lower_ not in ("according",):
+        lo += 1
+    while hi - 1 > lo and doc[hi - 1].pos_ == "ADV":
+        hi -= 1
+    return lo, hi
+
+
 def _best_source(doc: Doc, feats: DocFeatures, cue: TaggedSpan, sources: list[TaggedSpan]) -> TaggedSpan | None:
     """The source nearest the cue in its sentence, preferring the cue's syntactic subject."""
     sent = feats.sent_of[cue.start]
@@ -224,9 +243,10 @@ def _merge_split_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> l
     """`"…," she said, "…"`: two contents around their shared cue become one discontinuous content."""
     drafts = sorted(drafts, key=lambda d: d.content[0][0])
     out: list[Draft] = []
+    text = doc.text
     for d in drafts:
         prev = out[-1] if out else None
-        if prev is not None and _mergeable(doc.text, prev, d, quotes):
+        if prev is not None and _mergeable(text, prev, d, quotes):
             prev.content.extend(d.content)
             prev.last_token = d.last_token
             prev.confidence = (prev.confidence + d.confidence) / 2

@@ -39,11 +39,16 @@ def polnear_command(
     per_article: bool = typer.Option(
         False, "--per-article", help="With --json, add each article's numbers and missed/spurious spans."
     ),
+    include_nested: bool = typer.Option(
+        False, "--include-nested",
+        help="Also score attributions nested in another's content (PolNeAR's gold never nests, so by default "
+             "they are left out).",
+    ),
 ) -> None:
     """Score content, source and cue extraction on a PolNeAR split (lenient, strict and exact criteria)."""
     from ..evaluate.polnear import evaluate_polnear
 
-    result = evaluate_polnear(directory, limit=limit, per_article=per_article)
+    result = evaluate_polnear(directory, limit=limit, per_article=per_article, include_nested=include_nested)
     if as_json:
         typer.echo(json.dumps(result, indent=2))
     else:
@@ -53,7 +58,9 @@ def polnear_command(
 def polnear_table(result: dict[str, Any]) -> Table:
     """A rich table of the headline numbers of an ``evaluate_polnear`` result."""
     table = Table(
-        title=f"PolNeAR: {result['articles']} articles, {result['gold']} gold, {result['predicted']} predicted",
+        title=f"PolNeAR: {result['articles']} articles, {result['gold']} gold, {result['predicted']} predicted"
+              + ("" if result.get("nested", {}).get("scored", True)
+                 else f" ({result['nested']['count']} nested not scored)"),
     )
     for column, justify in (("metric", "left"), ("precision", "right"), ("recall", "right"),
                             ("F1 / accuracy", "right"), ("count", "right")):
