@@ -15,7 +15,7 @@ from ..options import Options
 from .common import META_KEYS, failure
 from .options import ReadOptions
 
-__all__ = ["META_KEYS", "ReadOptions", "read_sources", "read_path", "source_kind"]
+__all__ = ["META_KEYS", "ReadOptions", "read_file", "read_sources", "read_path", "source_kind"]
 
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html",
@@ -45,9 +45,9 @@ def read_path(path: Path, options: ReadOptions) -> Iterator[Article]:
     """Articles from a file or, recursively, a directory (ids are paths relative to it)."""
     if path.is_dir():
         for file in _iter_directory(path):
-            yield from _read_file(file, file.relative_to(path).as_posix(), options)
+            yield from read_file(file, file.relative_to(path).as_posix(), options)
     elif path.is_file():
-        yield from _read_file(path, str(path), options)
+        yield from read_file(path, str(path), options)
     else:
         yield failure(str(path), str(path), f"{path}: no such file or directory; check the path")
 
@@ -82,7 +82,8 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-def _read_file(path: Path, article_id: str, options: ReadOptions) -> Iterator[Article]:
+def read_file(path: Path, article_id: str, options: ReadOptions) -> Iterator[Article]:
+    """One file's article(s) by its kind (text, HTML, JSONL, WARC, feed), ids as ``read_sources`` gives them."""
     kind = source_kind(path)
     if kind == "text":
         from .files import read_text_file

@@ -17,9 +17,19 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Article]:
 
     A line without ``id`` gets id ``""``: the store then identifies it by its content hash.
     """
+    yield from read_jsonl_range(path, 0, path.stat().st_size, 1, options)
+
+
+def read_jsonl_range(path: Path, start: int, end: int, first_line: int, options: ReadOptions) -> Iterator[Article]:
+    """The records whose lines start in ``[start, end)`` of a JSONL file, read as ``read_jsonl`` reads them.
+
+    ``first_line`` is the line number at ``start``, so failures name the same line whoever reads the range (the
+    Dask job reads a file as several ranges).
+    """
     with path.open("rb") as handle:
-        lineno = 0
-        while True:
+        handle.seek(start)
+        lineno = first_line - 1
+        while handle.tell() < end:
             raw = handle.readline(options.max_bytes + 1)
             if not raw:
                 return
