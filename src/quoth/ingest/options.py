@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..options import MAX_CHARS_DEFAULT, Options
+from ..options import MAX_BYTES_DEFAULT, MAX_CHARS_DEFAULT, Options
 
 # A raw input (file, HTTP body, WARC record) larger than this is refused before it is decoded. HTML carries
 # markup, so the byte cap is several times the character cap; 4 bytes/char also covers UTF-8's worst case.
@@ -28,7 +28,7 @@ class ReadOptions:
     """
 
     max_chars: int = MAX_CHARS_DEFAULT
-    max_bytes: int = MAX_CHARS_DEFAULT * BYTES_PER_CHAR_CAP
+    max_bytes: int = MAX_BYTES_DEFAULT
     allow_private_urls: bool = False
     timeout_s: float = FETCH_TIMEOUT_S
     max_redirects: int = MAX_REDIRECTS
@@ -37,5 +37,6 @@ class ReadOptions:
     def from_options(cls, options: Options | None, **changes: Any) -> "ReadOptions":
         """Reader options matching the extraction ``Options`` (same character cap), with ``changes`` applied."""
         base = cls() if options is None else cls(max_chars=options.max_chars,
-                                                  max_bytes=options.max_chars * BYTES_PER_CHAR_CAP)
+                                                  max_bytes=max(MAX_BYTES_DEFAULT,
+                                                                options.max_chars * BYTES_PER_CHAR_CAP))
         return replace(base, **changes)

@@ -10,7 +10,7 @@ from fastapi.templating import Jinja2Templates
 
 from .. import __version__
 from ..ingest.options import BYTES_PER_CHAR_CAP
-from ..options import Options
+from ..options import MAX_BYTES_DEFAULT, Options
 from .errors import install_error_handlers
 from .limits import BodySizeLimit
 
@@ -45,7 +45,8 @@ def create_app(db_path: str | Path | None, options: Options | None = None, allow
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=PACKAGE_DIR / "static"), name="static")
-    cap = max_body_bytes if max_body_bytes is not None else opts.max_chars * BYTES_PER_CHAR_CAP + REQUEST_OVERHEAD_BYTES
+    cap = max_body_bytes if max_body_bytes is not None else \
+        max(MAX_BYTES_DEFAULT, opts.max_chars * BYTES_PER_CHAR_CAP) + REQUEST_OVERHEAD_BYTES
     app.add_middleware(BodySizeLimit, max_bytes=cap)
     return app
 
