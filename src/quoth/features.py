@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import HEAD
+from spacy.tokens import Doc
 
 from .cues import CUE_NOUNS, SPEECH_VERBS, lemma
 from .quotes import CLOSERS, OPENERS, STRAIGHT, Quote, pair_quotes, quoted_mask
@@ -54,110 +55,149 @@ def _shape(text: str) -> str:
     return "oth"
 
 
-def _is_cue_word(tok: Token) -> bool:
-    lem = lemma(tok.text)
-    return (tok.pos_ in ("VERB", "AUX") and lem in SPEECH_VERBS) or (tok.pos_ == "NOUN" and lem in CUE_NOUNS)
-
-
-def _ancestor_features(tok: Token) -> list[str]:
-    """The first cue-word ancestor and the first verb ancestor, with the dependency leading to each."""
-    feats: list[str] = []
-    child, node, depth = tok, tok.head, 0
-    found_cue = found_verb = False
-    while node is not child and depth < MAX_ANCESTOR_DEPTH:
-        if not found_verb and node.pos_ in ("VERB", "AUX"):
-            feats.append(f"va={lemma(node.text)}")
-            feats.append(f"vd={child.dep_}")
-            found_verb = True
-        if not found_cue and _is_cue_word(node):
-            feats.append(f"ca={lemma(node.text)}")
-            feats.append(f"cd={child.dep_}")
-            feats.append(f"cad={min(depth, 3)}")
-            found_cue = True
-        if found_cue and found_verb:
-            break
-        child, node, depth = node, node.head, depth + 1
-    if not found_cue:
-        feats.append("ca=none")
-    return feats
-
-
 class DocFeatures:
-    """Precomputed per-document facts (quotes, sentences, cue words) used to describe each token."""
+    """Precomputed per-document facts (quotes, sentences, cue words) used to describe each token.
+
+    Every per-token attribute the features need is read from spaCy once, here, into plain lists; building a
+    token's features is then list lookups and string formatting (no ``Token``/``Span`` objects, no repeated
+    ``lemma`` calls). The feature strings are exactly those of the original token-walking code.
+    """
 
     def __init__(self, doc: Doc, quotes: list[Quote] | None = None) -> None:
         self.doc = doc
         self.quotes = quotes if quotes is not None else pair_quotes(doc.text)
         mask = quoted_mask(doc.text, self.quotes)
-        self.in_quote = [mask[t.idx] if t.idx < len(mask) else 0 for t in doc]
-        self.cue_word = [_is_cue_word(t) for t in doc]
+        n_mask = len(mask)
+        text: list[str] = []
+        lower: list[str] = []
+        pos: list[str] = []
+        tag: list[str] = []
+        dep: list[str] = []
+        # HEAD is stored relative to the token; reading it as an array avoids a Token object per head.
+        # (unsigned in the array: a head to the left wraps round, hence the cast to int64).
+        head = [i + rel for i, rel in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+        ent: list[str] = []
+        in_quote: list[int] = []
+        for t in doc:
+            text.append(t.text)
+            lower.append(t.lower_)
+            pos.append(t.pos_)
+            tag.append(t.tag_)
+            dep.append(t.dep_)
+            ent.append(t.ent_type_ or "-")
+            idx = t.idx
+            in_quote.append(mask[idx] if idx < n_mask else 0)
+        lemmas: dict[str, str] = {}
+        lem = [lemmas.get(w) or lemmas.setdefault(w, lemma(w)) for w in text]
+        self.text, self.lower, self.pos, self.tag, self.dep, self.head = text, lower, pos, tag, dep, head
+        self.lemma = lem
+        self.in_quote = in_quote
+        self.cue_word = [
+            (p in ("VERB", "AUX") and lm in SPEECH_VERBS) or (p == "NOUN" and lm in CUE_NOUNS)
+            for p, lm in zip(pos, lem)
+        ]
+        # Parts of a token's features that depend on the token alone.
+        self._own = [
+            [
+                "b", f"w={low}", f"sh={_shape(tx)}", f"p={p}", f"t={tg}", f"d={dp}",
+                f"hd={dp}|{pos[h]}", f"hl={lem[h]}", f"q={q}", f"e={e}",
+            ]
+            for low, tx, p, tg, dp, h, q, e in zip(lower, text, pos, tag, dep, head, in_quote, ent)
+        ]
         self.sent_of = [0] * len(doc)
+        self.sent_root: list[int] = []
         self.sent_has_quote: list[bool] = []
         self.sent_has_cue: list[bool] = []
         self.sent_bounds: list[tuple[int, int]] = []
         for n, sent in enumerate(doc.sents):
-            self.sent_bounds.append((sent.start, sent.end))
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = n
-            self.sent_has_quote.append(any(self.in_quote[i] for i in range(sent.start, sent.end)))
-            self.sent_has_cue.append(any(self.cue_word[i] for i in range(sent.start, sent.end)))
+            s_start, s_end = sent.start, sent.end
+            self.sent_bounds.append((s_start, s_end))
+            self.sent_root.append(sent.root.i)
+            self.sent_of[s_start:s_end] = [n] * (s_end - s_start)
+            self.sent_has_quote.append(any(in_quote[s_start:s_end]))
+            self.sent_has_cue.append(any(self.cue_word[s_start:s_end]))
 
     def token_features(self, i: int) -> list[str]:
         """The feature strings of token i."""
-        doc, tok = self.doc, self.doc[i]
-        low = tok.lower_
+        lower, pos, in_quote = self.lower, self.pos, self.in_quote
+        low = lower[i]
         s = self.sent_of[i]
         s_start, s_end = self.sent_bounds[s]
-        f = [
-            "b", f"w={low}", f"sh={_shape(tok.text)}", f"p={tok.pos_}", f"t={tok.tag_}", f"d={tok.dep_}",
-            f"hd={tok.dep_}|{tok.head.pos_}", f"hl={lemma(tok.head.text)}", f"q={self.in_quote[i]}",
-            f"e={tok.ent_type_ or '-'}", f"sq={int(self.sent_has_quote[s])}", f"sc={int(self.sent_has_cue[s])}",
-            f"suf={low[-3:]}",
-        ]
-        if tok.text in _QUOTE_CHARS:
+        f = self._own[i][:]
+        f.append(f"sq={int(self.sent_has_quote[s])}")
+        f.append(f"sc={int(self.sent_has_cue[s])}")
+        f.append(f"suf={low[-3:]}")
+        if self.text[i] in _QUOTE_CHARS:
             f.append("qm")
         if self.cue_word[i]:
-            f.append(f"cue={lemma(tok.text)}|{tok.dep_}")
+            f.append(f"cue={self.lemma[i]}|{self.dep[i]}")
         if i == s_start:
             f.append("sb")
         if i == s_end - 1:
             f.append("se")
-        f.extend(_ancestor_features(tok))
-        f.extend(self._root_features(tok))
-        f.extend(self._cue_position(i, s_start, s_end))
+        self._ancestor_features(i, f)
+        self._root_features(i, self.sent_root[s], f)
+        self._cue_position(i, s_start, s_end, f)
         for off in (-2, -1, 1, 2):
             j = i + off
             if s_start <= j < s_end:
-                nb = doc[j]
-                f.append(f"{off}w={nb.lower_}")
-                f.append(f"{off}p={nb.pos_}")
-                f.append(f"{off}q={self.in_quote[j]}")
+                f.append(f"{off}w={lower[j]}")
+                f.append(f"{off}p={pos[j]}")
+                f.append(f"{off}q={in_quote[j]}")
             else:
                 f.append(f"{off}w=<s>")
         return f
 
-    def _root_features(self, tok: Token) -> list[str]:
-        """Which branch of its sentence root the token hangs in, and what the root is."""
-        root = tok.sent.root
-        if tok.i == root.i:
-            return [f"rt={lemma(root.text)}"]
-        child = tok
-        while child.head.i != root.i and child.head.i != child.i:
-            child = child.head
-        return [f"rb={child.dep_}", f"rbl={lemma(root.text)}|{child.dep_}", f"rside={int(tok.i < root.i)}"]
+    def _ancestor_features(self, i: int, feats: list[str]) -> None:
+        """The first cue-word ancestor and the first verb ancestor, with the dependency leading to each.
 
-    def _cue_position(self, i: int, s_start: int, s_end: int) -> list[str]:
+        Mirrors the original walk over ``Token.head``, which took at most MAX_ANCESTOR_DEPTH steps and, at the
+        root (its own head), kept revisiting the root; a revisit adds nothing, so the walk stops there.
+        """
+        head, pos, dep, lem, cue_word = self.head, self.pos, self.dep, self.lemma, self.cue_word
+        child, node, depth = i, head[i], 0
+        found_cue = found_verb = False
+        while depth < MAX_ANCESTOR_DEPTH:
+            if not found_verb and pos[node] in ("VERB", "AUX"):
+                feats.append(f"va={lem[node]}")
+                feats.append(f"vd={dep[child]}")
+                found_verb = True
+            if not found_cue and cue_word[node]:
+                feats.append(f"ca={lem[node]}")
+                feats.append(f"cd={dep[child]}")
+                feats.append(f"cad={min(depth, 3)}")
+                found_cue = True
+            if (found_cue and found_verb) or node == child:
+                break
+            child, node, depth = node, head[node], depth + 1
+        if not found_cue:
+            feats.append("ca=none")
+
+    def _root_features(self, i: int, root: int, feats: list[str]) -> None:
+        """Which branch of its sentence root the token hangs in, and what the root is."""
+        if i == root:
+            feats.append(f"rt={self.lemma[root]}")
+            return
+        head = self.head
+        child = i
+        while head[child] != root and head[child] != child:
+            child = head[child]
+        d = self.dep[child]
+        feats.append(f"rb={d}")
+        feats.append(f"rbl={self.lemma[root]}|{d}")
+        feats.append(f"rside={int(i < root)}")
+
+    def _cue_position(self, i: int, s_start: int, s_end: int, feats: list[str]) -> None:
         """Whether a cue word lies before/after this token in its sentence (bucketed distance)."""
-        feats = []
+        cue_word = self.cue_word
         for j in range(i - 1, max(s_start, i - 12) - 1, -1):
-            if self.cue_word[j]:
+            if cue_word[j]:
                 feats.append(f"cb={min(i - j, 5)}")
                 break
         for j in range(i + 1, min(s_end, i + 12)):
-            if self.cue_word[j]:
+            if cue_word[j]:
                 feats.append(f"cf={min(j - i, 5)}")
                 break
-        return feats
 
 
 def paragraph_features(feats: DocFeatures, para: Paragraph) -> list[list[str]]:
