@@ -16,7 +16,7 @@ caution continue repeat reiterate concur acknowledge recommend propose advise in
 
 # Nouns heading an attribution phrase: "according to", "in a statement", "his claim that".
 CUE_NOUNS = frozenset("""
-statement interview remarks comment comments claim claims assertion announcement report reports
+statement interview remark remarks comment comments claim claims assertion announcement report reports
 tweet post letter memo email speech testimony release briefing conference
 """.split())
 
@@ -51,11 +51,16 @@ def _regular_forms(lemma: str) -> list[str]:
 
 
 def _build_lemma_table() -> dict[str, str]:
+    """Form → lemma, in a fixed order (sorted, verbs' inflections first) so every process agrees: a form two
+    words generate ("reports": the verb "report" + s, and the noun "reports") maps to the verb."""
     table = dict(_IRREGULAR)
-    for lemma in SPEECH_VERBS | CUE_NOUNS | {"talk", "speak", "write", "brag", "boast"}:
+    verbs = sorted(SPEECH_VERBS | {"talk", "speak", "write", "brag", "boast"})
+    for lemma in verbs:
         table.setdefault(lemma, lemma)
         for form in _regular_forms(lemma):
             table.setdefault(form, lemma)
+    for word in sorted(CUE_NOUNS):
+        table.setdefault(word, word)
     return table
 
 
