@@ -37,34 +37,6 @@ class Draft:
     cue_token: int | None = None
 
 
-# Snap a tagged content to the parse subtree it nearly is (token Jaccard at least SUBTREE_SNAP_JACCARD):
-# the tagger's boundaries wobble, a clause's do not. Calibrated on PolNeAR dev strict/exact F1.
-SNAP_TO_SUBTREES = False
-SUBTREE_SNAP_JACCARD = 0.75
-
-
-def _snap_to_subtree(doc: Doc, d: Draft, cues: list[TaggedSpan]) -> Draft:
-    """Move a content's token boundaries to those of the best-matching subtree that holds no cue."""
-    a, b = d.first_token, d.last_token
-    if b - a < 2:
-        return d
-    cue_tokens = {i for c in cues for i in range(c.start, c.end)}
-    best, best_j = None, SUBTREE_SNAP_JACCARD
-    for tok in doc[a:b + 1]:
-        lo, hi = tok.left_edge.i, tok.right_edge.i
-        while hi > lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in ('"', "”", "''", "’"):
-            hi -= 1
-        inter = max(0, min(b, hi) - max(a, lo) + 1)
-        j = inter / (max(b, hi) - min(a, lo) + 1)
-        if j > best_j and not any(lo <= i <= hi for i in cue_tokens):
-            best, best_j = (lo, hi), j
-    if best is None:
-        return d
-    d.first_token, d.last_token = best
-    d.content = [_chars(doc, best[0], best[1] + 1)]
-    return d
-
-
 def _chars(doc: Doc, start: int, end: int) -> Offsets:
     """Character offsets of tokens [start, end), trimmed of surrounding whitespace tokens."""
     while start < end and doc[start].is_space:
@@ -85,8 +57,6 @@ def link_spans(doc: Doc, feats: DocFeatures, spans: list[TaggedSpan], paragraphs
     drafts = [Draft([_chars(doc, c.start, c.end)], confidence=c.confidence, first_token=c.start,
                     last_token=c.end - 1) for c in contents]
     drafts = [d for d in drafts if d.content[0][1] > d.content[0][0]]
-    if SNAP_TO_SUBTREES:
-        drafts = [_snap_to_subtree(doc, d, cues) for d in drafts]
     drafts = _snap_to_quotes(doc, drafts, feats.quotes)
     drafts.extend(_missed_quotes(doc, drafts, feats.quotes))
     para_of = _paragraph_index(doc, paragraphs)
@@ -98,7 +68,7 @@ def link_spans(doc: Doc, feats: DocFeatures, spans: list[TaggedSpan], paragraphs
             src = _best_source(doc, feats, cue, sources)
             if src is not None:
                 d.source = [_chars(doc, src.start, src.end)]
-    drafts = _merge_split_quotes(doc, drafts, feats.quotes)
+    drafts = _merge_split_quotes(doc, drafts)
     _carry_floating_sources(drafts, para_of, doc)
     return drafts
 
@@ -232,21 +202,21 @@ def _best_source(doc: Doc, feats: DocFeatures, cue: TaggedSpan, sources: list[Ta
     return best
 
 
-# Merge two contents around their shared cue always (True), or only when both are quotations (False).
-# True measured +0.013 lenient, +0.011 exact F1 on PolNeAR dev (gap 60); re-run `quoth eval polnear` after changing.
-MERGE_ANY = True
-# At most this many characters may separate two merged pieces besides their cue and source.
+# Two contents around one shared cue and source become one discontinuous content when at most this many
+# characters besides the cue and source separate them, across a sentence break too (PolNeAR's gold merges
+# `"A," he said. "B."`). Measured on PolNeAR dev: +0.013 lenient, +0.011 exact F1 against merging only quoted
+# pieces within 12 characters; re-run `quoth eval polnear` after changing it.
 MERGE_MAX_GAP_CHARS = 60
 
 
-def _merge_split_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
+def _merge_split_quotes(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """`"…," she said, "…"`: two contents around their shared cue become one discontinuous content."""
     drafts = sorted(drafts, key=lambda d: d.content[0][0])
     out: list[Draft] = []
     text = doc.text
     for d in drafts:
         prev = out[-1] if out else None
-        if prev is not None and _mergeable(text, prev, d, quotes):
+        if prev is not None and _mergeable(text, prev, d):
             prev.content.extend(d.content)
             prev.last_token = d.last_token
             prev.confidence = (prev.confidence + d.confidence) / 2
@@ -255,22 +225,15 @@ def _merge_split_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> l
     return out
 
 
-def _mergeable(text: str, a: Draft, b: Draft, quotes: list[Quote]) -> bool:
+def _mergeable(text: str, a: Draft, b: Draft) -> bool:
+    """Same cue and source, the cue between the two, no line break, little else between."""
     if not a.cue or a.cue != b.cue or b.source != a.source:
         return False
     gap_s, gap_e = a.content[-1][1], b.content[0][0]
     if not (gap_s <= a.cue[0][0] and a.cue[-1][1] <= gap_e) or "\n" in text[gap_s:gap_e]:
         return False
     rest = gap_e - gap_s - sum(e - s for s, e in a.cue + a.source)
-    if rest > MERGE_MAX_GAP_CHARS:
-        return False
-    return MERGE_ANY or (_quoted(text, a, quotes) and _quoted(text, b, quotes))
-
-
-def _quoted(text: str, d: Draft, quotes: list[Quote]) -> bool:
-    """The draft's content starts and ends at quotation marks of one quote."""
-    s, e = d.content[0][0], d.content[-1][1]
-    return any(abs(q.start - s) <= 1 and abs(q.end - e) <= 2 for q in quotes)
+    return rest <= MERGE_MAX_GAP_CHARS
 
 
 def _carry_floating_sources(drafts: list[Draft], para_of: list[int], doc: Doc) -> None:
