@@ -13,7 +13,7 @@ from .cues import lemma
 from .linking import Draft
 
 # Verbs whose subject + clausal complement is an attribution (speech, not belief: "think" and "know" head too
-# many ordinary clauses). Shared with nesting.
+# many ordinary clauses). nesting.NESTED_VERBS is the stricter list it uses inside contents.
 SPEECH_CLAUSE_VERBS = frozenset("""
 say tell assure claim insist argue add explain state reveal report warn promise deny admit announce write
 complain suggest boast brag allege acknowledge confirm declare maintain contend testify predict vow pledge
