@@ -168,6 +168,9 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
     if not toks or not any(t.text[:1].isupper() for t in toks):
         return None
     prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
+    if kind == "place" and len(toks) == 2 and first_name_gender([toks[0].text]) is not None \
+            and span.root.dep_ in ("nsubj", "nsubjpass"):
+        kind = "person"  # a dateline ("SKERRA ISLAND — Agnes Morrow has kept…") makes NER call a person a place
     if prev is not None and prev.lower_ in HONORIFICS and kind in ("person", "other"):
         honorific = honorific or HONORIFIC_GENDER.get(prev.lower_)
         kind = "person"

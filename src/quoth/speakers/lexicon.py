@@ -82,6 +82,15 @@ jerry jim jimmy joe john johnny jon jonathan jorge jose joseph josh juan justin 
 luis marco mark martin matt matthew max michael mike mitch mitt nayib nathan newt nicolas nick patrick paul peter
 phil rand reince richard rick rob robert roger ron ronald rudy ryan sam scott sean stephen steve steven ted terry
 thomas tim timothy todd tom tony vladimir walter wayne william xi
+abdul ahmed ali andre andres angelo arthur austin barry benny bernard billy bobby brandon brett bryan callum
+calvin cameron charlie clarence clark cliff colin craig curtis dale darren dean derek dick dominic duncan
+dylan earl eddie edgar eduardo elijah elliot emmanuel enrique ernest eugene felix fernando francis francisco
+gabriel gavin gene glenn gordon graham grant guy hank harold harvey hector herbert howard hugh hugo ivan jake
+javier jay jeremy jesse jesus joel juan julian karl kenneth kyle lance lawrence leon leonard leroy lloyd
+louis lucas luke malcolm manuel marcus mario marvin maurice miguel mohammed muhammad neil nelson noah norman
+oliver omar oscar owen pablo pedro perry philip pierre rafael ralph ramon randy raul ray raymond reggie ricardo
+roberto rodney roy russell salvador samuel sergio seth simon stanley stuart tyler vernon victor vincent wade
+warren wesley willie zachary henrik tomas
 """.split())
 FEMALE_NAMES = frozenset("""
 alice amanda amy andrea angela ann anna anne barbara betsy betty carly carol caroline catherine chelsea claire
@@ -89,6 +98,17 @@ cynthia debbie deborah diane donna elizabeth ellen ellie emily emma hillary huma
 joan julia julie karen kate katherine kathleen kathy kellyanne kristi laura linda lisa liz maria marie mary megan
 melania melanie michelle monica nancy nicole nikki patricia rachel rebecca ruth sandra sarah sharon stephanie
 susan susana tammy teresa theresa tulsi valerie
+abigail agnes alexandra alicia alison allison amber amelia ana angelina anita annie april ashley audrey beatrice
+beth beverly bonnie brenda bridget brittany camila candice carla carmen cassandra charlotte cheryl christina
+christine cindy clara colleen connie courtney crystal daisy dana danielle dawn denise diana dolores doris dorothy
+edith eileen elaine eleanor elena elise eliza ella eloise esther eva evelyn fatima fiona florence frances gabriela
+gail gina gloria grace gwen hannah harriet hazel heather helen holly irene isabel isabella jacqueline jasmine
+jean jeanne jenny jessica jo joanna jocelyn josephine joy joyce judith judy june kamala katie kayla kelly
+kimberly kristen kristin lauren leah leslie lillian lily lois loretta lori lucy lydia lynn madeline madison
+margaret margo marilyn marion marsha martha maxine meredith mia mildred miriam molly naomi natalie nina nora
+norma olivia paige pamela paula pauline peggy penny phyllis priscilla rita roberta robin rosa rose rosemary
+roxanne sally samantha sara selena shirley sofia sonia sophia sophie stacy sue suzanne sylvia tanya tara tina
+tracy ursula vanessa vera veronica victoria vivian wanda wendy yolanda yvonne zoe amira
 """.split())
 
 # Words that never start or end a name after stripping ("the Trump campaign" keeps "the" out of the key).
