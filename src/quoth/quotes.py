@@ -132,7 +132,8 @@ def pair_quotes(text: str) -> list[Quote]:
             pieces[-1] = (min(pieces[-1][0], p_end), p_end)
     if open_at is not None and pieces:
         quotes.append(Quote(open_at, pieces[-1][1], tuple(pieces), closed=False))
-    return [q for q in quotes if any(e > s for s, e in q.pieces)]
+    return [Quote(q.start, q.end, tuple((s, e) for s, e in q.pieces if e > s), q.closed)
+            for q in quotes if any(e > s for s, e in q.pieces)]
 
 
 def _closes_a_piece(text: str, p_start: int, i: int) -> bool:

@@ -1,0 +1,93 @@
+"""What extraction must find, on short texts written for these tests (the trained model runs)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _extract(text: str):
+    import quoth
+
+    return quoth.extract(text, quoth.Options(speakers=False))
+
+
+def _holding(article, piece: str):
+    found = [a for a in article.attributions if piece in a.content.text]
+    assert found, f"no attribution holds {piece!r}: {[a.content.text for a in article.attributions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, content, cue, source", [
+    ('"We will rebuild the bridge by spring," Mayor Ana Lopez said on Monday.',
+     "We will rebuild the bridge by spring", "said", "Mayor Ana Lopez"),
+    ("The governor said that the budget would be balanced next year.",
+     "the budget would be balanced next year", "said", "The governor"),
+    ("The budget will be balanced next year, said the governor.",
+     "The budget will be balanced next year", "said", "the governor"),
+    ("Senator Hal Brooks told reporters the vote would be delayed until March.",
+     "the vote would be delayed until March", "told", "Senator Hal Brooks"),
+    ("According to the state auditor, the agency overspent by $3 million.",
+     "the agency overspent by $3 million", "According to", "the state auditor"),
+    ("The agency overspent by $3 million, according to the state auditor.",
+     "The agency overspent by $3 million", "according to", "the state auditor"),
+    ("The company said in a statement that it would cut 200 jobs.",
+     "it would cut 200 jobs", "said", "The company"),
+])
+def test_attribution_indirect_and_direct_with_cue_and_source(text, content, cue, source):
+    a = _holding(_extract(text), content)
+    assert a.cue is not None and cue in a.cue.text
+    assert a.source is not None and a.source.text == source
+
+
+def test_attribution_split_quote_is_one_discontinuous_attribution():
+    text = '"We did everything we could," the chief said, "and we will keep trying."'
+    article = _extract(text)
+    a = _holding(article, "We did everything we could")
+    assert "and we will keep trying" in a.content.text and len(a.content.spans) == 2
+    assert a.kind == "direct"
+
+
+def test_attribution_mixed_quote():
+    text = 'The minister said the plan was "a historic step" for the region and would pass easily.'
+    a = _holding(_extract(text), "a historic step")
+    assert a.kind == "mixed"
+
+
+def test_attribution_dash_layout():
+    text = '"Nobody should go hungry in this town." — Amira Haddad, council leader'
+    a = _holding(_extract(text), "Nobody should go hungry")
+    assert a.source is not None and a.source.text.startswith("Amira Haddad")
+
+
+def test_attribution_unbalanced_marks_never_fail():
+    text = 'She said "the count is wrong.\n\nOfficials said the count was "final and the matter closed.'
+    article = _extract(text)
+    assert all(0 <= s < e <= len(text) for a in article.attributions for s, e in a.content.spans)
+
+
+def test_attribution_nested_has_parent():
+    text = "Reyes revealed that the mayor assured him that the bridge would reopen in May."
+    article = _extract(text)
+    outer = _holding(article, "the mayor assured him")
+    inner = [a for a in article.attributions if a.parent == outer.id]
+    assert inner and "the bridge would reopen in May" in inner[0].content.text
+
+
+def test_attribution_floating_quote_continues_the_speaker():
+    text = ('Coach Dana Whitfield was blunt after the loss.\n\n'
+            '"We were slow, we were careless, and we deserved to lose this one tonight."')
+    a = _holding(_extract(text), "We were slow")
+    assert a.cue is None and a.source is not None and "Dana Whitfield" in a.source.text
+
+
+def test_attribution_boilerplate_is_never_content():
+    text = ('Dana Whitfield, in a file photo.\nRELATED\n'
+            '"We will be back," Whitfield said after the game.')
+    article = _extract(text)
+    assert not [a for a in article.attributions if "file photo" in a.content.text or "RELATED" in a.content.text]
+
+
+def test_attribution_empty_text_has_none():
+    assert _extract("").attributions == [] and _extract("   \n ").attributions == []
