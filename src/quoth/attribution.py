@@ -14,7 +14,6 @@ from .features import DocFeatures
 from .linking import Draft, link_spans
 from .model import Attribution, Span
 from .nesting import find_nested
-from .quotes import quoted_mask
 from .tagger import tag_doc
 from .text import boilerplate_ranges
 
@@ -39,7 +38,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     colon_sources(text, drafts)
     drafts = _drop_boilerplate(text, drafts)
     drafts.extend(find_nested(doc, feats, drafts))
-    return _to_attributions(text, drafts, quoted_mask(text, feats.quotes))
+    return _to_attributions(text, drafts, feats.quoted_mask)
 
 
 def _drop_boilerplate(text: str, drafts: list[Draft]) -> list[Draft]:

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .cues import lemma
-from .linking import Draft
+from .linking import Draft, token_chars
 
 # Verbs whose subject + clausal complement is an attribution (speech, not belief: "think" and "know" head too
 # many ordinary clauses). nesting.NESTED_VERBS is the stricter list it uses inside contents.
@@ -46,11 +46,6 @@ def subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _char_span(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
-    """Characters of tokens [lo, hi)."""
-    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-
-
 def clause_drafts(doc: Doc, drafts: list[Draft], in_quote: list[int]) -> list[Draft]:
     """Drafts for speech verbs with a subject and a complement clause that no draft covers yet.
 
@@ -76,8 +71,8 @@ def clause_drafts(doc: Doc, drafts: list[Draft], in_quote: list[int]) -> list[Dr
             continue
         drafts[:] = others
         out.append(Draft(
-            content=[_char_span(doc, lo, hi)], cue=[_char_span(doc, verb.i, verb.i + 1)],
-            source=[_char_span(doc, subj.left_edge.i, subj.right_edge.i + 1)], confidence=0.5,
+            content=[token_chars(doc, lo, hi)], cue=[token_chars(doc, verb.i, verb.i + 1)],
+            source=[token_chars(doc, subj.left_edge.i, subj.right_edge.i + 1)], confidence=0.5,
             first_token=lo, last_token=hi - 1, cue_token=verb.i,
         ))
     return out
@@ -110,9 +105,9 @@ def _cut_at(doc: Doc, d: Draft, verb: Token) -> Draft | None:
     while cut > d.first_token and (doc[cut - 1].is_punct or doc[cut - 1].is_space) and \
             doc[cut - 1].text not in ('"', "”", "''"):
         cut -= 1
-    d.content = [(d.content[0][0], doc[cut - 1].idx + len(doc[cut - 1].text))]
+    d.content = [(d.content[0][0], token_chars(doc, cut - 1, cut)[1])]
     d.last_token = cut - 1
-    return Draft(content=[(doc[lo].idx, end)], cue=[_char_span(doc, verb.i, verb.i + 1)], source=list(d.source),
+    return Draft(content=[(doc[lo].idx, end)], cue=[token_chars(doc, verb.i, verb.i + 1)], source=list(d.source),
                  confidence=d.confidence, first_token=lo, last_token=max(lo, last), cue_token=verb.i)
 
 
@@ -134,8 +129,8 @@ def according_to(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         drafts[:] = [d for d in drafts if not (lo <= d.first_token and d.last_token < hi and d.cue_token is not None
                                                and not d.parent)]
         out.append(Draft(
-            content=[_char_span(doc, lo, hi)], cue=[_char_span(doc, tok.i, tok.i + 2)],
-            source=[_char_span(doc, tok.i + 2, src_hi)] if src_hi > tok.i + 2 else [],
+            content=[token_chars(doc, lo, hi)], cue=[token_chars(doc, tok.i, tok.i + 2)],
+            source=[token_chars(doc, tok.i + 2, src_hi)] if src_hi > tok.i + 2 else [],
             confidence=0.6, first_token=lo, last_token=hi - 1, cue_token=tok.i,
         ))
     return out

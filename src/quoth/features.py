@@ -66,7 +66,8 @@ class DocFeatures:
     def __init__(self, doc: Doc, quotes: list[Quote] | None = None) -> None:
         self.doc = doc
         self.quotes = quotes if quotes is not None else pair_quotes(doc.text)
-        mask = quoted_mask(doc.text, self.quotes)
+        # Per character: 1 inside a quote, 2 on a quotation mark (``attribution`` reuses it for kinds).
+        self.quoted_mask = mask = quoted_mask(doc.text, self.quotes)
         n_mask = len(mask)
         text: list[str] = []
         lower: list[str] = []

@@ -37,6 +37,11 @@ class Draft:
     cue_token: int | None = None
 
 
+def token_chars(doc: Doc, lo: int, hi: int) -> Offsets:
+    """Character offsets of tokens [lo, hi) (hi > lo)."""
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
 def _chars(doc: Doc, start: int, end: int) -> Offsets:
     """Character offsets of tokens [start, end), trimmed of surrounding whitespace tokens."""
     while start < end and doc[start].is_space:
@@ -46,7 +51,7 @@ def _chars(doc: Doc, start: int, end: int) -> Offsets:
     if start >= end:
         end_char = _text_length(doc)
         return (doc[start].idx, doc[start].idx) if start < len(doc) else (end_char, end_char)
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return token_chars(doc, start, end)
 
 
 def link_spans(doc: Doc, feats: DocFeatures, spans: list[TaggedSpan], paragraphs: list[Paragraph]) -> list[Draft]:

@@ -10,14 +10,15 @@ from spacy.tokens import Doc, Token
 
 from .cues import lemma
 from .features import DocFeatures
-from .linking import Draft
+from .clauses import SPEECH_CLAUSE_VERBS
+from .linking import Draft, token_chars
 
-# Verbs reliable enough to open a nested attribution (a subset of the cue lexicon: belief verbs such as "think"
-# nest too often in ordinary clauses to be worth it).
-NESTED_VERBS = frozenset("""
-say tell assure claim insist argue add explain state reveal report warn promise deny admit announce write talk
-complain suggest boast brag allege acknowledge confirm declare maintain contend testify predict vow pledge
-""".split())
+# Verbs reliable enough to open a nested attribution: the clause verbs less those that inside a statement mostly
+# start a reply or an aside rather than report one, plus "talk" ("talked about how …").
+NESTED_VERBS = (SPEECH_CLAUSE_VERBS - {
+    "answer", "comment", "concede", "counter", "emphasize", "note", "observe", "recall", "remark", "reply",
+    "respond", "retort", "stress",
+}) | {"talk"}
 _CLAUSE_DEPS = ("ccomp", "xcomp")
 _ABOUT_VERBS = frozenset({"talk", "speak", "complain", "boast", "brag", "write"})
 # A nested content shorter than this many tokens is usually a fragment, not a statement.
@@ -63,9 +64,8 @@ def _nested_at(doc: Doc, verb: Token, lo: int, hi: int, parent: Draft) -> Draft 
     if comp.dep_ == "pcomp" or comp.head.dep_ == "prep":
         cue_hi = comp.head.i + 1 if comp.head.i > verb.i else cue_hi
     return Draft(
-        content=[(doc[c_lo].idx, doc[c_hi - 1].idx + len(doc[c_hi - 1].text))],
-        cue=[(verb.idx, doc[cue_hi - 1].idx + len(doc[cue_hi - 1].text))],
-        source=[(doc[s_lo].idx, doc[s_hi - 1].idx + len(doc[s_hi - 1].text))],
+        content=[token_chars(doc, c_lo, c_hi)], cue=[token_chars(doc, verb.i, cue_hi)],
+        source=[token_chars(doc, s_lo, s_hi)],
         confidence=0.6, parent=parent, first_token=c_lo, last_token=c_hi - 1, cue_token=verb.i,
     )
 

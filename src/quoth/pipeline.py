@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from .model import Article, Attribution, Dispute, Entity
 from .options import Options
-from .text import decode
+from .text import check_size, decode
 
 for _name in ("attributions", "quoth_entities", "disputes"):
     if not Doc.has_extension(_name):
@@ -164,11 +164,7 @@ def _chunk_by_chars(texts: list[str], max_chars: int) -> Iterator[list[str]]:
 def _as_text(text: str | bytes, name: str, options: Options) -> str:
     if isinstance(text, bytes):
         return decode(text, name, options.max_chars)
-    if len(text) > options.max_chars:
-        from .text import _check_size
-
-        _check_size(text, name, options.max_chars)
-    return text
+    return check_size(text, name, options.max_chars)
 
 
 def _to_article(item: ArticleInput, n: int, options: Options, errors: str) -> Article:

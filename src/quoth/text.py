@@ -21,7 +21,7 @@ def decode(data: bytes, name: str | None = None, max_chars: int | None = None) -
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise DecodingError(f"not valid UTF-16 ({exc.reason} at byte {exc.start})", name) from exc
-        return _check_size(text, name, max_chars)
+        return check_size(text, name, max_chars)
     head = data[:8192]
     if b"\x00" in head or (head and sum(b in _CONTROL for b in head) / len(head) > BINARY_CONTROL_SHARE):
         raise BinaryInput("looks like a binary file, not text; pass a .txt, .html or .jsonl article", name)
@@ -33,10 +33,11 @@ def decode(data: bytes, name: str | None = None, max_chars: int | None = None) -
             "re-encode it as UTF-8, e.g. `iconv -f latin1 -t utf-8`",
             name,
         ) from exc
-    return _check_size(text, name, max_chars)
+    return check_size(text, name, max_chars)
 
 
-def _check_size(text: str, name: str | None, max_chars: int | None) -> str:
+def check_size(text: str, name: str | None, max_chars: int | None) -> str:
+    """``text`` unchanged, or InputTooLarge naming the input when it is over ``max_chars``."""
     if max_chars is not None and len(text) > max_chars:
         raise InputTooLarge(
             f"{len(text):,} characters is over the limit of {max_chars:,}; split it or raise --max-chars", name
