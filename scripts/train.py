@@ -31,10 +31,14 @@ TAG = {"Cue": "CUE", "Source": "SRC", "Content": "CON"}
 CRF_PARAMS = {"c1": 5.0, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 
+# Names the pipeline the cache was parsed with; bump it when the pipeline changes (v2: NER around proper nouns).
+PARSE_VERSION = "v2"
+
+
 def parse_cached(name: str, texts: list[str], cache: Path) -> list[Doc]:
     """Parse texts with quoth's spaCy pipeline (without the quoth component), cached as a DocBin."""
-    nlp = load_pipeline(DEFAULT_MODEL, with_quoth=False)
-    path = cache / f"{name}.spacy"
+    nlp = load_pipeline(DEFAULT_MODEL, with_quoth=False, fast=True)
+    path = cache / f"{name}-{PARSE_VERSION}.spacy"
     if path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
         if [d.text for d in docs] == texts:

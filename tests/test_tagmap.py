@@ -104,3 +104,22 @@ def test_tagmap_extraction_identical_with_and_without_fast() -> None:
         for att in article["attributions"]:
             span = att["content"]
             assert span["text"] == " ".join(article["text"][s:e] for s, e in span["spans"])
+
+
+def test_tagmap_batch_same_as_one_by_one_and_no_match_across_docs() -> None:
+    nlp = spacy.blank("en")
+    slow = AttributeRuler(nlp.vocab)
+    slow.add_patterns(PATTERNS)
+    fast = FastAttributeRuler(nlp, "fast", slow.patterns)
+    # "gon" ends the first Doc and "na" starts the second: the two-token pattern must not match across them.
+    first = Doc(nlp.vocab, words=["she", "is", "gon"], tags=["PRP", "VBZ", "VBG"])
+    second = Doc(nlp.vocab, words=["na", "say", "nothin'"], tags=["TO", "VB", "NN"])
+    empty = Doc(nlp.vocab, words=[])
+    batch = list(fast.pipe([first, empty, second, _doc(nlp)], batch_size=4))
+    assert [_attrs(d) for d in batch] == [_attrs(slow(d)) for d in
+                                         (Doc(nlp.vocab, words=["she", "is", "gon"], tags=["PRP", "VBZ", "VBG"]),
+                                          Doc(nlp.vocab, words=[]),
+                                          Doc(nlp.vocab, words=["na", "say", "nothin'"], tags=["TO", "VB", "NN"]),
+                                          _doc(nlp))]
+    assert batch[2][0].lemma_ != "to"  # "na" alone is not the second half of "gonna"
+    assert batch[2][2].lemma_ == "nothing"  # the REGEX condition

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import HEAD
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc
 
 from .cues import CUE_NOUNS, SPEECH_VERBS, lemma
 from .quotes import CLOSERS, OPENERS, STRAIGHT, Quote, pair_quotes, quoted_mask
+from .sentences import sentences
 
 # How far up the parse tree a token looks for a cue word. Deeper paths are rare in news sentences.
 MAX_ANCESTOR_DEPTH = 8
 _QUOTE_CHARS = set(OPENERS) | CLOSERS | {STRAIGHT, "‘", "’", "'"}
+_READ = [ORTH, LOWER, POS, TAG, DEP, ENT_TYPE, IDX]
 
 
 @dataclass
@@ -79,14 +81,16 @@ class DocFeatures:
         head = [i + rel for i, rel in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
         ent: list[str] = []
         in_quote: list[int] = []
-        for t in doc:
-            text.append(t.text)
-            lower.append(t.lower_)
-            pos.append(t.pos_)
-            tag.append(t.tag_)
-            dep.append(t.dep_)
-            ent.append(t.ent_type_ or "-")
-            idx = t.idx
+        # Token strings through the StringStore from one array read, not a Token object per attribute.
+        strings = doc.vocab.strings
+        name: dict[int, str] = {0: ""}
+        for orth, low, p, tg, dp, et, idx in doc.to_array(_READ).tolist():
+            text.append(name[orth] if orth in name else name.setdefault(orth, strings[orth]))
+            lower.append(name[low] if low in name else name.setdefault(low, strings[low]))
+            pos.append(name[p] if p in name else name.setdefault(p, strings[p]))
+            tag.append(name[tg] if tg in name else name.setdefault(tg, strings[tg]))
+            dep.append(name[dp] if dp in name else name.setdefault(dp, strings[dp]))
+            ent.append((name[et] if et in name else name.setdefault(et, strings[et])) or "-")
             in_quote.append(mask[idx] if idx < n_mask else 0)
         lemmas: dict[str, str] = {}
         lem = [lemmas.get(w) or lemmas.setdefault(w, lemma(w)) for w in text]
@@ -105,18 +109,12 @@ class DocFeatures:
             ]
             for low, tx, p, tg, dp, h, q, e in zip(lower, text, pos, tag, dep, head, in_quote, ent)
         ]
-        self.sent_of = [0] * len(doc)
-        self.sent_root: list[int] = []
-        self.sent_has_quote: list[bool] = []
-        self.sent_has_cue: list[bool] = []
-        self.sent_bounds: list[tuple[int, int]] = []
-        for n, sent in enumerate(doc.sents):
-            s_start, s_end = sent.start, sent.end
-            self.sent_bounds.append((s_start, s_end))
-            self.sent_root.append(sent.root.i)
-            self.sent_of[s_start:s_end] = [n] * (s_end - s_start)
-            self.sent_has_quote.append(any(in_quote[s_start:s_end]))
-            self.sent_has_cue.append(any(self.cue_word[s_start:s_end]))
+        sents = sentences(doc)
+        self.sent_of: list[int] = sents.of
+        self.sent_root: list[int] = sents.root
+        self.sent_bounds: list[tuple[int, int]] = sents.bounds
+        self.sent_has_quote = [any(in_quote[s_start:s_end]) for s_start, s_end in sents.bounds]
+        self.sent_has_cue = [any(self.cue_word[s_start:s_end]) for s_start, s_end in sents.bounds]
 
     def token_features(self, i: int) -> list[str]:
         """The feature strings of token i."""

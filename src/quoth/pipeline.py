@@ -45,11 +45,16 @@ class QuothComponent:
 
     def __call__(self, doc: Doc, speakers: bool | None = None, disputes: bool | None = None) -> Doc:
         """Annotate ``doc``; ``speakers``/``disputes`` override the config for this call (``component_cfg``)."""
-        found = self.find(
-            doc,
-            self.speakers if speakers is None else speakers,
-            self.disputes if disputes is None else disputes,
-        )
+        from .sentences import forget
+
+        try:
+            found = self.find(
+                doc,
+                self.speakers if speakers is None else speakers,
+                self.disputes if disputes is None else disputes,
+            )
+        finally:
+            forget(doc)
         self.set_annotations(doc, found)
         return doc
 

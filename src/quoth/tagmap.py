@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 FACTORY = "quoth_attribute_ruler"
 # Token attributes a pattern may test, and the array column they are read from.
@@ -36,7 +37,7 @@ class UnsupportedPattern(ValueError):
 
 @dataclass
 class _Rule:
-    alternatives: list[list[Callable[[numpy.ndarray, Any], numpy.ndarray]]]  # per alternative, per token
+    alternatives: list[list[Callable[[numpy.ndarray], numpy.ndarray]]]  # per alternative, per token
     index: int
     values: dict[int, int]  # array attribute -> value
     dep: str | None
@@ -65,51 +66,63 @@ class FastAttributeRuler:
                 raise UnsupportedPattern(f"cannot set {attr}")
         return _Rule(alternatives, pattern.get("index", 0), values, dep)
 
-    def _token_test(self, conditions: dict[str, Any]) -> Callable[[numpy.ndarray, Any], numpy.ndarray]:
+    def _token_test(self, conditions: dict[str, Any]) -> Callable[[numpy.ndarray], numpy.ndarray]:
         tests = [self._condition(attr, value) for attr, value in conditions.items()]
 
-        def test(array: numpy.ndarray, lowers: Any) -> numpy.ndarray:
+        def test(array: numpy.ndarray) -> numpy.ndarray:
             mask = numpy.ones(len(array), dtype=bool)
             for one in tests:
-                mask &= one(array, lowers)
+                mask &= one(array)
             return mask
 
         return test
 
-    def _condition(self, attr: str, value: Any) -> Callable[[numpy.ndarray, Any], numpy.ndarray]:
+    def _condition(self, attr: str, value: Any) -> Callable[[numpy.ndarray], numpy.ndarray]:
         if attr not in CONDITION_ATTRS:
             raise UnsupportedPattern(f"cannot test {attr}")
         column = _COLUMN[CONDITION_ATTRS[attr]]
         if attr == "IS_SPACE":
             if not isinstance(value, bool):
                 raise UnsupportedPattern("IS_SPACE takes a bool")
-            return lambda array, _: array[:, column] == int(value)
+            return lambda array: array[:, column] == int(value)
         key = self._key
         if isinstance(value, str):
             wanted = key(value)
-            return lambda array, _: array[:, column] == wanted
+            return lambda array: array[:, column] == wanted
         if not isinstance(value, dict) or len(value) != 1:
             raise UnsupportedPattern(f"cannot test {attr}={value!r}")
         (op, arg), = value.items()
         if op in ("IN", "NOT_IN"):
             keys = numpy.array([key(v) for v in arg], dtype=numpy.uint64)
             inside = op == "IN"
-            return lambda array, _: numpy.isin(array[:, column], keys) == inside
+            return lambda array: numpy.isin(array[:, column], keys) == inside
         if op == "REGEX" and attr == "LOWER":
-            regex = re.compile(arg)
-            return lambda array, lowers: numpy.array([bool(regex.search(w)) for w in lowers], dtype=bool)
+            return _RegexTest(re.compile(arg), column, self.vocab.strings)
         raise UnsupportedPattern(f"cannot test {attr} with {op}")
 
     def _key(self, value: str) -> int:
         return 0 if value == "" else self.vocab.strings.add(value)
 
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
-        array = doc.to_array(_READ)
-        lowers = _LazyLowers(doc, array[:, _COLUMN[LOWER]])
-        writes = [(rule, self._targets(rule, array, lowers)) for rule in self.rules]
+        self._annotate([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Annotate Docs a batch at a time: the rules run once over the batch's joined arrays."""
+        for batch in minibatch(docs, size=batch_size):
+            self._annotate(batch)
+            yield from batch
+
+    def _annotate(self, docs: list[Doc]) -> None:
+        docs = [doc for doc in docs if len(doc)]
+        if not docs:
+            return
+        lengths = [len(doc) for doc in docs]
+        array = numpy.concatenate([doc.to_array(_READ) for doc in docs])
+        doc_of = numpy.repeat(numpy.arange(len(docs)), lengths)
+        writes = [(rule, self._targets(rule, array, doc_of)) for rule in self.rules]
         out = array.copy()
+        offsets = numpy.concatenate(([0], numpy.cumsum(lengths)))
         for rule, targets in writes:
             if not targets.any():
                 continue
@@ -117,13 +130,15 @@ class FastAttributeRuler:
                 out[targets, _COLUMN[attr]] = value
             if rule.dep is not None:
                 for i in numpy.flatnonzero(targets).tolist():
-                    doc[i].dep_ = rule.dep
+                    k = int(doc_of[i])
+                    docs[k][i - int(offsets[k])].dep_ = rule.dep
         columns = [POS, MORPH, LEMMA, TAG]
-        doc.from_array(columns, out[:, [_COLUMN[c] for c in columns]])  # type: ignore[arg-type]  # thinc Ints2d
-        return doc
+        written = out[:, [_COLUMN[c] for c in columns]]
+        for k, doc in enumerate(docs):
+            doc.from_array(columns, written[offsets[k]:offsets[k + 1]])  # type: ignore[arg-type]  # thinc Ints2d
 
-    def _targets(self, rule: _Rule, array: numpy.ndarray, lowers: Any) -> numpy.ndarray:
-        """Tokens this rule writes to: token ``index`` of every match of any alternative."""
+    def _targets(self, rule: _Rule, array: numpy.ndarray, doc_of: numpy.ndarray) -> numpy.ndarray:
+        """Tokens this rule writes to: token ``index`` of every match of any alternative (within one Doc)."""
         n = len(array)
         targets = numpy.zeros(n, dtype=bool)
         for alternative in rule.alternatives:
@@ -132,23 +147,36 @@ class FastAttributeRuler:
                 continue
             starts = numpy.ones(n - width + 1, dtype=bool)
             for offset, test in enumerate(alternative):
-                starts &= test(array, lowers)[offset:n - width + 1 + offset]
+                starts &= test(array)[offset:n - width + 1 + offset]
+            if width > 1:
+                starts &= doc_of[:n - width + 1] == doc_of[width - 1:]  # a match never spans two Docs
             index = rule.index if rule.index >= 0 else width + rule.index
             targets[numpy.flatnonzero(starts) + index] = True
         return targets
 
 
-class _LazyLowers:
-    """The Doc's lower-cased token strings, built on first use (only REGEX conditions need them)."""
+class _RegexTest:
+    """A ``LOWER`` REGEX condition, evaluated once per distinct word (cached across Docs), not per token."""
 
-    def __init__(self, doc: Doc, keys: numpy.ndarray) -> None:
-        self._doc, self._keys, self._words = doc, keys, None
+    MAX_CACHED = 1_000_000
 
-    def __iter__(self):
-        if self._words is None:
-            strings = self._doc.vocab.strings
-            self._words = [strings[k] for k in self._keys.tolist()]
-        return iter(self._words)
+    def __init__(self, regex: re.Pattern, column: int, strings: Any) -> None:
+        self.regex, self.column, self.strings = regex, column, strings
+        self.cache: dict[int, bool] = {}
+
+    def __call__(self, array: numpy.ndarray) -> numpy.ndarray:
+        keys = array[:, self.column]
+        cache = self.cache
+        if len(cache) > self.MAX_CACHED:
+            cache.clear()
+        hits = []
+        for key in numpy.unique(keys).tolist():
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = bool(self.regex.search(self.strings[key])) if key else False
+            if found:
+                hits.append(key)
+        return numpy.isin(keys, numpy.array(hits, dtype=keys.dtype))
 
 
 @Language.factory(FACTORY, assigns=["token.pos", "token.morph", "token.lemma", "token.tag"],

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Entity, EntityKind
+from ..sentences import sentences
 from .lexicon import FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSONAL_PRONOUNS, TITLES
 
 NER_KINDS: dict[str, EntityKind] = {
@@ -76,6 +78,7 @@ def first_name_gender(parts: list[str]) -> str | None:
     return "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
 
 
+@lru_cache(maxsize=4096)
 def is_headline(line: str) -> bool:
     """Whether a line is in title case ("Obama Says Black Voters …"), where NER runs names into verbs."""
     words = re.findall(r"[^\W\d_]{4,}", line)
@@ -234,17 +237,16 @@ def infer_genders(doc: Doc, clusters: list[Cluster], token_cluster: dict[int, Cl
     """Vote each person's gender from the first he/she after their lone mention in a sentence (or in the next,
     person-free sentence). Honorifics and first names vote more (see ``EntityTable``); this fills the gaps.
     """
-    sents = list(doc.sents)
-    for n, sent in enumerate(sents):
-        people = [(i, c) for i in range(sent.start, sent.end)
+    bounds = sentences(doc).bounds
+    for n, (start, end) in enumerate(bounds):
+        people = [(i, c) for i in range(start, end)
                   if (c := token_cluster.get(i)) is not None and c.entity.kind == "person"]
         if not people or len({id(c) for _, c in people}) != 1:
             continue
         first, person = people[0]
-        window = list(doc[first + 1:sent.end])
-        if n + 1 < len(sents) and not any(token_cluster.get(i) for i in range(sents[n + 1].start,
-                                                                                sents[n + 1].end)):
-            window += list(sents[n + 1])
+        window = list(doc[first + 1:end])
+        if n + 1 < len(bounds) and not any(token_cluster.get(i) for i in range(*bounds[n + 1])):
+            window += list(doc[bounds[n + 1][0]:bounds[n + 1][1]])
         for tok in window:
             gender = PERSONAL_PRONOUNS.get(tok.lower_, (None, False))[0]
             if gender in ("m", "f"):
