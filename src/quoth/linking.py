@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from .docindex import doc_text
 from .features import DocFeatures, Paragraph
 from .quotes import Quote
 from .tagger import TaggedSpan
@@ -130,7 +131,7 @@ def _snap_to_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[
 def _missed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
     """New drafts for quotes with enough words that no tagged content touches."""
     out = []
-    text = doc.text
+    text = doc_text(doc)
     for q in quotes:
         words = sum(len(text[s:e].split()) for s, e in q.pieces)
         if words < MIN_QUOTE_WORDS:
@@ -254,7 +255,7 @@ def _merge_split_quotes(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """`"…," she said, "…"`: two contents around their shared cue become one discontinuous content."""
     drafts = sorted(drafts, key=lambda d: d.content[0][0])
     out: list[Draft] = []
-    text = doc.text
+    text = doc_text(doc)
     for d in drafts:
         prev = out[-1] if out else None
         if prev is not None and _mergeable(text, prev, d):

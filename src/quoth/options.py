@@ -28,7 +28,7 @@ class Options:
     fast: replace spaCy's ``attribute_ruler`` with ``quoth.tagmap.FastAttributeRuler``, which writes the same
         token attributes (POS, MORPH, LEMMA) several times faster, and run the NER only around proper nouns
         (``quoth.ner_windows``: 99% the same PERSON/GPE/NORP entities, 96% ORG, on ~42% of the tokens).
-        ``False`` runs spaCy's components as shipped (the CRF was trained on ``fast=True`` parses).
+        ``False`` runs spaCy's components as shipped.
     """
 
     model: str = DEFAULT_MODEL

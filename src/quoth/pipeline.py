@@ -45,7 +45,7 @@ class QuothComponent:
 
     def __call__(self, doc: Doc, speakers: bool | None = None, disputes: bool | None = None) -> Doc:
         """Annotate ``doc``; ``speakers``/``disputes`` override the config for this call (``component_cfg``)."""
-        from .sentences import forget
+        from .docindex import forget
 
         try:
             found = self.find(

@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ..docindex import doc_text
 from ..model import Attribution, Entity
 from .entities import Cluster
 from .nesting import set_parents
@@ -27,7 +28,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
     """Cluster entity mentions, set each attribution's ``speaker`` (and nested ``parent``); return the entities."""
-    text = doc.text  # Doc.text rebuilds the string on every access: read it once
+    text = doc_text(doc)
     table = EntityTable(doc, text)
     resolver = Resolver(doc, table)
     chosen: dict[str, Cluster] = {}

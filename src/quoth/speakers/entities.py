@@ -16,7 +16,7 @@ from spacy.attrs import POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Entity, EntityKind
-from ..sentences import sentences
+from ..docindex import sentences
 from .lexicon import FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSONAL_PRONOUNS, TITLES
 
 NER_KINDS: dict[str, EntityKind] = {

@@ -14,7 +14,7 @@ import re
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from ..sentences import sentences
+from ..docindex import doc_text, sentences
 from .entities import Cluster
 
 # Salience kept per sentence of distance; 0.5 halves an entity's weight each sentence back. Calibrated on the
@@ -44,7 +44,7 @@ class Salience:
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
         self.sent_of = sentences(doc).of
-        text = text if text is not None else doc.text
+        text = text if text is not None else doc_text(doc)
         breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
         self.para_of = [bisect_left(breaks, idx) for idx in doc.to_array(IDX).tolist()]
         self._mentions: dict[int, list[tuple[int, float]]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..docindex import doc_text
 from ..model import Entity, EntityKind, Mention
 from .entities import (Cluster, NameSpan, acronym, find_name_spans, first_name_gender, infer_genders,
                        normalise_key, surname)
@@ -22,7 +23,7 @@ class EntityTable:
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text if text is None else text
+        self.text = doc_text(doc) if text is None else text
         self.clusters: list[Cluster] = []
         self.token_cluster: dict[int, Cluster] = {}
         self._by_key: dict[str, Cluster] = {}

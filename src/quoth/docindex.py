@@ -1,7 +1,8 @@
-"""Sentence boundaries and roots of a parsed Doc, read once from its arrays and shared by every stage.
+"""Facts about a Doc that several stages read, computed once per Doc: its text, its sentences and their roots.
 
-``doc.sents`` builds a ``Span`` per sentence on each call, and features, salience and gender inference each
-walked it; this reads ``SENT_START`` and ``HEAD`` once per Doc and keeps the result in ``doc.user_data``.
+``Doc.text`` joins every token's text on each access, and ``doc.sents`` builds a ``Span`` per sentence on each
+call; features, linking, salience and gender inference each did so. These read them once and keep the result
+in ``doc.user_data`` until ``forget`` (the quoth component calls it when it is done with the Doc).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from spacy.attrs import HEAD, SENT_START
 from spacy.tokens import Doc
 
 _KEY = ("quoth", "sentences")
+_TEXT_KEY = ("quoth", "text")
 
 
 class Sentences:
@@ -48,6 +50,15 @@ def sentences(doc: Doc) -> Sentences:
     return found
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built on first use."""
+    found = doc.user_data.get(_TEXT_KEY)
+    if found is None:
+        found = doc.user_data[_TEXT_KEY] = doc.text
+    return found
+
+
 def forget(doc: Doc) -> None:
-    """Drop the cached ``Sentences`` (a Python object would break ``DocBin(store_user_data=True)``)."""
+    """Drop what is cached (a ``Sentences`` object would break ``DocBin(store_user_data=True)``)."""
     doc.user_data.pop(_KEY, None)
+    doc.user_data.pop(_TEXT_KEY, None)
