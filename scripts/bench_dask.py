@@ -72,7 +72,7 @@ def time_run(source: Path, workers: int, partitions: int, root: Path) -> tuple[i
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=336, help="Articles to process in each run.")
-    parser.add_argument("--partitions", type=int, default=16, help="Partitions (the same for both runs).")
+    parser.add_argument("--partitions", type=int, default=32, help="Partitions (the same for both runs; default: %(default)s).")
     parser.add_argument("--generated", action="store_true", help="Use the generated corpus even if PolNeAR is there.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
