@@ -223,3 +223,51 @@ def test_cli_extract_progress_flag_keeps_stdout_clean(corpus: Path) -> None:
     result = runner.invoke(app, ["extract", "--progress", "--jsonl", "--no-speakers", str(corpus)])
     assert result.exit_code == 0, result.output
     assert len([json.loads(line) for line in result.stdout.splitlines()]) == 4
+
+
+# ---------------------------------------------------------------- HTML, WARC and feeds, read as quoth ingest reads them
+
+HTML_PAGE = ("<!doctype html><html><head><title>Bridge row</title></head><body><nav>Home | News | Sport</nav>"
+             "<article><h1>Council row over the bridge</h1><p>The opposition leader Tom Hale rejected the plan on "
+             "Monday. \"The numbers do not add up,\" Hale said, adding that the council had ignored its auditors."
+             "</p><p>The mayor, Jane Okafor, said the bridge would reopen in May.</p></article>"
+             "<footer>Copyright 2026 Example News</footer></body></html>")
+
+
+def test_cli_extract_expand_inputs_finds_markup(tmp_path: Path) -> None:
+    from corpus_fixtures import make_warc, page
+
+    (tmp_path / "page.html").write_text(HTML_PAGE, encoding="utf-8")
+    (tmp_path / "crawl.warc.gz").write_bytes(make_warc([("https://example.org/a", page("A", "Ann said hi."))]))
+    (tmp_path / "saved").write_text(HTML_PAGE, encoding="utf-8")  # no ending: sniffed, but only when named
+    found = expand_inputs([str(tmp_path), str(tmp_path / "saved")], InputFormat.auto)
+    assert [(Path(i.name).name, i.markup) for i in found] == [("crawl.warc.gz", "warc"), ("page.html", "html"),
+                                                             ("saved", "html")]
+    assert is_single(found[1:2]) and not is_single(found[:1])
+    assert expand_inputs([str(tmp_path / "page.html")], InputFormat.txt)[0].markup == ""  # --input-format txt
+
+
+@pytest.mark.model
+def test_cli_extract_html_reads_the_article_not_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(HTML_PAGE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--json", str(path)])
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)
+    assert "Home | News" not in article["text"] and "Copyright" not in article["text"]
+    assert any("numbers do not add up" in c for c in _contents(article))
+    for att in article["attributions"]:  # offsets index the extracted text
+        assert att["content"]["text"] == " ".join(article["text"][s:e] for s, e in att["content"]["spans"])
+
+
+@pytest.mark.model
+def test_cli_extract_warc_gives_its_pages(tmp_path: Path) -> None:
+    from corpus_fixtures import make_warc, page
+
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(make_warc([("https://example.org/a", page("Bridge", '"We will not pay," Ann Lee said.')),
+                                ("https://example.org/b", page("Budget", 'Tom Hale said the budget was "a mess."'))]))
+    result = runner.invoke(app, ["extract", "--jsonl", str(warc)])
+    assert result.exit_code == 0, result.output
+    articles = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(articles) == 2 and all(a["attributions"] for a in articles)

@@ -35,6 +35,10 @@ _DEFAULTS = Options()
 # refused before being read into memory.
 MAX_BYTES_PER_CHAR = 4
 INPUT_SUFFIXES = (".txt", ".jsonl")
+# Files read through ``quoth.ingest`` (main text of HTML pages, WARC response records, feed entries), as
+# ``quoth ingest`` reads them; directories include them by these endings.
+MARKUP_KINDS = ("html", "warc", "feed")
+MARKUP_ENDINGS = (".html", ".htm", ".xhtml", ".warc", ".warc.gz", ".rss", ".atom")
 
 
 class InputFormat(str, Enum):
@@ -61,6 +65,7 @@ class Input:
     name: str
     path: Path | None
     jsonl: bool
+    markup: str = ""  # "html", "warc" or "feed": read by quoth.ingest
 
 
 @dataclass
@@ -88,15 +93,26 @@ def expand_inputs(paths: Iterable[str], input_format: InputFormat) -> list[Input
             jsonl = input_format is InputFormat.jsonl or (
                 input_format is InputFormat.auto and file.suffix.lower() == ".jsonl"
             )
-            found.append(Input(str(file), file, jsonl))
+            markup = _markup_kind(file) if input_format is InputFormat.auto and not jsonl else ""
+            found.append(Input(str(file), file, jsonl, markup))
     return found
+
+
+def _markup_kind(path: Path) -> str:
+    """"html", "warc" or "feed" by ending or (any ending but .txt) by the first bytes; "" for plain text."""
+    from ..ingest import source_kind
+
+    if path.suffix.lower() == ".txt" or not path.is_file():
+        return ""
+    kind = source_kind(path)
+    return kind if kind in MARKUP_KINDS else ""
 
 
 def _files_under(root: Path) -> list[Path]:
     """The article files in a directory tree, skipping hidden files and folders."""
     return sorted(
         p for p in root.rglob("*")
-        if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+        if p.is_file() and (p.suffix.lower() in INPUT_SUFFIXES or p.name.lower().endswith(MARKUP_ENDINGS))
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
 
@@ -104,6 +120,9 @@ def _files_under(root: Path) -> list[Path]:
 def read_inputs(inputs: Iterable[Input], max_chars: int) -> Iterator[Article]:
     """Articles from every input, lazily; an unreadable one comes out with ``error`` set, never raised."""
     for item in inputs:
+        if item.markup and item.path is not None:
+            yield from _read_markup(item, max_chars)
+            continue
         try:
             with _open_binary(item, max_chars) as handle:
                 if item.jsonl:
@@ -115,6 +134,15 @@ def read_inputs(inputs: Iterable[Input], max_chars: int) -> Iterator[Article]:
         except OSError as exc:
             reason = exc.strerror or str(exc)
             yield _failed(item.name, f"{item.name}: cannot read it ({reason}); check the path and permissions")
+
+
+def _read_markup(item: Input, max_chars: int) -> Iterator[Article]:
+    """HTML, WARC or feed articles through ``quoth.ingest`` (its readers never raise: failures carry ``error``)."""
+    from ..ingest import read_file
+    from ..ingest.options import ReadOptions
+
+    assert item.path is not None
+    yield from read_file(item.path, item.name, ReadOptions.from_options(_DEFAULTS.with_(max_chars=max_chars)))
 
 
 def _open_binary(item: Input, max_chars: int) -> ContextManager[BinaryIO]:
@@ -181,7 +209,7 @@ def count_articles(inputs: Iterable[Input]) -> int | None:
     """How many articles the inputs hold (a JSONL file counts its non-blank lines), or None if unknown (stdin)."""
     total = 0
     for item in inputs:
-        if item.path is None:
+        if item.path is None or item.markup in ("warc", "feed"):
             return None
         if not item.jsonl:
             total += 1
@@ -292,14 +320,16 @@ def make_progress(err: Console, total: int | None, stdout_is_terminal: bool) -> 
 
 
 def is_single(inputs: list[Input]) -> bool:
-    """One object rather than an array: exactly one plain-text input (a file or stdin), decided by the command line."""
-    return len(inputs) == 1 and not inputs[0].jsonl
+    """One object rather than an array: exactly one plain-text or HTML input (a file or stdin), decided by the
+    command line (a WARC or a feed may hold any number of articles)."""
+    return len(inputs) == 1 and not inputs[0].jsonl and inputs[0].markup in ("", "html")
 
 
 # The command's arguments and options, declared once here so the command itself stays short.
 InputsArg = Annotated[list[str], typer.Argument(
     metavar="FILE... | DIR | -",
-    help="Article files (.txt, .jsonl), directories (searched recursively for *.txt and *.jsonl) or - for stdin.")]
+    help="Article files (.txt, .jsonl, .html, .warc[.gz], .rss/.atom feeds), directories (searched recursively for "
+         "them) or - for stdin.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Write JSON: one object for one text input, else an array.")]
 JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Write JSON Lines: one article object per line.")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Write CSV: one row per attribution.")]
@@ -340,7 +370,8 @@ def extract_command(
     """Extract who said what from news articles.
 
     Reads plain-text articles (.txt, any UTF-8 text), JSONL records {"id", "text", ...} (other keys are kept as
-    meta), directories of both, or standard input (-). Writes a table when stdout is a terminal and JSON when it
+    meta), HTML pages (main text only), WARC files and RSS/Atom feeds (as `quoth ingest` reads them),
+    directories of these, or standard input (-). Writes a table when stdout is a terminal and JSON when it
     is piped or redirected (--table, --json, --jsonl and --csv force a format).
 
     An input that cannot be read (binary, not UTF-8, too large, bad JSONL line) is reported on stderr with its name
