@@ -61,6 +61,18 @@ def test_attribution_dash_layout():
     assert a.source is not None and a.source.text.startswith("Amira Haddad")
 
 
+def test_attribution_transcript_label_is_the_source_not_content():
+    text = ('Transcript of the interview, as aired on Sunday.\n\n'
+            '"HOLT: Will the senator vote for the bill next week?\n\n'
+            '"MORALES: Well, look, we have not decided anything yet, and we will read it first.\n\n'
+            'UPDATE: The vote was moved to Friday after the interview.')
+    article = _extract(text)
+    a = _holding(article, "we have not decided anything yet")
+    assert not a.content.text.lstrip('"“ ').startswith("MORALES")
+    assert a.source is not None and a.source.text == "MORALES" and a.cue is not None and a.cue.text == ":"
+    assert all(x.source is None or x.source.text != "UPDATE" for x in article.attributions)
+
+
 def test_attribution_unbalanced_marks_never_fail():
     text = 'She said "the count is wrong.\n\nOfficials said the count was "final and the matter closed.'
     article = _extract(text)

@@ -173,6 +173,30 @@ def dash_sources(text: str, drafts: list[Draft], quote_ends: list[int]) -> None:
 _SPEAKER_COLON = re.compile(r"(?:^|\n)[ \t\"“]*((?:[A-Z][\w.'’-]*[ \u00a0]+){0,3}[A-Z][\w.'’-]*)[ \t]*(:)[ \t\"“]*$")
 
 
+# A transcript speaker label opening a content: "WALLACE: Let's start …" (capitals, at a line start, possibly
+# after an opening quotation mark). Labels that are not people are left alone.
+_TRANSCRIPT_LABEL = re.compile(r"[ \t\"“]*((?:[A-Z][A-Z.'’-]+[ \u00a0]+){0,2}[A-Z][A-Z.'’-]+)[ \t]*(:)[ \t]+")
+NOT_SPEAKER_LABELS = frozenset({"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ",
+                                "READ MORE", "PHOTO", "PHOTOS", "VIDEO", "CORRECTION", "RELATED", "SOURCE", "Q", "A"})
+
+
+def transcript_labels(doc: Doc, text: str, drafts: list[Draft]) -> None:
+    """A content opening its line with a transcript label ("WALLACE: …") starts after the label, the label is
+    its source and the colon its cue (set in place): in a transcript the label names who speaks."""
+    for d in drafts:
+        start, end = d.content[0]
+        line_start = text.rfind("\n", 0, start) + 1
+        m = _TRANSCRIPT_LABEL.match(text, line_start)
+        if m is None or not (line_start <= start <= m.start(1)) or m.end() >= end \
+                or m.group(1) in NOT_SPEAKER_LABELS:
+            continue
+        d.content[0] = (m.end(), end)
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            d.first_token = span.start
+        d.cue, d.source = [m.span(2)], [m.span(1)]
+
+
 def colon_sources(text: str, drafts: list[Draft]) -> None:
     """Transcript style "WALLACE: …" / "Jane Roe: …": a name and a colon opening the line is a cue-less content's
     cue and source (set in place)."""
