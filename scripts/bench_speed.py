@@ -5,12 +5,14 @@ Both run over the same texts (PolNeAR dev and our own ``examples/``, plus any di
 ``.jsonl`` file given), each in a fresh subprocess so that peak memory is measured separately. Model loading and
 a one-text warm-up happen outside the timed region.
 
-The headline ratio is **interleaved**: one process loads both pipelines and times them in turns on the same
-groups of ``GROUP_TEXTS`` texts (alternating which goes first), so that a noisy, shared machine slows both alike
-(separate ~20 s runs on this VM gave ratios from 1.2 to 1.7 for the same code). Peak memory needs separate
-processes: ``--rounds`` separate spaCy/quoth runs report peak RSS (and their own, noisier, ratio).
+It reports two ratios. **Separate processes** (``--rounds``, median of the rounds): each side with its own
+defaults, which also gives each its own peak RSS. **Interleaved** (``--passes``): one process loads both
+pipelines and times them in turns on the same groups of ``GROUP_TEXTS`` texts (alternating which goes first), so
+that a noisy, shared machine slows both alike (separate ~20 s runs on this VM gave ratios from 1.2 to 1.7 for the
+same code) and both get the same batches.
 
-    python scripts/bench_speed.py                      # PolNeAR dev + examples/: interleaved ratio, peak RSS
+    python scripts/bench_speed.py                      # PolNeAR dev + examples/: both ratios, peak RSS
+    python scripts/bench_speed.py --rounds 3           # three separate-process rounds (the median is reported)
     python scripts/bench_speed.py --passes 3           # three interleaved passes over the texts
     python scripts/bench_speed.py more/texts/ more.jsonl --json
     python scripts/bench_speed.py --texts more.jsonl --no-dev   # only your own texts
@@ -32,7 +34,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DEV = REPO.parent / "shared" / "data" / "raw" / "polnear" / "data" / "dev"
@@ -66,61 +68,54 @@ def current_rss_mb() -> float:
     return psutil.Process().memory_info().rss / (1024 * 1024)
 
 
-def run_spacy(texts: list[str], model: str) -> tuple[float, float]:
-    """Time the full plain spaCy pipeline over ``texts``; returns wall and CPU seconds."""
+def spacy_runner(model: str, longest: int) -> Callable[[list[str]], None]:
+    """Plain ``spacy.load(model)``, warmed up: a function running its full pipeline over some texts."""
     import spacy
 
     nlp = spacy.load(model)
-    nlp.max_length = max(nlp.max_length, max(map(len, texts)) + 1)
+    nlp.max_length = max(nlp.max_length, longest + 1)
     list(nlp.pipe([WARM_UP_TEXT]))
-    start, cpu = time.perf_counter(), time.process_time()
-    for _ in nlp.pipe(texts):
-        pass
-    return time.perf_counter() - start, time.process_time() - cpu
+
+    def run(texts: list[str]) -> None:
+        for _ in nlp.pipe(texts):
+            pass
+
+    return run
 
 
-def run_quoth(texts: list[str], model: str, fast: bool = True) -> tuple[float, float]:
-    """Time ``quoth.extract_many`` over ``texts`` (default options but model and ``fast``); wall and CPU seconds."""
+def quoth_runner(model: str, fast: bool = True) -> Callable[[list[str]], None]:
+    """``quoth.extract_many`` with default options but ``model`` and ``fast``, warmed up."""
     import quoth
 
     options = quoth.Options(model=model, fast=fast)
     list(quoth.extract_many([WARM_UP_TEXT], options, errors="raise"))
+
+    def run(texts: list[str]) -> None:
+        for _ in quoth.extract_many(texts, options, errors="raise"):
+            pass
+
+    return run
+
+
+def timed(run: Callable[[list[str]], None], texts: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of ``run(texts)``."""
     start, cpu = time.perf_counter(), time.process_time()
-    for _ in quoth.extract_many(texts, options, errors="raise"):
-        pass
+    run(texts)
     return time.perf_counter() - start, time.process_time() - cpu
 
 
 def run_interleaved(texts: list[str], model: str, passes: int) -> dict[str, Any]:
     """Both pipelines in this process, timed in turns on the same groups of texts; CPU and wall seconds each."""
-    import spacy
-
-    import quoth
-
-    nlp = spacy.load(model)
-    nlp.max_length = max(nlp.max_length, max(map(len, texts)) + 1)
-    options = quoth.Options(model=model)
-    list(nlp.pipe([WARM_UP_TEXT]))
-    list(quoth.extract_many([WARM_UP_TEXT], options, errors="raise"))
+    runners = {"spacy": spacy_runner(model, max(map(len, texts))), "quoth": quoth_runner(model)}
     totals = {"spacy": [0.0, 0.0], "quoth": [0.0, 0.0]}
-
-    def run(kind: str, group: list[str]) -> None:
-        start, cpu = time.perf_counter(), time.process_time()
-        if kind == "spacy":
-            for _ in nlp.pipe(group):
-                pass
-        else:
-            for _ in quoth.extract_many(group, options, errors="raise"):
-                pass
-        totals[kind][0] += time.perf_counter() - start
-        totals[kind][1] += time.process_time() - cpu
-
     turn = 0
     for _ in range(passes):
         for k in range(0, len(texts), GROUP_TEXTS):
             group = texts[k:k + GROUP_TEXTS]
             for kind in (("spacy", "quoth") if turn % 2 == 0 else ("quoth", "spacy")):
-                run(kind, group)
+                wall, cpu = timed(runners[kind], group)
+                totals[kind][0] += wall
+                totals[kind][1] += cpu
             turn += 1
     chars = sum(map(len, texts)) * passes
     out: dict[str, Any] = {"passes": passes, "chars": chars}
@@ -169,8 +164,9 @@ def worker(kind: str, texts_file: Path, model: str, stream: int = 0, stream_char
         return stream_quoth(texts, model, stream, stream_chars, fast=kind == "quoth")
     if kind == "interleaved":
         return run_interleaved(texts, model, passes)
-    seconds, cpu_seconds = (run_spacy(texts, model) if kind == "spacy"
-                            else run_quoth(texts, model, fast=kind == "quoth"))
+    runner = (spacy_runner(model, max(map(len, texts))) if kind == "spacy"
+              else quoth_runner(model, fast=kind == "quoth"))
+    seconds, cpu_seconds = timed(runner, texts)
     chars = sum(map(len, texts))
     return {"texts": len(texts), "chars": chars, "seconds": round(seconds, 3),
             "chars_per_s": round(chars / seconds), "cpu_seconds": round(cpu_seconds, 3),

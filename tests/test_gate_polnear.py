@@ -5,14 +5,10 @@ Raise floors with ``python scripts/update_floors.py`` when scores rise (see docs
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from gate_support import load_floors, require_data, require_same_data
 
-REPO = Path(__file__).resolve().parents[1]
-FLOORS = json.loads((Path(__file__).parent / "gold_floors.json").read_text(encoding="utf-8"))
-DEV = (REPO / FLOORS["data"]).resolve()
+FLOORS, DEV = load_floors("gold_floors.json")
 
 pytestmark = [pytest.mark.gold, pytest.mark.model, pytest.mark.slow]
 
@@ -20,17 +16,12 @@ pytestmark = [pytest.mark.gold, pytest.mark.model, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def measured() -> dict[str, float]:
     """The flat metrics of quoth on PolNeAR dev, after checking the data is the data the floors were set on."""
-    if not DEV.is_dir():
-        pytest.skip(f"PolNeAR dev data is absent ({DEV}); it lives in ../shared/data beside the checkout")
+    require_data(DEV.is_dir(), "PolNeAR dev", DEV)
     from quoth.evaluate import dataset_sha256, evaluate_polnear, flat_metrics
 
-    sha = dataset_sha256(DEV)
-    if sha != FLOORS["sha256"]:
-        pytest.fail(
-            f"the PolNeAR dev data at {DEV} is not the data the floors were set on "
-            f"(sha256 {sha[:16]}… != {FLOORS['sha256'][:16]}… in tests/gold_floors.json). Restore the data, or, "
-            "if the change is deliberate, re-run `python scripts/update_floors.py --allow-lower` and commit."
-        )
+    require_same_data(dataset_sha256(DEV), FLOORS, "PolNeAR dev", DEV,
+                      "restore the data, or, if the change is deliberate, re-run "
+                      "`python scripts/update_floors.py --allow-lower` and commit (tests/gold_floors.json)")
     return flat_metrics(evaluate_polnear(DEV))
 
 

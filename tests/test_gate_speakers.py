@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from gate_support import load_floors, require_data, require_same_data
 
-REPO = Path(__file__).resolve().parents[1]
-FLOORS = json.loads((Path(__file__).parent / "speaker_floors.json").read_text(encoding="utf-8"))
-DATA = (REPO / FLOORS["data"]).resolve()
+FLOORS, DATA = load_floors("speaker_floors.json")
 
 pytestmark = [pytest.mark.gold, pytest.mark.model, pytest.mark.slow]
 
@@ -17,14 +13,11 @@ pytestmark = [pytest.mark.gold, pytest.mark.model, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def measured() -> dict[str, float]:
     """Accuracy overall and per source type, after checking the data is the data the floors were set on."""
-    if not (DATA / "polnear-dev-speakers.jsonl").is_file():
-        pytest.skip(f"speakers-dev data is absent ({DATA}); it lives in ../shared/data beside the checkout")
+    require_data((DATA / "polnear-dev-speakers.jsonl").is_file(), "speakers-dev", DATA)
     from quoth.evaluate.speakers import data_sha256, evaluate_speakers
 
-    sha = data_sha256(DATA)
-    if sha != FLOORS["sha256"]:
-        pytest.fail(f"the speakers-dev data at {DATA} is not the data the floors were set on (sha256 "
-                    f"{sha[:16]}… != {FLOORS['sha256'][:16]}…); restore it, or re-measure and re-pin the floors")
+    require_same_data(data_sha256(DATA), FLOORS, "speakers-dev", DATA,
+                      "restore it, or re-measure and re-pin the floors (tests/speaker_floors.json)")
     result = evaluate_speakers(DATA)
     return {"accuracy": result["accuracy"], **{k: v["accuracy"] for k, v in result["by_type"].items()}}
 

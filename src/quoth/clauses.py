@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .cues import lemma
+from .docindex import sentences
 from .linking import Draft, token_chars
 
 # Verbs whose subject + clausal complement is an attribution (speech, not belief: "think" and "know" head too
@@ -120,10 +121,11 @@ def according_to(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     for tok in doc[:-1]:
         if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
             continue
-        sent = tok.sent
+        sents = sentences(doc)
+        sent_start, sent_end = sents.bounds[sents.of[tok.i]]
         pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
         src_hi = pobj.right_edge.i + 1 if pobj is not None else tok.i + 2
-        lo, hi = _content_around(doc, sent.start, sent.end, tok.i, src_hi)
+        lo, hi = _content_around(doc, sent_start, sent_end, tok.i, src_hi)
         if hi - lo < MIN_CLAUSE_TOKENS:
             continue
         drafts[:] = [d for d in drafts if not (lo <= d.first_token and d.last_token < hi and d.cue_token is not None

@@ -75,9 +75,10 @@ class DocFeatures:
 
     def __init__(self, doc: Doc, quotes: list[Quote] | None = None) -> None:
         self.doc = doc
-        self.quotes = quotes if quotes is not None else pair_quotes(doc_text(doc))
+        full_text = doc_text(doc)
+        self.quotes = quotes if quotes is not None else pair_quotes(full_text)
         # Per character: 1 inside a quote, 2 on a quotation mark (``attribution`` reuses it for kinds).
-        self.quoted_mask = mask = quoted_mask(doc_text(doc), self.quotes)
+        self.quoted_mask = mask = quoted_mask(full_text, self.quotes)
         n_mask = len(mask)
         text: list[str] = []
         lower: list[str] = []

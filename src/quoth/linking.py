@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .docindex import doc_text
+from .docindex import doc_text, sentences
 from .features import DocFeatures, Paragraph
 from .quotes import Quote
 from .tagger import TaggedSpan
@@ -300,7 +300,8 @@ def _preceding_subject(doc: Doc, first_token: int) -> Offsets | None:
         i -= 1
     if i < 0:
         return None
-    root = doc[i].sent.root
+    sents = sentences(doc)
+    root = doc[sents.root[sents.of[i]]]
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they", "we", "i")):
         return None

@@ -21,9 +21,10 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 import numpy
-from spacy.attrs import NORM
+from spacy.attrs import NORM, ORTH, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 FACTORY = "quoth_windowed_ner"
 # Tokens of context kept on each side of a proper noun; en_core_web_sm's NER sees ±4 tokens through its CNN.
@@ -33,13 +34,18 @@ SEPARATOR = "\n\n"
 
 
 def trigger_mask(doc: Doc) -> numpy.ndarray:
-    """Tokens that may start or hold an entity quoth uses: proper-noun tags, capitalised words mid-sentence."""
-    mask = numpy.zeros(len(doc), dtype=bool)
-    for token in doc:
-        text = token.text
-        if token.tag_ in PROPER_TAGS or (text[:1].isupper() and not token.is_sent_start and text != "I"):
-            mask[token.i] = True
-    return mask
+    """Tokens that may start or hold an entity quoth uses: proper-noun tags, capitalised words mid-sentence.
+
+    Read from the Doc's arrays (one capitalisation test per distinct word), not a Token object per token."""
+    if not len(doc):
+        return numpy.zeros(0, dtype=bool)
+    strings = doc.vocab.strings
+    arrays = doc.to_array([ORTH, TAG, SENT_START])
+    orths = arrays[:, 0]
+    capital = {key: (word := strings[key])[:1].isupper() and word != "I" for key in numpy.unique(orths).tolist()}
+    proper = numpy.isin(arrays[:, 1], numpy.array([strings[t] for t in PROPER_TAGS], dtype=arrays.dtype))
+    mid_sentence = arrays[:, 2].astype("int64") != 1
+    return proper | (numpy.array([capital[k] for k in orths.tolist()], dtype=bool) & mid_sentence)
 
 
 def windows(doc: Doc, context: int = CONTEXT_TOKENS) -> list[tuple[int, int]]:
@@ -79,13 +85,7 @@ class WindowedNER:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._run(batch)
-                batch = []
-        if batch:
+        for batch in minibatch(docs, size=batch_size):
             yield from self._run(batch)
 
     def _run(self, docs: list[Doc]) -> list[Doc]:

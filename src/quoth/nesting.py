@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .clauses import SPEECH_CLAUSE_VERBS
 from .cues import lemma
 from .features import DocFeatures
-from .clauses import SPEECH_CLAUSE_VERBS
 from .linking import Draft, token_chars
 
 # Verbs reliable enough to open a nested attribution: the clause verbs less those that inside a statement mostly

@@ -15,8 +15,8 @@ from functools import lru_cache
 from spacy.attrs import POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..model import Entity, EntityKind
 from ..docindex import sentences
+from ..model import Entity, EntityKind
 from .lexicon import FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSONAL_PRONOUNS, TITLES
 
 NER_KINDS: dict[str, EntityKind] = {
