@@ -103,3 +103,21 @@ def test_attribution_boilerplate_is_never_content():
 
 def test_attribution_empty_text_has_none():
     assert _extract("").attributions == [] and _extract("   \n ").attributions == []
+
+
+def test_attribution_parenthetical_speaker_splits_the_content():
+    text = ("The harbour tunnel, the city engineer said, will stay closed until the spring. "
+            "Traffic on the bridge has doubled since June.")
+    a = _holding(_extract(text), "will stay closed until the spring")
+    pieces = [text[s:e] for s, e in a.content.spans]
+    assert pieces == ["The harbour tunnel", "will stay closed until the spring"]
+    assert a.cue.text == "said" and a.source.text == "the city engineer"
+    assert a.kind == "indirect"
+    assert not any("Traffic" in x.content.text for x in _extract(text).attributions)
+
+
+def test_attribution_sentence_ending_in_speaker_and_verb():
+    text = "Ferry fares will rise by a tenth next year to pay for new boats, the transport minister said."
+    a = _holding(_extract(text), "Ferry fares will rise by a tenth next year")
+    assert a.content.text.rstrip(" ,") == "Ferry fares will rise by a tenth next year to pay for new boats"
+    assert a.cue.text == "said" and a.source.text == "the transport minister"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .clauses import (according_to, clause_drafts, colon_sources, dash_sources, split_participles,
-                      transcript_labels)
+from .clauses import (according_to, clause_drafts, colon_sources, dash_sources, parenthetical_cues,
+                      split_participles, transcript_labels)
 from .docindex import doc_text
 from .features import DocFeatures
 from .linking import Draft, link_spans
@@ -36,6 +36,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     drafts.extend(split_participles(doc, drafts))
     if ADD_CLAUSES:
         drafts.extend(clause_drafts(doc, drafts, feats.in_quote))
+    drafts.extend(parenthetical_cues(doc, drafts, feats.in_quote))
     dash_sources(text, drafts, [q.end for q in feats.quotes])
     transcript_labels(doc, text, drafts)
     colon_sources(text, drafts)

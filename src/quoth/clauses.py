@@ -79,6 +79,72 @@ def clause_drafts(doc: Doc, drafts: list[Draft], in_quote: list[int]) -> list[Dr
     return out
 
 
+# A parenthetical speaker ("Acts of protest, Mr. Obama said, are acts of patriotism.") holds at most this many
+# tokens between its comma and the verb.
+MAX_PARENTHETICAL_SOURCE_TOKENS = 8
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def parenthetical_cues(doc: Doc, drafts: list[Draft], in_quote: list[int]) -> list[Draft]:
+    """"X, Mr. Obama said, Y." and "X, he said." with no quotation marks: the sentence around ", <speaker> said,"
+    (or before ", <speaker> said.") is the speaker's statement, one content in two pieces for the first.
+
+    Drafts the tagger cut from the same statement (inside the sentence, with this verb as cue) are replaced,
+    removed from ``drafts`` in place; a sentence holding any other draft is left alone. Returns the new ones."""
+    sents = sentences(doc)
+    out = []
+    for verb in doc[1:-1]:
+        i = verb.i
+        if doc[i + 1].text not in (",", ".") or verb.tag_ not in FINITE_TAGS or lemma(verb.text) not in SPEECH_CLAUSE_VERBS:
+            continue
+        s_lo, s_hi = sents.bounds[sents.of[i]]
+        comma = _comma_before_speaker(doc, s_lo, i)
+        if comma is None:
+            continue
+        lo, hi = _trim(doc, s_lo, comma), _trim(doc, i + 2, s_hi)
+        final = doc[i + 1].text == "."
+        if final and (hi[1] > hi[0] or comma - lo[0] < MIN_CLAUSE_TOKENS):
+            continue
+        if not final and (comma - lo[0] < 1 or hi[1] - hi[0] < MIN_CLAUSE_TOKENS):
+            continue
+        span = (lo[0], max(hi[1], comma))
+        if any(in_quote[span[0]:span[1]]):
+            continue
+        touching = [d for d in drafts + out if d.first_token < span[1] and span[0] <= d.last_token]
+        if any(d.cue_token != i or d.parent or d.first_token < span[0] or d.last_token >= span[1] for d in touching):
+            continue
+        drafts[:] = [d for d in drafts if d not in touching]  # the tagger's cut of this same statement
+        pieces = [lo] if final else [lo, hi]
+        out.append(Draft(
+            content=[token_chars(doc, *p) for p in pieces], cue=[token_chars(doc, i, i + 1)],
+            source=[token_chars(doc, comma + 1, i)], confidence=0.5, first_token=lo[0],
+            last_token=pieces[-1][1] - 1, cue_token=i,
+        ))
+    return out
+
+
+def _comma_before_speaker(doc: Doc, s_lo: int, verb: int) -> int | None:
+    """The comma opening ", <speaker> said": the tokens between it and the verb are a noun phrase (no verb) that
+    ends in a name, pronoun or noun."""
+    j = verb - 1
+    while j > s_lo and doc[j].text != "," and verb - j <= MAX_PARENTHETICAL_SOURCE_TOKENS:
+        if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_space:
+            return None
+        j -= 1
+    if doc[j].text != "," or j == verb - 1 or doc[verb - 1].pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    return j
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Tokens [lo, hi) without punctuation or whitespace at either end."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return lo, hi
+
+
 def split_participles(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """Cut "…, adding that …" out of a content into its own draft with the same source; returns the new ones."""
     out = []
