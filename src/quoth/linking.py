@@ -66,6 +66,7 @@ def link_spans(doc: Doc, feats: DocFeatures, spans: list[TaggedSpan], paragraphs
                     last_token=c.end - 1) for c in contents]
     drafts = [d for d in drafts if d.content[0][1] > d.content[0][0]]
     drafts = _snap_to_quotes(doc, drafts, feats.quotes)
+    _cut_after_closed_quotes(doc, drafts, feats.quotes)
     drafts.extend(_missed_quotes(doc, drafts, feats.quotes))
     para_of = _paragraph_index(doc, paragraphs)
     for d in drafts:
@@ -126,6 +127,34 @@ def _snap_to_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[
         d.content = [(s, e)]
         d.first_token, d.last_token = _token_at(doc, s), _token_at(doc, e - 1, right=True)
     return drafts
+
+
+# Characters that end a sentence inside a closing quotation mark ("…ever.").
+_SENTENCE_END = ".?!"
+
+
+def _cut_after_closed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> None:
+    """A content that runs on past a quote closing its sentence (`…ever." The work messages were…`) into
+    unquoted text ends with that quote: the next sentence is the reporter's (set in place)."""
+    text = doc_text(doc)
+    for d in drafts:
+        if len(d.content) != 1:
+            continue
+        s, e = d.content[0]
+        for q in quotes:
+            if not (s < q.start and q.end < e) or not _closes_sentence(text, q.end):
+                continue
+            rest = text[q.end:e].lstrip()
+            if rest[:1].isupper() and not any(o.start >= q.end and o.start < e for o in quotes):
+                d.content = [(s, q.end)]
+                d.last_token = _token_at(doc, q.end - 1, right=True)
+                break
+
+
+def _closes_sentence(text: str, end: int) -> bool:
+    """The quote ending at ``end`` closes with sentence punctuation just inside (or just after) its mark."""
+    inside = text[max(0, end - 3):end - 1].rstrip()
+    return bool(inside) and inside[-1] in _SENTENCE_END or text[end:end + 1] in _SENTENCE_END
 
 
 def _missed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
