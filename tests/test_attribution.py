@@ -137,3 +137,16 @@ def test_attribution_content_ends_with_a_quote_that_closes_its_sentence():
     assert run_on.content == [(text.index("the toll"), quote_end)]
     assert doc[run_on.last_token].idx < quote_end
     assert inside.content == [(text.index("a tax"), quote_end - 2)]
+
+
+@pytest.mark.parametrize("text, content, source", [
+    # a participle borrows the subject of the verb it hangs from
+    ("The harbour master closed the port on Monday, saying the storm would reach the coast by night.",
+     "the storm would reach the coast by night", "The harbour master"),
+    # a second verb of the same subject
+    ("The union leader smiled and said that the strike would end before the holidays.",
+     "the strike would end before the holidays", "The union leader"),
+])
+def test_attribution_source_read_off_the_parse(text, content, source):
+    a = _holding(_extract(text), content)
+    assert a.source is not None and a.source.text == source

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .docindex import doc_text, sentences
 from .features import DocFeatures, Paragraph
@@ -78,6 +78,7 @@ def link_spans(doc: Doc, feats: DocFeatures, spans: list[TaggedSpan], paragraphs
             if src is not None:
                 d.source = [_chars(doc, src.start, src.end)]
     drafts = _inverted_sources(doc, drafts)
+    _syntactic_sources(doc, drafts)
     drafts = _merge_split_quotes(doc, drafts)
     _carry_floating_sources(drafts, para_of, doc)
     return drafts
@@ -278,6 +279,50 @@ def _inverted_sources(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 o.source = [_chars(doc, d.first_token, end + 1)]
             out.remove(d)
     return out
+
+
+# A source read off the parse longer than this is a clause, not a speaker: the tagger's source stays.
+MAX_PARSED_SOURCE_TOKENS = 12
+
+
+def _syntactic_sources(doc: Doc, drafts: list[Draft]) -> None:
+    """Sources the parse states plainly (set in place): the cue verb's own subject when the tagger named no
+    speaker; the "by X" of a passive cue; and for a cue without a subject of its own ("…, saying …", "smiled and
+    said …", "a group of doctors calling for …"), the subject of the verb it hangs from or the noun it modifies."""
+    for d in drafts:
+        if d.cue_token is None:
+            continue
+        cue = doc[d.cue_token]
+        subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            span = None if d.source else (subj.left_edge.i, subj.right_edge.i + 1)
+        elif cue.pos_ != "VERB":
+            span = None
+        else:
+            span = _agent(cue) or (None if any(c.dep_ == "nsubjpass" for c in cue.children) else _borrowed_subject(cue))
+        if span is not None and span[1] - span[0] <= MAX_PARSED_SOURCE_TOKENS:
+            d.source = [_chars(doc, *span)]
+
+
+def _agent(cue: Token) -> tuple[int, int] | None:
+    """The "by X" of a passive cue ("was criticized by the union")."""
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return (obj.left_edge.i, obj.right_edge.i + 1) if obj is not None else None
+
+
+def _borrowed_subject(cue: Token) -> tuple[int, int] | None:
+    """Token range of the speaker a subjectless cue verb borrows: its head verb's subject (advcl, xcomp, conj)
+    or the noun phrase it modifies (acl), without the cue's own words; none for "it"/"that"/"which"/"this"."""
+    head = cue.head
+    if cue.dep_ in ("advcl", "xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "that", "which", "this"):
+            return None
+        return subj.left_edge.i, subj.right_edge.i + 1
+    if cue.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.i < cue.i:
+        return head.left_edge.i, cue.left_edge.i
+    return None
 
 
 def _merge_split_quotes(doc: Doc, drafts: list[Draft]) -> list[Draft]:
