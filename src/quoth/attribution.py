@@ -32,10 +32,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     feats = DocFeatures(doc)
     spans, paragraphs = tag_doc(doc, feats)
     drafts = link_spans(doc, feats, spans, paragraphs)
-    drafts.extend(according_to(doc, drafts))
-    drafts.extend(split_participles(doc, drafts))
+    drafts.extend(according_to(doc, feats, drafts))
+    drafts.extend(split_participles(doc, feats, drafts))
     if ADD_CLAUSES:
-        drafts.extend(clause_drafts(doc, drafts, feats.in_quote))
+        drafts.extend(clause_drafts(doc, feats, drafts))
     dash_sources(text, drafts, [q.end for q in feats.quotes])
     transcript_labels(doc, text, drafts)
     colon_sources(text, drafts)
