@@ -9,8 +9,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .cues import lemma
 from .docindex import sentences
+from .features import DocFeatures
 from .linking import Draft, token_chars
 
 # Verbs whose subject + clausal complement is an attribution (speech, not belief: "think" and "know" head too
@@ -47,16 +47,19 @@ def subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def clause_drafts(doc: Doc, drafts: list[Draft], in_quote: list[int]) -> list[Draft]:
+def clause_drafts(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draft]:
     """Drafts for speech verbs with a subject and a complement clause that no draft covers yet.
 
     A tagged draft whose content swallowed such a verb with its subject (outside quotation marks, and not as a
     reported clause itself) is dropped from ``drafts`` in place: the tagger read the speaker as the statement.
     """
+    in_quote = feats.in_quote
     out = []
-    for verb in doc:
-        if verb.pos_ != "VERB" or lemma(verb.text) not in SPEECH_CLAUSE_VERBS:
+    # Speech verbs found from the feature arrays: a Token object only for them, not for every token.
+    for i, (pos, lem) in enumerate(zip(feats.pos, feats.lemma)):
+        if pos != "VERB" or lem not in SPEECH_CLAUSE_VERBS:
             continue
+        verb = doc[i]
         if any(d.cue_token == verb.i for d in drafts):
             continue
         subj, comp = subject(verb), complement(verb)
@@ -85,19 +88,18 @@ MAX_PARENTHETICAL_SOURCE_TOKENS = 8
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
-def parenthetical_cues(doc: Doc, drafts: list[Draft], in_quote: list[int]) -> list[Draft]:
+def parenthetical_cues(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draft]:
     """"X, Mr. Obama said, Y." and "X, he said." with no quotation marks: the sentence around ", <speaker> said,"
     (or before ", <speaker> said.") is the speaker's statement, one content in two pieces for the first.
 
     Drafts the tagger cut from the same statement (inside the sentence, with this verb as cue) are replaced,
     removed from ``drafts`` in place; a sentence holding any other draft is left alone. Returns the new ones."""
-    sents = sentences(doc)
-    out = []
-    for verb in doc[1:-1]:
-        i = verb.i
-        if doc[i + 1].text not in (",", ".") or verb.tag_ not in FINITE_TAGS or lemma(verb.text) not in SPEECH_CLAUSE_VERBS:
+    text, tag, lem, in_quote = feats.text, feats.tag, feats.lemma, feats.in_quote
+    out: list[Draft] = []
+    for i in range(1, len(doc) - 1):
+        if text[i + 1] not in (",", ".") or tag[i] not in FINITE_TAGS or lem[i] not in SPEECH_CLAUSE_VERBS:
             continue
-        s_lo, s_hi = sents.bounds[sents.of[i]]
+        s_lo, s_hi = feats.sent_bounds[feats.sent_of[i]]
         comma = _comma_before_speaker(doc, s_lo, i)
         if comma is None:
             continue
@@ -145,15 +147,18 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def split_participles(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def split_participles(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draft]:
     """Cut "…, adding that …" out of a content into its own draft with the same source; returns the new ones."""
+    tag, lem = feats.tag, feats.lemma
     out = []
     for d in drafts:
         if len(d.content) != 1:
             continue
-        for tok in doc[d.first_token:d.last_token + 1]:
-            if (tok.tag_ == "VBG" and lemma(tok.text) in PARTICIPLE_CUES and tok.i > d.first_token + 2
-                    and complement(tok) is not None and doc[tok.i - 1].is_punct):
+        for i in range(d.first_token + 3, min(d.last_token + 1, len(doc))):
+            if tag[i] != "VBG" or lem[i] not in PARTICIPLE_CUES:
+                continue
+            tok = doc[i]
+            if complement(tok) is not None and doc[i - 1].is_punct:
                 new = _cut_at(doc, d, tok)
                 if new is not None:
                     out.append(new)
@@ -178,15 +183,17 @@ def _cut_at(doc: Doc, d: Draft, verb: Token) -> Draft | None:
                  confidence=d.confidence, first_token=lo, last_token=max(lo, last), cue_token=verb.i)
 
 
-def according_to(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def according_to(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draft]:
     """"X, according to Y." and "According to Y, X.": the rest of the sentence is Y's, whatever the tagger cut.
 
     Tagged drafts inside that sentence part are replaced (removed from ``drafts`` in place); returns the new ones.
     """
+    lower = feats.lower
     out = []
-    for tok in doc[:-1]:
-        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
+    for i in range(len(lower) - 1):
+        if lower[i] != "according" or lower[i + 1] != "to":
             continue
+        tok = doc[i]
         sents = sentences(doc)
         sent_start, sent_end = sents.bounds[sents.of[tok.i]]
         pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable, Iterator
 
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LOWER, ORTH, POS, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from .cues import CUE_NOUNS, SPEECH_VERBS, lemma
@@ -68,9 +71,9 @@ def _shape(text: str) -> str:
 class DocFeatures:
     """Precomputed per-document facts (quotes, sentences, cue words) used to describe each token.
 
-    Every per-token attribute the features need is read from spaCy once, here, into plain lists; building a
-    token's features is then list lookups and string formatting (no ``Token``/``Span`` objects, no repeated
-    ``lemma`` calls). The feature strings are exactly those of the original token-walking code.
+    Every per-token attribute the features need is read from spaCy once, here, into plain lists (no
+    ``Token``/``Span`` objects). The feature strings are then built a column at a time for the whole Doc
+    (``features``), each distinct word's strings once; they are exactly those of the original token-walking code.
     """
 
     def __init__(self, doc: Doc, quotes: list[Quote] | None = None) -> None:
@@ -80,58 +83,24 @@ class DocFeatures:
         # Per character: 1 inside a quote, 2 on a quotation mark (``attribution`` reuses it for kinds).
         self.quoted_mask = mask = quoted_mask(full_text, self.quotes)
         n_mask = len(mask)
-        text: list[str] = []
-        lower: list[str] = []
-        pos: list[str] = []
-        tag: list[str] = []
-        dep: list[str] = []
+        orth, low, pos, tag, dep, ent, idx = doc.to_array(_READ).T.tolist() if len(doc) else [[]] * len(_READ)
+        strings = doc.vocab.strings
+        self.text = text = _as_strings(strings, orth)
+        self.lower = _as_strings(strings, low)
+        self.pos = pos = _as_strings(strings, pos)
+        self.tag = _as_strings(strings, tag)
+        self.dep = _as_strings(strings, dep)
+        self.ent = [e or "-" for e in _as_strings(strings, ent)]
         # HEAD is stored relative to the token; reading it as an array avoids a Token object per head.
         # (unsigned in the array: a head to the left wraps round, hence the cast to int64).
-        head = [i + rel for i, rel in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
-        ent: list[str] = []
-        in_quote: list[int] = []
-        # Token strings through the StringStore from one array read, not a Token object per attribute.
-        strings = doc.vocab.strings
-        name: dict[int, str] = {0: ""}
-        for orth, low, p, tg, dp, et, idx in doc.to_array(_READ).tolist():
-            text.append(name[orth] if orth in name else name.setdefault(orth, strings[orth]))
-            lower.append(name[low] if low in name else name.setdefault(low, strings[low]))
-            pos.append(name[p] if p in name else name.setdefault(p, strings[p]))
-            tag.append(name[tg] if tg in name else name.setdefault(tg, strings[tg]))
-            dep.append(name[dp] if dp in name else name.setdefault(dp, strings[dp]))
-            ent.append((name[et] if et in name else name.setdefault(et, strings[et])) or "-")
-            in_quote.append(mask[idx] if idx < n_mask else 0)
-        lemmas: dict[str, str] = {}
-        lem = [lemmas.get(w) or lemmas.setdefault(w, lemma(w)) for w in text]
-        self.text, self.lower, self.pos, self.tag, self.dep, self.head = text, lower, pos, tag, dep, head
-        self.lemma = lem
-        self.in_quote = in_quote
+        self.head = [i + rel for i, rel in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+        self.in_quote = in_quote = [mask[k] if k < n_mask else 0 for k in idx]
+        self.lemma = lem = _mapped(lemma, text)
         self.cue_word = [
             (p in ("VERB", "AUX") and lm in SPEECH_VERBS) or (p == "NOUN" and lm in CUE_NOUNS)
             for p, lm in zip(pos, lem)
         ]
-        # Parts of a token's features that depend on the token alone.
-        self._own = [
-            [
-                "b", f"w={low}", f"sh={_shape(tx)}", f"p={p}", f"t={tg}", f"d={dp}",
-                f"hd={dp}|{pos[h]}", f"hl={lem[h]}", f"q={q}", f"e={e}",
-            ]
-            for low, tx, p, tg, dp, h, q, e in zip(lower, text, pos, tag, dep, head, in_quote, ent)
-        ]
-        # The nearest cue word strictly before / after each token (-1 / n when there is none).
-        n_tok = len(doc)
-        self._cue_before = before = [-1] * n_tok
-        self._cue_after = after = [n_tok] * n_tok
-        last = -1
-        for k in range(n_tok):
-            before[k] = last
-            if self.cue_word[k]:
-                last = k
-        last = n_tok
-        for k in range(n_tok - 1, -1, -1):
-            after[k] = last
-            if self.cue_word[k]:
-                last = k
+        self._cue_before, self._cue_after = _nearest_marked(self.cue_word)
         sents = sentences(doc)
         self.sent_of: list[int] = sents.of
         self.sent_root: list[int] = sents.root
@@ -139,44 +108,67 @@ class DocFeatures:
         self.sent_has_quote = [any(in_quote[s_start:s_end]) for s_start, s_end in sents.bounds]
         self.sent_has_cue = [any(self.cue_word[s_start:s_end]) for s_start, s_end in sents.bounds]
 
+    @cached_property
+    def features(self) -> list[list[str]]:
+        """Every token's feature strings, by token index (shared lists: callers must not modify them)."""
+        return [
+            ["b", *own, *mark, *cue, *edge, *anc, *root, *near, w1, *pq1, w2, *pq2, w3, *pq3, w4, *pq4]
+            for own, mark, cue, edge, anc, root, near, w1, pq1, w2, pq2, w3, pq3, w4, pq4 in zip(
+                self._own_columns(), self._marks(), self._cue_features(), self._sentence_edges(),
+                map(self._ancestor_features, range(len(self.text))), self._root_features(),
+                self._cue_positions(), *self._neighbours(-2), *self._neighbours(-1), *self._neighbours(1),
+                *self._neighbours(2),
+            )
+        ]
+
     def token_features(self, i: int) -> list[str]:
         """The feature strings of token i."""
-        lower, pos, in_quote = self.lower, self.pos, self.in_quote
-        low = lower[i]
-        s = self.sent_of[i]
-        s_start, s_end = self.sent_bounds[s]
-        f = self._own[i][:]
-        f.append(f"sq={int(self.sent_has_quote[s])}")
-        f.append(f"sc={int(self.sent_has_cue[s])}")
-        f.append(f"suf={low[-3:]}")
-        if self.text[i] in _QUOTE_CHARS:
-            f.append("qm")
-        if self.cue_word[i]:
-            f.append(f"cue={self.lemma[i]}|{self.dep[i]}")
-        if i == s_start:
-            f.append("sb")
-        if i == s_end - 1:
-            f.append("se")
-        self._ancestor_features(i, f)
-        self._root_features(i, self.sent_root[s], f)
-        self._cue_position(i, s_start, s_end, f)
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if s_start <= j < s_end:
-                f.append(f"{off}w={lower[j]}")
-                f.append(f"{off}p={pos[j]}")
-                f.append(f"{off}q={in_quote[j]}")
-            else:
-                f.append(f"{off}w=<s>")
-        return f
+        return list(self.features[i])
 
-    def _ancestor_features(self, i: int, feats: list[str]) -> None:
+    def _own_columns(self) -> Iterator[tuple[str, ...]]:
+        """Per token: the features of the token alone and of its sentence, from "w=" to "suf=", in order."""
+        pos, lem, head = self.pos, self.lemma, self.head
+        sq = [f"sq={int(x)}" for x in self.sent_has_quote]
+        sc = [f"sc={int(x)}" for x in self.sent_has_cue]
+        return zip(
+            [f"w={w}" for w in self.lower],
+            [f"sh={s}" for s in _mapped(_shape, self.text)],
+            [f"p={p}" for p in pos],
+            [f"t={t}" for t in self.tag],
+            [f"d={d}" for d in self.dep],
+            [f"hd={d}|{pos[h]}" for d, h in zip(self.dep, head)],
+            [f"hl={lem[h]}" for h in head],
+            [f"q={q}" for q in self.in_quote],
+            [f"e={e}" for e in self.ent],
+            [sq[s] for s in self.sent_of],
+            [sc[s] for s in self.sent_of],
+            [f"suf={w[-3:]}" for w in self.lower],
+        )
+
+    def _marks(self) -> list[tuple[str, ...]]:
+        """"qm" for a token that is a quotation mark."""
+        return [("qm",) if t in _QUOTE_CHARS else () for t in self.text]
+
+    def _cue_features(self) -> list[tuple[str, ...]]:
+        """"cue=lemma|dep" for a cue word."""
+        return [(f"cue={lm}|{d}",) if c else () for c, lm, d in zip(self.cue_word, self.lemma, self.dep)]
+
+    def _sentence_edges(self) -> list[tuple[str, ...]]:
+        """"sb" on a sentence's first token, "se" on its last."""
+        out: list[tuple[str, ...]] = [()] * len(self.text)
+        for s_start, s_end in self.sent_bounds:
+            out[s_end - 1] = ("se",)
+            out[s_start] = ("sb", "se") if s_end - s_start == 1 else ("sb",)
+        return out
+
+    def _ancestor_features(self, i: int) -> list[str]:
         """The first cue-word ancestor and the first verb ancestor, with the dependency leading to each.
 
         Mirrors the original walk over ``Token.head``, which took at most MAX_ANCESTOR_DEPTH steps and, at the
         root (its own head), kept revisiting the root; a revisit adds nothing, so the walk stops there.
         """
         head, pos, dep, lem, cue_word = self.head, self.pos, self.dep, self.lemma, self.cue_word
+        feats: list[str] = []
         child, node, depth = i, head[i], 0
         found_cue = found_verb = False
         while depth < MAX_ANCESTOR_DEPTH:
@@ -194,31 +186,89 @@ class DocFeatures:
             child, node, depth = node, head[node], depth + 1
         if not found_cue:
             feats.append("ca=none")
+        return feats
 
-    def _root_features(self, i: int, root: int, feats: list[str]) -> None:
-        """Which branch of its sentence root the token hangs in, and what the root is."""
-        if i == root:
-            feats.append(f"rt={self.lemma[root]}")
-            return
-        head = self.head
-        child = i
-        while head[child] != root and head[child] != child:
-            child = head[child]
-        d = self.dep[child]
-        feats.append(f"rb={d}")
-        feats.append(f"rbl={self.lemma[root]}|{d}")
-        feats.append(f"rside={int(i < root)}")
+    def _root_features(self) -> list[tuple[str, ...]]:
+        """Per token: which branch of its sentence root it hangs in, and what the root is."""
+        head, dep, lem = self.head, self.dep, self.lemma
+        out: list[tuple[str, ...]] = []
+        for (s_start, s_end), root in zip(self.sent_bounds, self.sent_root):
+            for i in range(s_start, s_end):
+                if i == root:
+                    out.append((f"rt={lem[root]}",))
+                    continue
+                child = i
+                while head[child] != root and head[child] != child:
+                    child = head[child]
+                d = dep[child]
+                out.append((f"rb={d}", f"rbl={lem[root]}|{d}", f"rside={int(i < root)}"))
+        return out
 
-    def _cue_position(self, i: int, s_start: int, s_end: int, feats: list[str]) -> None:
-        """Whether a cue word lies before (≤ 12 tokens) or after (≤ 11) this token in its sentence, bucketed."""
-        j = self._cue_before[i]
-        if j >= max(s_start, i - 12):
-            feats.append(f"cb={min(i - j, 5)}")
-        j = self._cue_after[i]
-        if j < min(s_end, i + 12):
-            feats.append(f"cf={min(j - i, 5)}")
+    def _cue_positions(self) -> list[tuple[str, ...]]:
+        """Per token: whether a cue word lies before (≤ 12 tokens) or after (≤ 11) it in its sentence, bucketed."""
+        before, after = self._cue_before, self._cue_after
+        out: list[tuple[str, ...]] = []
+        for s_start, s_end in self.sent_bounds:
+            for i in range(s_start, s_end):
+                j, k = before[i], after[i]
+                found_before, found_after = j >= max(s_start, i - 12), k < min(s_end, i + 12)
+                if found_before and found_after:
+                    out.append((_CUE_BEFORE[min(i - j, 5)], _CUE_AFTER[min(k - i, 5)]))
+                elif found_before or found_after:
+                    out.append((_CUE_BEFORE[min(i - j, 5)],) if found_before else (_CUE_AFTER[min(k - i, 5)],))
+                else:
+                    out.append(())
+        return out
+
+    def _neighbours(self, off: int) -> tuple[list[str], list[tuple[str, ...]]]:
+        """Per token: the word of the token ``off`` away (``{off}w=<s>`` past its sentence) and that token's POS
+        and quote flag (nothing past its sentence), as two columns."""
+        word_of = {w: f"{off}w={w}" for w in set(self.lower)}
+        pos_quote_of = {p: [(f"{off}p={p}", f"{off}q={q}") for q in range(3)] for p in set(self.pos)}
+        words = [word_of[w] for w in self.lower]
+        pos_quotes = [pos_quote_of[p][q] for p, q in zip(self.pos, self.in_quote)]
+        out_words, out_pos_quotes = [f"{off}w=<s>"] * len(words), [()] * len(words)
+        for s_start, s_end in self.sent_bounds:
+            if s_end - s_start > abs(off):
+                lo, hi = (s_start - off, s_end) if off < 0 else (s_start, s_end - off)
+                out_words[lo:hi] = words[lo + off:hi + off]
+                out_pos_quotes[lo:hi] = pos_quotes[lo + off:hi + off]
+        return out_words, out_pos_quotes
+
+
+_CUE_BEFORE = [f"cb={k}" for k in range(6)]
+_CUE_AFTER = [f"cf={k}" for k in range(6)]
+
+
+def _as_strings(strings: StringStore, ids: list[int]) -> list[str]:
+    """The strings of StringStore ids, each distinct id looked up once (0 is the empty string)."""
+    name = {k: strings[k] if k else "" for k in set(ids)}
+    return [name[k] for k in ids]
+
+
+def _mapped(fn: Callable[[str], str], words: list[str]) -> list[str]:
+    """``[fn(w) for w in words]``, calling ``fn`` once per distinct word."""
+    of = {w: fn(w) for w in set(words)}
+    return [of[w] for w in words]
+
+
+def _nearest_marked(marked: list[bool]) -> tuple[list[int], list[int]]:
+    """For each position, the nearest marked position strictly before (-1 if none) and after (n if none)."""
+    n = len(marked)
+    before, after = [-1] * n, [n] * n
+    last = -1
+    for k in range(n):
+        before[k] = last
+        if marked[k]:
+            last = k
+    last = n
+    for k in range(n - 1, -1, -1):
+        after[k] = last
+        if marked[k]:
+            last = k
+    return before, after
 
 
 def paragraph_features(feats: DocFeatures, para: Paragraph) -> list[list[str]]:
-    """Feature lists for every token of one paragraph."""
-    return [feats.token_features(i) for i in range(para.start, para.end)]
+    """Feature lists for every token of one paragraph (shared with ``feats``: do not modify them)."""
+    return feats.features[para.start:para.end]

@@ -33,17 +33,17 @@ def find_nested(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draft
             span = doc.char_span(s, e, alignment_mode="contract")
             if span is None:
                 continue
-            for tok in span:
-                nested = _nested_at(doc, tok, span.start, span.end, d)
-                if nested is not None:
-                    out.append(nested)
+            for i in range(span.start, span.end):
+                if feats.pos[i] in ("VERB", "AUX") and feats.lemma[i] in NESTED_VERBS:
+                    nested = _nested_at(doc, doc[i], span.start, span.end, d)
+                    if nested is not None:
+                        out.append(nested)
     return out
 
 
 def _nested_at(doc: Doc, verb: Token, lo: int, hi: int, parent: Draft) -> Draft | None:
-    """A nested draft headed by ``verb`` when its subject and complement lie within tokens [lo, hi)."""
-    if verb.pos_ not in ("VERB", "AUX") or lemma(verb.text) not in NESTED_VERBS:
-        return None
+    """A nested draft headed by the nesting verb ``verb`` when its subject and complement lie within tokens
+    [lo, hi)."""
     if parent.cue_token is not None and verb.i == parent.cue_token:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -17,6 +17,8 @@ _OPEN_CONTEXT = set(" \t\n\r([{—–-/:;,")
 MAX_OPEN_PARAGRAPHS = 12
 
 _PARA = re.compile(r"\n\s*")
+# A quotation mark: two apostrophes or two backticks (one mark, tried first), or one opener, closer or '"'.
+_MARK = re.compile("''|``|[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + STRAIGHT) + "]")
 
 
 @dataclass(frozen=True)
@@ -68,16 +70,12 @@ def _classify(text: str, i: int) -> str:
 def _marks(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
     """(offset, open/close/either, width) of each quotation mark; two apostrophes or backticks (NYT style) are 2 wide."""
     out = []
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch in "'`" and text[i + 1:i + 2] == ch:
-            out.append((i, "open" if ch == "`" else _classify_double_apostrophe(text, i), 2))
-            i += 2
-            continue
-        if ch in OPENERS or ch in CLOSERS or ch == STRAIGHT:
+    for m in _MARK.finditer(text, start, end):
+        i = m.start()
+        if m.end() - i == 2:
+            out.append((i, "open" if text[i] == "`" else _classify_double_apostrophe(text, i), 2))
+        else:
             out.append((i, _classify(text, i), 1))
-        i += 1
     return out
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import POS
+from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..docindex import sentences
@@ -66,6 +66,12 @@ HEADLINE_CAPS_SHARE = 0.75
 
 def surname(parts: list[str]) -> str:
     """The last name part, ignoring suffixes ("John G. Roberts Jr." → "roberts")."""
+    return _surname(tuple(parts))
+
+
+@lru_cache(maxsize=4096)
+def _surname(parts: tuple[str, ...]) -> str:
+    """``surname``, once per distinct name (clustering compares every name with every cluster)."""
     words = [p.lower() for p in parts]
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words = words[:-1]
@@ -230,6 +236,12 @@ def _proper_noun_runs(doc: Doc, text: str, covered: set[int]) -> list[NameSpan]:
 
 def acronym(parts: list[str]) -> str:
     """Initials of an organisation's capitalised words ("Securities and Exchange Commission" → "sec")."""
+    return _acronym(tuple(parts))
+
+
+@lru_cache(maxsize=4096)
+def _acronym(parts: tuple[str, ...]) -> str:
+    """``acronym``, once per distinct name."""
     return "".join(p[0] for p in parts if p.lower() not in ACRONYM_SKIP and p[:1].isupper()).lower()
 
 
@@ -238,17 +250,19 @@ def infer_genders(doc: Doc, clusters: list[Cluster], token_cluster: dict[int, Cl
     person-free sentence). Honorifics and first names vote more (see ``EntityTable``); this fills the gaps.
     """
     bounds = sentences(doc).bounds
+    # he/she/… as hash ids of the LOWER array: no Token object per token of the windows.
+    strings = doc.vocab.strings
+    gender_of = {strings[w]: g for w, (g, _) in PERSONAL_PRONOUNS.items() if g in ("m", "f")}
+    lowers = doc.to_array(LOWER).tolist() if len(doc) else []
     for n, (start, end) in enumerate(bounds):
         people = [(i, c) for i in range(start, end)
                   if (c := token_cluster.get(i)) is not None and c.entity.kind == "person"]
         if not people or len({id(c) for _, c in people}) != 1:
             continue
         first, person = people[0]
-        window = list(doc[first + 1:end])
+        window = lowers[first + 1:end]
         if n + 1 < len(bounds) and not any(token_cluster.get(i) for i in range(*bounds[n + 1])):
-            window += list(doc[bounds[n + 1][0]:bounds[n + 1][1]])
-        for tok in window:
-            gender = PERSONAL_PRONOUNS.get(tok.lower_, (None, False))[0]
-            if gender in ("m", "f"):
-                person.gender_votes[gender] += 1
-                break
+            window += lowers[bounds[n + 1][0]:bounds[n + 1][1]]
+        gender = next((g for low in window if (g := gender_of.get(low)) is not None), None)
+        if gender is not None:
+            person.gender_votes[gender] += 1

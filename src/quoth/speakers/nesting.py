@@ -21,7 +21,9 @@ def set_parents(attributions: list[Attribution]) -> None:
         for outer in ordered[:n + 1][::-1] + ordered[n + 1:]:
             if outer.content.start > att.content.start:
                 break
-            if outer is att or outer.content.spans == att.content.spans or not _inside(att, outer):
+            # A content ending before ``att``'s cannot hold it (the cheap test first: this loop is quadratic).
+            if outer.content.end < att.content.end or outer is att or outer.content.spans == att.content.spans \
+                    or not _inside(att, outer):
                 continue
             if best is None or outer.content.end - outer.content.start < best.content.end - best.content.start:
                 best = outer

@@ -92,9 +92,10 @@ class Resolver:
         Disputes read them ("her statements were incorrect"); ``skip`` holds the tokens already resolved.
         """
         strings = self.doc.vocab.strings
-        wanted = PERSONAL_PRONOUNS.keys() | PERSON_NOUNS
+        # Compared as the LOWER array's hash ids: no string lookup per token.
+        wanted = {strings[w] for w in PERSONAL_PRONOUNS.keys() | PERSON_NOUNS}
         for i, lower in enumerate(self.doc.to_array(LOWER).tolist()):
-            if i in skip or i in self.table.token_cluster or strings[lower] not in wanted:
+            if lower not in wanted or i in skip or i in self.table.token_cluster:
                 continue
             tok = self.doc[i]
             low = tok.lower_
