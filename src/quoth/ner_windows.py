@@ -6,8 +6,9 @@ organisations and places that speak (the speaker table) and a CRF feature. Those
 (tagged ``NNP``/``NNPS`` by the tagger that already ran) or a capitalised word inside a sentence, so
 ``WindowedNER`` runs the same trained NER over windows of ``CONTEXT_TOKENS`` tokens either side of such
 words, joined into one short Doc per article with each window a sentence of its own (the NER lets no entity
-cross a sentence start), and maps the entities back. On PolNeAR dev it runs on ~42% of the tokens and agrees with the full NER on 99% of PERSON, GPE and
-NORP entities and 96% of ORG (``tests/test_ner_windows.py`` checks agreement on our own texts). What it gives
+cross a sentence start), and maps the entities back. On PolNeAR dev it runs on ~35% of the tokens and agrees
+with the full NER on 98-99% of PERSON, GPE and NORP entities and 95% of ORG (``tests/test_ner_windows.py``
+checks agreement on our own texts). What it gives
 up are entities with no capital letter ("last week", "two"), which quoth does not read.
 
 ``scripts/train.py`` parses the training texts with this component (``fast=True``), so a retrained CRF sees the
