@@ -81,3 +81,18 @@ def test_windows_cover_context_around_proper_nouns(pipelines) -> None:
     (start, end), = windows(doc, context=2)
     names = [t.i for t in doc if t.text in ("Maria", "Okafor")]
     assert start == names[0] - 2 and end == names[-1] + 3
+
+
+def test_windows_are_packed_as_sentences_of_one_doc(pipelines) -> None:
+    _, windowed = pipelines
+    text = ("Maria Okafor spoke first , and after a long and very quiet pause in the crowded old hall the "
+            "chair of the meeting handed the floor to Tom Hill .")
+    doc = windowed(text)
+    spans = windows(doc)
+    assert len(spans) == 2  # two names far apart: two windows
+    short, index = windowed.get_pipe("ner")._pack(doc)
+    assert index == [i for start, end in spans for i in range(start, end)]
+    assert [s.start for s in short.sents] == [0, spans[0][1] - spans[0][0]]
+    assert [t.text for t in short] == [doc[i].text for i in index]
+    # entities map back inside their own window, never across the join
+    assert {e.text for e in doc.ents if e.label_ == "PERSON"} >= {"Maria Okafor", "Tom Hill"}
