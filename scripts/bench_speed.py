@@ -250,7 +250,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--passes", type=int, default=2,
                         help="interleaved passes over the texts (default: %(default)s)")
     parser.add_argument("--rounds", type=int, default=1,
-                        help="separate-process spaCy/quoth rounds, for peak RSS (default: %(default)s)")
+                        help="separate-process spaCy/quoth rounds: the median ratio is reported, with peak RSS "
+                             "(default: %(default)s)")
     parser.add_argument("--slow", action="store_true", help="time quoth with Options(fast=False)")
     parser.add_argument("--stream", type=int, default=0, metavar="N",
                         help="run quoth alone over N articles (texts cycled) and report peak RSS")

@@ -9,9 +9,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .docindex import sentences
 from .features import DocFeatures
-from .linking import Draft, token_chars
+from .linking import Draft, token_at, token_chars
 
 # Verbs whose subject + clausal complement is an attribution (speech, not belief: "think" and "know" head too
 # many ordinary clauses). nesting.NESTED_VERBS is the stricter list it uses inside contents.
@@ -104,7 +103,7 @@ def parenthetical_cues(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> lis
         if comma is None:
             continue
         lo, hi = _trim(doc, s_lo, comma), _trim(doc, i + 2, s_hi)
-        final = doc[i + 1].text == "."
+        final = text[i + 1] == "."
         if final and (hi[1] > hi[0] or comma - lo[0] < MIN_CLAUSE_TOKENS):
             continue
         if not final and (comma - lo[0] < 1 or hi[1] - hi[0] < MIN_CLAUSE_TOKENS):
@@ -194,8 +193,7 @@ def according_to(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draf
         if lower[i] != "according" or lower[i + 1] != "to":
             continue
         tok = doc[i]
-        sents = sentences(doc)
-        sent_start, sent_end = sents.bounds[sents.of[tok.i]]
+        sent_start, sent_end = feats.sent_bounds[feats.sent_of[i]]
         pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
         src_hi = pobj.right_edge.i + 1 if pobj is not None else tok.i + 2
         lo, hi = _content_around(doc, sent_start, sent_end, tok.i, src_hi)
@@ -214,14 +212,10 @@ def according_to(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draf
 def _content_around(doc: Doc, s_lo: int, s_hi: int, cue_lo: int, cue_hi: int) -> tuple[int, int]:
     """The sentence's tokens before the cue (or, when it opens the sentence, after the source), trimmed of
     punctuation at both ends."""
-    first = s_lo
-    while first < cue_lo and (doc[first].is_punct or doc[first].is_space):
-        first += 1
-    lo, hi = (cue_hi, s_hi) if first == cue_lo else (s_lo, cue_lo)
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].lower_ in ("and", "but")):
-        hi -= 1
+    opens = _trim(doc, s_lo, cue_lo)[0] == cue_lo
+    lo, hi = _trim(doc, *((cue_hi, s_hi) if opens else (s_lo, cue_lo)))
+    while hi > lo and doc[hi - 1].lower_ in ("and", "but"):
+        lo, hi = _trim(doc, lo, hi - 1)
     return lo, hi
 
 
@@ -266,9 +260,7 @@ def transcript_labels(doc: Doc, text: str, drafts: list[Draft]) -> None:
                 or m.group(1) in NOT_SPEAKER_LABELS:
             continue
         d.content[0] = (m.end(), end)
-        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-        if span is not None and len(span):
-            d.first_token = span.start
+        d.first_token = token_at(doc, m.end())
         d.cue, d.source = [m.span(2)], [m.span(1)]
 
 

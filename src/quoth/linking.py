@@ -100,7 +100,7 @@ def _text_length(doc: Doc) -> int:
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
-def _token_at(doc: Doc, char: int, right: bool = False) -> int:
+def token_at(doc: Doc, char: int, right: bool = False) -> int:
     """Index of the token holding character ``char`` (or the last token ending before it when ``right``)."""
     length = _text_length(doc)
     span = doc.char_span(char, char + 1, alignment_mode="expand") if char < length else None
@@ -126,7 +126,7 @@ def _snap_to_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[
                 outer_e = q.end if n == len(q.pieces) - 1 else piece[1]
                 s, e = min(s, max(outer_s, 0)), max(e, outer_e)
         d.content = [(s, e)]
-        d.first_token, d.last_token = _token_at(doc, s), _token_at(doc, e - 1, right=True)
+        d.first_token, d.last_token = token_at(doc, s), token_at(doc, e - 1, right=True)
     return drafts
 
 
@@ -148,7 +148,7 @@ def _cut_after_closed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote])
             rest = text[q.end:e].lstrip()
             if rest[:1].isupper() and not any(o.start >= q.end and o.start < e for o in quotes):
                 d.content = [(s, q.end)]
-                d.last_token = _token_at(doc, q.end - 1, right=True)
+                d.last_token = token_at(doc, q.end - 1, right=True)
                 break
 
 
@@ -171,7 +171,7 @@ def _missed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[D
         pieces = [(q.start if n == 0 else s - 1, q.end if n == len(q.pieces) - 1 else e)
                   for n, (s, e) in enumerate(q.pieces)]
         out.append(Draft([(max(s, 0), e) for s, e in pieces], confidence=0.5,
-                         first_token=_token_at(doc, q.start), last_token=_token_at(doc, q.end - 1, right=True)))
+                         first_token=token_at(doc, q.start), last_token=token_at(doc, q.end - 1, right=True)))
     return out
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 import numpy
-from spacy.attrs import NORM, ORTH, SENT_START, TAG
+from spacy.attrs import NORM, ORTH, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -111,26 +111,22 @@ class WindowedNER:
 
     def _pack(self, doc: Doc) -> tuple[Doc, list[int]]:
         """The windows of ``doc`` as one Doc, each window a sentence of its own (spaCy's NER never lets an
-        entity cross a sentence start), and for each of its tokens the token of ``doc`` it copies."""
-        words: list[str] = []
-        spaces: list[bool] = []
-        index: list[int] = []
-        starts: list[int] = []
-        for start, end in windows(doc, self.context):
-            starts.append(len(words))
-            for token in doc[start:end]:
-                words.append(token.text)
-                spaces.append(bool(token.whitespace_))
-                index.append(token.i)
-            spaces[-1] = True
-        short = Doc(self.vocab, words=words, spaces=spaces)
-        if index:
-            sent_starts = numpy.full(len(index), -1, dtype=numpy.int64)
-            sent_starts[starts] = 1
-            norms = doc.to_array([NORM])[index]
-            short.from_array([NORM, SENT_START],
-                             numpy.stack([norms.astype(numpy.uint64), sent_starts.astype(numpy.uint64)], axis=1))
-        return short, index
+        entity cross a sentence start), and for each of its tokens the token of ``doc`` it copies.
+
+        Words, spaces and norms come from the Doc's arrays, not a Token object per windowed token."""
+        spans = windows(doc, self.context)
+        if not spans:
+            return Doc(self.vocab, words=[]), []
+        index = numpy.concatenate([numpy.arange(start, end) for start, end in spans])
+        ends = numpy.cumsum([end - start for start, end in spans])
+        orth, space, norm = doc.to_array([ORTH, SPACY, NORM])[index].T
+        space[ends - 1] = 1  # a space closes every window
+        strings = doc.vocab.strings
+        short = Doc(self.vocab, words=[strings[k] for k in orth.tolist()], spaces=space.astype(bool).tolist())
+        sent_starts = numpy.full(len(index), -1, dtype=numpy.int64)
+        sent_starts[numpy.concatenate(([0], ends[:-1]))] = 1  # each window's first token
+        short.from_array([NORM, SENT_START], numpy.stack([norm, sent_starts.astype(numpy.uint64)], axis=1))
+        return short, index.tolist()
 
 
 @Language.factory(FACTORY, assigns=["doc.ents", "token.ent_type", "token.ent_iob"],

@@ -17,6 +17,7 @@ from typing import Any, Iterable, Iterator, Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .docindex import forget
 from .model import Article, Attribution, Dispute, Entity
 from .options import Options
 from .text import check_size, decode
@@ -45,8 +46,6 @@ class QuothComponent:
 
     def __call__(self, doc: Doc, speakers: bool | None = None, disputes: bool | None = None) -> Doc:
         """Annotate ``doc``; ``speakers``/``disputes`` override the config for this call (``component_cfg``)."""
-        from .docindex import forget
-
         try:
             found = self.find(
                 doc,

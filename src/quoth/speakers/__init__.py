@@ -14,7 +14,6 @@ import re
 
 from spacy.tokens import Doc
 
-from ..docindex import doc_text
 from ..model import Attribution, Entity
 from .entities import Cluster
 from .nesting import set_parents
@@ -28,8 +27,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
     """Cluster entity mentions, set each attribution's ``speaker`` (and nested ``parent``); return the entities."""
-    text = doc_text(doc)
-    table = EntityTable(doc, text)
+    table = EntityTable(doc)
     resolver = Resolver(doc, table)
     chosen: dict[str, Cluster] = {}
     first_person: list[Attribution] = []
@@ -48,7 +46,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
     for att in attributions:
         if att.id in chosen:
             att.speaker = chosen[att.id].entity.id
-    _continue_floating(text, attributions)
+    _continue_floating(table.text, attributions)
     set_parents(attributions)
     return entities
 

@@ -59,7 +59,7 @@ class Resolver:
     def __init__(self, doc: Doc, table: EntityTable) -> None:
         self.doc = doc
         self.table = table
-        self.salience = Salience(doc, table.text)
+        self.salience = Salience(doc)
         self.resolved_tokens: set[int] = set()
         for i, cluster in table.token_cluster.items():
             if i + 1 >= len(doc) or table.token_cluster.get(i + 1) is not cluster:

@@ -41,11 +41,10 @@ PARAGRAPH_BREAK = re.compile(r"\n")
 class Salience:
     """Mentions of each cluster by token, with sentence and paragraph numbers for decay."""
 
-    def __init__(self, doc: Doc, text: str | None = None) -> None:
+    def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.sent_of = sentences(doc).of
-        text = text if text is not None else doc_text(doc)
-        breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
+        breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc_text(doc))]
         self.para_of = [bisect_left(breaks, idx) for idx in doc.to_array(IDX).tolist()]
         self._mentions: dict[int, list[tuple[int, float]]] = {}
         self._clusters: dict[int, Cluster] = {}

@@ -21,9 +21,9 @@ ORG_NAME_WORDS = frozenset({"coal", "energy", "inc", "corp", "co", "mining", "gr
 class EntityTable:
     """Entities of one article, built from its named mentions; resolution adds mentions and unnamed groups."""
 
-    def __init__(self, doc: Doc, text: str | None = None) -> None:
+    def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc_text(doc) if text is None else text
+        self.text = doc_text(doc)
         self.clusters: list[Cluster] = []
         self.token_cluster: dict[int, Cluster] = {}
         self._by_key: dict[str, Cluster] = {}
