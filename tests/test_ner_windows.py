@@ -6,6 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from quoth.ner_decode import BiluoDecoder, Window
 from quoth.ner_windows import FACTORY, WindowedNER, windows
 
 pytestmark = pytest.mark.model
@@ -90,9 +91,70 @@ def test_windows_are_packed_as_sentences_of_one_doc(pipelines) -> None:
     doc = windowed(text)
     spans = windows(doc)
     assert len(spans) == 2  # two names far apart: two windows
-    short, index = windowed.get_pipe("ner")._pack(doc)
+    short, index, ends = windowed.get_pipe("ner")._pack(doc)
+    assert ends == [spans[0][1] - spans[0][0], len(index)]
     assert index == [i for start, end in spans for i in range(start, end)]
     assert [s.start for s in short.sents] == [0, spans[0][1] - spans[0][0]]
     assert [t.text for t in short] == [doc[i].text for i in index]
     # entities map back inside their own window, never across the join
     assert {e.text for e in doc.ents if e.label_ == "PERSON"} >= {"Maria Okafor", "Tom Hill"}
+
+
+def _own_loop(ner, docs: list[Doc]) -> list[list[tuple[int, int, int]]]:
+    return [[(e.start, e.end, e.label) for e in tagged.ents] for tagged in ner.pipe(docs, batch_size=len(docs))]
+
+
+def test_decoder_gives_the_ner_loops_entities_on_packed_windows(pipelines) -> None:
+    """The in-step decoder is spaCy's greedy BILUO loop: same entities, token for token, every label."""
+    _, windowed = pipelines
+    component = windowed.get_pipe("ner")
+    assert component.decoder is not None  # en_core_web_sm's NER is the shape the decoder takes
+    packed = [component._pack(doc) for doc in windowed.pipe(TEXTS)]
+    short = [p[0] for p in packed]
+    spans = [Window(n, start, end) for n, (_, _, ends) in enumerate(packed) for start, end in zip([0, *ends[:-1]], ends)]
+    decoded = component.decoder(short, spans)
+    assert decoded == _own_loop(component.inner, short)
+    assert sum(map(len, decoded)) >= 10
+
+
+def test_decoder_equals_the_full_ner_over_parsed_sentences(pipelines) -> None:
+    """On whole parsed Docs, windows = the parser's sentences (no entity crosses a sentence start), the decoder
+    reproduces the full NER exactly, dates and numbers included."""
+    full, _ = pipelines
+    ner = full.get_pipe("ner")
+    with full.select_pipes(disable=["ner"]):
+        docs = list(full.pipe(TEXTS))
+    sentences = [Window(n, s.start, s.end) for n, doc in enumerate(docs) for s in doc.sents]
+    decoded = BiluoDecoder(ner)(docs, sentences)
+    assert decoded == _own_loop(ner, docs)
+    labels = {full.vocab.strings[label] for ents in decoded for _, _, label in ents}
+    assert {"PERSON", "ORG", "GPE", "NORP", "DATE"} <= labels
+
+
+def test_decoder_handles_empty_input(pipelines) -> None:
+    full, _ = pipelines
+    decoder = BiluoDecoder(full.get_pipe("ner"))
+    empty = Doc(full.vocab, words=[])
+    assert decoder([], []) == []
+    assert decoder([empty], []) == [[]]
+
+
+def test_windowed_ner_without_decoder_falls_back_to_the_ners_own_loop(pipelines) -> None:
+    """A model the decoder does not support (here: switched off) still gets the same entities."""
+    _, windowed = pipelines
+    component = windowed.get_pipe("ner")
+    with_decoder = [_ents(doc) for doc in windowed.pipe(TEXTS)]
+    decoder, component.decoder = component.decoder, None
+    try:
+        without = [_ents(doc) for doc in windowed.pipe(TEXTS)]
+    finally:
+        component.decoder = decoder
+    assert without == with_decoder
+
+
+def test_decoder_refuses_a_parser() -> None:
+    """Only a greedy BILUO NER fits; the dependency parser (arc-eager moves, 8 state tokens) does not."""
+    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    assert BiluoDecoder.supports(nlp.get_pipe("ner"))
+    assert not BiluoDecoder.supports(nlp.get_pipe("parser"))
+    assert not BiluoDecoder.supports(object())

@@ -27,6 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from .ner_decode import BiluoDecoder, Window
+
 FACTORY = "quoth_windowed_ner"
 # Tokens of context kept on each side of a proper noun; en_core_web_sm's NER sees ±4 tokens through its CNN.
 CONTEXT_TOKENS = 2
@@ -75,6 +77,7 @@ class WindowedNER:
         self.vocab = nlp.vocab
         self.context = context
         self.inner = None  # the EntityRecognizer, set by ``wrap``
+        self.decoder: BiluoDecoder | None = None  # its moves decoded in step over windows, when it fits
 
     @classmethod
     def wrap(cls, nlp: Language, name: str = "ner") -> bool:
@@ -83,8 +86,13 @@ class WindowedNER:
             return False
         inner = nlp.get_pipe(name)
         nlp.replace_pipe(name, FACTORY)
-        nlp.get_pipe(name).inner = inner
+        nlp.get_pipe(name).set_inner(inner)
         return True
+
+    def set_inner(self, inner) -> None:
+        """Use the trained ``EntityRecognizer`` ``inner``, decoded by ``BiluoDecoder`` when it supports it."""
+        self.inner = inner
+        self.decoder = BiluoDecoder(inner) if BiluoDecoder.supports(inner) else None
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -99,24 +107,35 @@ class WindowedNER:
 
     def _run(self, docs: list[Doc]) -> list[Doc]:
         packed = [self._pack(doc) for doc in docs]
-        short = [p[0] for p in packed]
-        for doc, tagged, (_, index) in zip(docs, self.inner.pipe(short, batch_size=len(short)), packed):
+        for doc, ents, (_, index, _) in zip(docs, self._entities(packed), packed):
             spans = []
-            for ent in tagged.ents:
-                first, last = index[ent.start], index[ent.end - 1]
-                if last - first == ent.end - ent.start - 1:  # within one window (the NER never crosses a start)
-                    spans.append(Span(doc, first, last + 1, label=ent.label))
+            for start, end, label in ents:
+                first, last = index[start], index[end - 1]
+                if last - first == end - start - 1:  # within one window (the NER never crosses a start)
+                    spans.append(Span(doc, first, last + 1, label=label))
             doc.set_ents(spans, default="outside")
         return docs
 
-    def _pack(self, doc: Doc) -> tuple[Doc, list[int]]:
+    def _entities(self, packed: list[tuple[Doc, list[int], list[int]]]) -> list[list[tuple[int, int, int]]]:
+        """``(start, end, label)`` of the entities in each packed Doc: decoded in step over all windows, or
+        by the NER's own ``pipe`` when the decoder does not fit the model."""
+        short = [p[0] for p in packed]
+        if self.decoder is not None:
+            windows = [Window(n, start, end) for n, (_, _, ends) in enumerate(packed)
+                       for start, end in zip([0, *ends[:-1]], ends)]
+            return self.decoder(short, windows)
+        return [[(e.start, e.end, e.label) for e in tagged.ents]
+                for tagged in self.inner.pipe(short, batch_size=len(short))]
+
+    def _pack(self, doc: Doc) -> tuple[Doc, list[int], list[int]]:
         """The windows of ``doc`` as one Doc, each window a sentence of its own (spaCy's NER never lets an
-        entity cross a sentence start), and for each of its tokens the token of ``doc`` it copies.
+        entity cross a sentence start), for each of its tokens the token of ``doc`` it copies, and where each
+        window ends in it.
 
         Words, spaces and norms come from the Doc's arrays, not a Token object per windowed token."""
         spans = windows(doc, self.context)
         if not spans:
-            return Doc(self.vocab, words=[]), []
+            return Doc(self.vocab, words=[]), [], []
         index = numpy.concatenate([numpy.arange(start, end) for start, end in spans])
         ends = numpy.cumsum([end - start for start, end in spans])
         orth, space, norm = doc.to_array([ORTH, SPACY, NORM])[index].T
@@ -126,7 +145,7 @@ class WindowedNER:
         sent_starts = numpy.full(len(index), -1, dtype=numpy.int64)
         sent_starts[numpy.concatenate(([0], ends[:-1]))] = 1  # each window's first token
         short.from_array([NORM, SENT_START], numpy.stack([norm, sent_starts.astype(numpy.uint64)], axis=1))
-        return short, index.tolist()
+        return short, index.tolist(), ends.tolist()
 
 
 @Language.factory(FACTORY, assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
