@@ -17,6 +17,8 @@ article holds (before the dispute if any, else after).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Token
 
@@ -123,14 +125,25 @@ def _scan(doc: Doc) -> list[Token]:
     verb = strings["VERB"]
     out = []
     for i, (lower, pos) in enumerate(array.tolist()):
-        if pos == verb or strings[lower] in FALSE_WORDS:
+        word = strings[lower]
+        if (pos == verb and _may_dispute(word)) or word in FALSE_WORDS:
             out.append(doc[i])
     return out
 
 
+PUSH_TAKE = frozenset({"push", "take"})
+
+
+@lru_cache(maxsize=8192)
+def _may_dispute(word: str) -> bool:
+    """Could this verb form be a dispute cue ("rejects") or start "pushed back"/"took issue"? Once per word."""
+    return (base_form(word, DISPUTE_VERBS) in DISPUTE_VERBS or base_form(word, PUSH_TAKE) in PUSH_TAKE
+            or word in ("took", "taken"))
+
+
 def _is_push_back(tok: Token) -> bool:
     """"pushed back on/against" and "took issue with"."""
-    lemma = base_form(tok.text, frozenset({"push", "take"}))
+    lemma = base_form(tok.text, PUSH_TAKE)
     if tok.lower_ in ("took", "taken"):
         lemma = "take"
     if lemma == "push":
