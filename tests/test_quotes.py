@@ -31,6 +31,18 @@ def test_quotes_run_on_into_a_paragraph_that_opens_with_a_mark():
     assert quote.closed
 
 
+def test_quotes_run_on_only_into_the_same_kind_of_mark():
+    """A straight quote left open does not swallow the next paragraph's curly quote: that one is its own."""
+    text = '"The keeper was asleep.\n\n“Here she is,” he said. “She is here.”'
+    quotes = pair_quotes(text)
+    assert [text[q.pieces[0][0]:q.pieces[-1][1]] for q in quotes] == [
+        "The keeper was asleep.", "Here she is,", "She is here."]
+    assert [q.closed for q in quotes] == [False, True, True]
+    curly = "“The first part goes on\n“and the second part ends here.”"
+    (quote,) = pair_quotes(curly)
+    assert [curly[s:e] for s, e in quote.pieces] == ["The first part goes on", "and the second part ends here."]
+
+
 def test_quotes_unclosed_mark_ends_at_the_paragraph():
     text = 'He said "this never closes\nA new paragraph without a mark.'
     (quote,) = pair_quotes(text)

@@ -100,7 +100,8 @@ def pair_quotes(text: str) -> list[Quote]:
         cursor = p_start
         if open_at is not None:
             # Previous paragraph never closed. If this one opens with a mark, the quote runs on.
-            if marks and marks[0][0] == p_start and marks[0][1] in ("open", "either") and len(pieces) < MAX_OPEN_PARAGRAPHS:
+            if marks and marks[0][0] == p_start and marks[0][1] in ("open", "either") \
+                    and _style(text, marks[0][0]) == _style(text, open_at) and len(pieces) < MAX_OPEN_PARAGRAPHS:
                 cursor = p_start + marks[0][2]
                 marks = marks[1:]
             else:
@@ -132,6 +133,19 @@ def pair_quotes(text: str) -> list[Quote]:
         quotes.append(Quote(open_at, pieces[-1][1], tuple(pieces), closed=False))
     return [Quote(q.start, q.end, tuple((s, e) for s, e in q.pieces if e > s), q.closed)
             for q in quotes if any(e > s for s, e in q.pieces)]
+
+
+def _style(text: str, i: int) -> str:
+    """The family of the mark at ``i``: a quote runs on into a paragraph that reopens it with the same kind of
+    mark ('"' after '"', '“' after '“'); a paragraph opening with another kind starts a quote of its own."""
+    ch = text[i]
+    if ch in "“”„":
+        return "curly"
+    if ch in "«»‹›":
+        return "guillemet"
+    if text[i:i + 2] in ("''", "``"):
+        return "apostrophes"
+    return ch
 
 
 def _closes_a_piece(text: str, p_start: int, i: int) -> bool:
