@@ -139,6 +139,18 @@ def test_attribution_content_ends_with_a_quote_that_closes_its_sentence():
     assert inside.content == [(text.index("a tax"), quote_end - 2)]
 
 
+def test_attribution_source_is_not_borrowed_from_the_next_sentences_own_cue():
+    """A speaker who is the subject of the next sentence's "told" speaks there, not for "were told" before."""
+    text = ('Villagers near the old quarry were told to leave their homes on Sunday. "The slope could give way at '
+            'any time," a geologist for the county told reporters.')
+    found = _extract(text).attributions
+    quote = _holding(_extract(text), "The slope could give way")
+    assert quote.source.text == "a geologist for the county"
+    first_sentence = text.index(".")
+    assert all(a.source is None or "geologist" not in a.source.text
+               for a in found if a.content.spans[0][0] < first_sentence)
+
+
 def test_attribution_content_without_cue_takes_the_verb_it_hangs_from():
     from quoth.linking import Draft, governing_cues
     from quoth.nlp import load_pipeline

@@ -233,11 +233,15 @@ def _trim_cue(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _best_source(doc: Doc, feats: DocFeatures, cue: TaggedSpan, sources: list[TaggedSpan]) -> TaggedSpan | None:
-    """The source nearest the cue in its sentence, preferring the cue's syntactic subject."""
+    """The source nearest the cue in its sentence, preferring the cue's syntactic subject. A source in the
+    sentence before or after is taken only when it is not the subject of a cue word of its own ("X were told
+    to leave. 'Go now,' a spokesman told reporters": the spokesman speaks for the second "told" only)."""
     sent = feats.sent_of[cue.start]
     best, best_cost = None, 1e9
     for src in sources:
         if abs(feats.sent_of[src.start] - sent) > 1:
+            continue
+        if feats.sent_of[src.start] != sent and _subject_of_another_cue(doc, feats, src, cue):
             continue
         gap = src.start - cue.end + 1 if src.start >= cue.end else cue.start - src.end + 1
         cost = abs(gap) + (40 if feats.sent_of[src.start] != sent else 0)
@@ -247,6 +251,15 @@ def _best_source(doc: Doc, feats: DocFeatures, cue: TaggedSpan, sources: list[Ta
         if cost < best_cost:
             best, best_cost = src, cost
     return best
+
+
+def _subject_of_another_cue(doc: Doc, feats: DocFeatures, src: TaggedSpan, cue: TaggedSpan) -> bool:
+    """Whether a token of ``src`` is the subject of a cue word outside ``cue``."""
+    for i in range(src.start, src.end):
+        head = doc[i].head.i
+        if doc[i].dep_.startswith("nsubj") and feats.cue_word[head] and not cue.start <= head < cue.end:
+            return True
+    return False
 
 
 # Two contents around one shared cue and source become one discontinuous content when at most this many
