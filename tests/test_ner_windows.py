@@ -54,6 +54,18 @@ def test_same_people_organisations_places_as_full_ner(pipelines) -> None:
     assert agreed / expected >= 0.9 and agreed / found >= 0.9
 
 
+def test_dates_and_amounts_in_lower_case_are_found_too(pipelines) -> None:
+    """The tagger reads every entity label: lower-case dates, numbers and amounts open windows as well."""
+    full, windowed = pipelines
+    text = ("the fund lost two thirds of its value last week, and about $5 million, or 35 percent of the total, "
+            "went to the first three contractors this year.")
+    numeric = {"DATE", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"}
+    expected = {(e.start, e.end, e.label_) for e in full(text).ents if e.label_ in numeric}
+    got = {(e.start, e.end, e.label_) for e in windowed(text).ents if e.label_ in numeric}
+    assert len(expected) >= 4
+    assert got == expected
+
+
 def test_person_names_found_with_offsets(pipelines) -> None:
     _, windowed = pipelines
     doc = windowed(TEXTS[0])
@@ -78,7 +90,7 @@ def test_empty_and_whitespace_docs(pipelines) -> None:
 
 def test_windows_cover_context_around_proper_nouns(pipelines) -> None:
     _, windowed = pipelines
-    doc = windowed("It rained all day , and then Maria Okafor arrived at the old station with her two dogs .")
+    doc = windowed("It rained without pause , and then Maria Okafor arrived at the old station with her brown dogs .")
     (start, end), = windows(doc, context=2)
     names = [t.i for t in doc if t.text in ("Maria", "Okafor")]
     assert start == names[0] - 2 and end == names[-1] + 3
