@@ -87,60 +87,64 @@ class BiluoDecoder:
         ``windows`` must cover runs of ``docs`` that no entity may cross (sentences), as spaCy's NER would see
         them: an entity never continues past a window's last token."""
         found: list[list[tuple[int, int, int]]] = [[] for _ in docs]
-        windows = [w for w in windows if w.end > w.start]
+        windows = sorted((w for w in windows if w.end > w.start), key=lambda w: w.start - w.end)  # longest first
         if not windows:
             return found
         offsets = numpy.cumsum([0] + [len(doc) for doc in docs])
-        # The network, for all tokens of the batch at once: (tokens + 1, nF, nO * nP), row 0 the padding.
-        tokvecs = self.tok2vec.predict(docs)
-        cached = self.lower.predict(tokvecs)
-        n_rows, n_feats, n_out, n_pieces = cached.shape
-        cached = cached.reshape((n_rows, n_feats, n_out * n_pieces))
-        bias = self.lower.get_param("b").reshape(-1)
-        weights, out_bias = self.upper.get_param("W"), self.upper.get_param("b")
-        space = numpy.concatenate([doc.to_array([IS_SPACE]).reshape(-1) for doc in docs]).astype(bool) \
-            if n_rows > 1 else numpy.zeros(0, dtype=bool)
-
-        windows.sort(key=lambda w: w.start - w.end)  # longest first: the running windows are a prefix
         starts = numpy.array([offsets[w.doc] + w.start for w in windows], dtype=numpy.int64)
         lengths = numpy.array([w.end - w.start for w in windows], dtype=numpy.int64)
         owner = numpy.array([w.doc for w in windows], dtype=numpy.int64)
-        is_open = numpy.zeros(len(windows), dtype=bool)
-        ent_start = numpy.zeros(len(windows), dtype=numpy.int64)
-        ent_label = numpy.zeros(len(windows), dtype=numpy.uint64)
-        spans: list[tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray, numpy.ndarray]] = []
-        running_after = numpy.searchsorted(-lengths, -numpy.arange(int(lengths[0])), side="left")
-        for t, k in enumerate(running_after.tolist()):
-            token = starts[:k] + t
-            opened = is_open[:k]
-            # State features: the next token, the open entity's first token, the token before the next
-            # (spaCy's set_context_tokens for nF=3); index 0 is padding, token i is row i + 1.
-            hidden = cached[token + 1, 0] + cached[numpy.where(opened, ent_start[:k] + 1, 0), 1]
-            hidden += cached[numpy.where(opened, token, 0), 2]
-            hidden += bias
-            hidden = hidden.reshape((k, n_out, n_pieces)).max(axis=2)
-            scores = self.ops.gemm(hidden, weights, trans2=True)
-            scores += out_bias
-            valid = self._valid(opened, ent_label[:k], lengths[:k] == t + 1, space[token])
-            scores[~valid] = -numpy.inf
-            best = scores.argmax(axis=1)
-            action, label = self.action[best], self.label[best]
-            unit = action == UNIT
-            last = action == LAST
-            if unit.any():
-                spans.append((owner[:k][unit], token[unit], token[unit] + 1, label[unit]))
-            if last.any():
-                spans.append((owner[:k][last], ent_start[:k][last], token[last] + 1, ent_label[:k][last]))
-            begin = action == BEGIN
-            ent_start[:k][begin] = token[begin]
-            ent_label[:k][begin] = label[begin]
-            is_open[:k] = (opened | begin) & ~last
-        for doc_ids, ent_starts, ent_ends, labels in spans:
+        for doc_ids, ent_starts, ent_ends, labels in self._decode(docs, starts, lengths, owner):
             for d, s, e, lab in zip(doc_ids.tolist(), ent_starts.tolist(), ent_ends.tolist(), labels.tolist()):
                 found[d].append((s - int(offsets[d]), e - int(offsets[d]), lab))
         for ents in found:
             ents.sort()
         return found
+
+    def _features(self, docs: list[Doc]) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The network for all tokens of the batch at once: the precomputed state-feature rows
+        ``(tokens + 1, nF, nO * nP)`` (row 0 is the padding, token i is row i + 1) and which tokens are spaces."""
+        cached = self.lower.predict(self.tok2vec.predict(docs))
+        n_rows, n_feats, n_out, n_pieces = cached.shape
+        space = numpy.concatenate([doc.to_array([IS_SPACE]).reshape(-1) for doc in docs]).astype(bool)
+        return cached.reshape((n_rows, n_feats, n_out * n_pieces)), space
+
+    def _decode(self, docs: list[Doc], starts: numpy.ndarray, lengths: numpy.ndarray,
+                owner: numpy.ndarray) -> list[tuple[numpy.ndarray, ...]]:
+        """Run the windows (longest first, starting at batch token ``starts``) in step; returns, per step that
+        closed entities, their ``(doc, start, end, label)`` arrays in batch token offsets."""
+        cached, space = self._features(docs)
+        n_pieces = self.lower.get_dim("nP")
+        bias = self.lower.get_param("b").reshape(-1)
+        weights, out_bias = self.upper.get_param("W"), self.upper.get_param("b")
+        is_open = numpy.zeros(len(starts), dtype=bool)
+        ent_start = numpy.zeros(len(starts), dtype=numpy.int64)
+        ent_label = numpy.zeros(len(starts), dtype=numpy.uint64)
+        spans: list[tuple[numpy.ndarray, ...]] = []
+        running_after = numpy.searchsorted(-lengths, -numpy.arange(int(lengths[0])), side="left")
+        for t, k in enumerate(running_after.tolist()):
+            token = starts[:k] + t
+            opened = is_open[:k]
+            # State features: the next token, the open entity's first token, the token before the next
+            # (spaCy's set_context_tokens for nF=3), summed in spaCy's order, then the bias and the maxout.
+            hidden = cached[token + 1, 0] + cached[numpy.where(opened, ent_start[:k] + 1, 0), 1]
+            hidden += cached[numpy.where(opened, token, 0), 2]
+            hidden += bias
+            hidden = hidden.reshape((k, -1, n_pieces)).max(axis=2)
+            scores = self.ops.gemm(hidden, weights, trans2=True)
+            scores += out_bias
+            scores[~self._valid(opened, ent_label[:k], lengths[:k] == t + 1, space[token])] = -numpy.inf
+            best = scores.argmax(axis=1)
+            action, label = self.action[best], self.label[best]
+            unit, last, begin = action == UNIT, action == LAST, action == BEGIN
+            if unit.any():
+                spans.append((owner[:k][unit], token[unit], token[unit] + 1, label[unit]))
+            if last.any():
+                spans.append((owner[:k][last], ent_start[:k][last], token[last] + 1, ent_label[:k][last]))
+            ent_start[:k][begin] = token[begin]
+            ent_label[:k][begin] = label[begin]
+            is_open[:k] = (opened | begin) & ~last
+        return spans
 
     def _valid(self, opened: numpy.ndarray, label: numpy.ndarray, last_token: numpy.ndarray,
                space: numpy.ndarray) -> numpy.ndarray:
