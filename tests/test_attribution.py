@@ -151,6 +151,15 @@ def test_attribution_source_is_not_borrowed_from_the_next_sentences_own_cue():
                for a in found if a.content.spans[0][0] < first_sentence)
 
 
+def test_attribution_passive_cue_reports_its_complement_not_its_subject():
+    """"Villagers were told to leave": what they were told is the content, not who was told."""
+    text = ('Villagers near the old quarry were told to leave their homes on Sunday. "The slope could give way at '
+            'any time," a geologist for the county told reporters.')
+    told = _holding(_extract(text), "to leave their homes")
+    assert told.content.text.rstrip(".") == "to leave their homes on Sunday"
+    assert told.cue.text == "told" and told.source is None
+
+
 def test_attribution_content_without_cue_takes_the_verb_it_hangs_from():
     from quoth.linking import Draft, governing_cues
     from quoth.nlp import load_pipeline

@@ -13,7 +13,7 @@ from .clauses import (according_to, clause_drafts, colon_sources, dash_sources, 
                       split_participles, transcript_labels)
 from .docindex import doc_text
 from .features import DocFeatures
-from .linking import Draft, governing_cues, link_spans
+from .linking import Draft, governing_cues, link_spans, passive_complements
 from .model import Attribution, Span
 from .nesting import find_nested
 from .tagger import tag_doc
@@ -41,6 +41,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     transcript_labels(doc, text, drafts)
     colon_sources(text, drafts)
     governing_cues(doc, drafts)
+    passive_complements(doc, drafts)
     drafts = _drop_boilerplate(text, drafts)
     drafts.extend(find_nested(doc, feats, drafts))
     return _to_attributions(text, drafts, feats.quoted_mask)
