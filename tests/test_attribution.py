@@ -32,6 +32,9 @@ def _holding(article, piece: str):
      "the agency overspent by $3 million", "According to", "the state auditor"),
     ("The agency overspent by $3 million, according to the state auditor.",
      "The agency overspent by $3 million", "according to", "the state auditor"),
+    # the parse gives "to" no object ("show" read as a verb): the source runs to the sentence end
+    ("Contestants were rated by the size of their breasts, according to show insiders.",
+     "Contestants were rated by the size of their breasts", "according to", "show insiders"),
     ("The company said in a statement that it would cut 200 jobs.",
      "it would cut 200 jobs", "said", "The company"),
 ])

@@ -182,6 +182,9 @@ def _cut_at(doc: Doc, d: Draft, verb: Token) -> Draft | None:
                  confidence=d.confidence, first_token=lo, last_token=max(lo, last), cue_token=verb.i)
 
 
+MAX_UNPARSED_SOURCE_TOKENS = 8
+
+
 def according_to(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draft]:
     """"X, according to Y." and "According to Y, X.": the rest of the sentence is Y's, whatever the tagger cut.
 
@@ -195,7 +198,7 @@ def according_to(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draf
         tok = doc[i]
         sent_start, sent_end = feats.sent_bounds[feats.sent_of[i]]
         pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-        src_hi = pobj.right_edge.i + 1 if pobj is not None else tok.i + 2
+        src_hi = pobj.right_edge.i + 1 if pobj is not None else _unparsed_source_end(doc, tok.i + 2, sent_end)
         lo, hi = _content_around(doc, sent_start, sent_end, tok.i, src_hi)
         if hi - lo < MIN_CLAUSE_TOKENS:
             continue
@@ -207,6 +210,15 @@ def according_to(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draf
             confidence=0.6, first_token=lo, last_token=hi - 1, cue_token=tok.i,
         ))
     return out
+
+
+def _unparsed_source_end(doc: Doc, start: int, sent_end: int) -> int:
+    """Where "according to <Y>" ends when the parse gave "to" no object ("according to show insiders."): at the
+    next punctuation or the sentence end, within ``MAX_UNPARSED_SOURCE_TOKENS``; else ``start`` (no source)."""
+    end = start
+    while end < sent_end and end - start < MAX_UNPARSED_SOURCE_TOKENS and not doc[end].is_punct:
+        end += 1
+    return end if end == sent_end or doc[end].is_punct else start
 
 
 def _content_around(doc: Doc, s_lo: int, s_hi: int, cue_lo: int, cue_hi: int) -> tuple[int, int]:
