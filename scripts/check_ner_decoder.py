@@ -31,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     if not texts:
         print(f"no .txt files in {folder}", file=sys.stderr)
         return 1
-    from quoth.ner_decode import Window
+    from spacy.util import minibatch
+
+    from quoth.ner_windows import packed_windows
     from quoth.nlp import load_pipeline
 
     nlp = load_pipeline(args.model, with_quoth=False, fast=True)
@@ -43,27 +45,19 @@ def main(argv: list[str] | None = None) -> int:
     found = differ = 0
     seconds = {"decoder": 0.0, "spacy": 0.0}
     with nlp.select_pipes(disable=["ner"]):
-        docs = nlp.pipe(texts, batch_size=8)
-        batch: list = []
-        for doc in [*docs, None]:
-            if doc is not None:
-                batch.append(doc)
-            if batch and (doc is None or len(batch) == 8):
-                packed = [component._pack(d) for d in batch]
-                short = [p[0] for p in packed]
-                windows = [Window(n, s, e) for n, (_, _, ends) in enumerate(packed)
-                           for s, e in zip([0, *ends[:-1]], ends)]
-                start = time.process_time()
-                ours = component.decoder(short, windows)
-                seconds["decoder"] += time.process_time() - start
-                start = time.process_time()
-                theirs = [[(e.start, e.end, e.label) for e in tagged.ents]
-                          for tagged in component.inner.pipe(short, batch_size=len(short))]
-                seconds["spacy"] += time.process_time() - start
-                for a, b in zip(ours, theirs):
-                    found += len(b)
-                    differ += len(set(a) ^ set(b))
-                batch = []
+        for batch in minibatch(nlp.pipe(texts, batch_size=8), size=8):
+            packed = [component._pack(d) for d in batch]
+            short = [p[0] for p in packed]
+            start = time.process_time()
+            ours = component.decoder(short, packed_windows(packed))
+            seconds["decoder"] += time.process_time() - start
+            start = time.process_time()
+            theirs = [[(e.start, e.end, e.label) for e in tagged.ents]
+                      for tagged in component.inner.pipe(short, batch_size=len(short))]
+            seconds["spacy"] += time.process_time() - start
+            for a, b in zip(ours, theirs):
+                found += len(b)
+                differ += len(set(a) ^ set(b))
     print(f"{len(texts)} texts: spaCy's loop found {found:,} entities; {differ} differ from the decoder's. "
           f"CPU seconds: decoder {seconds['decoder']:.2f}, spaCy's loop {seconds['spacy']:.2f}")
     return 0 if differ == 0 else 2

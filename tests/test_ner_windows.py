@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from quoth.ner_decode import BiluoDecoder, Window
-from quoth.ner_windows import FACTORY, WindowedNER, windows
+from quoth.ner_windows import FACTORY, WindowedNER, packed_windows, windows
 
 pytestmark = pytest.mark.model
 
@@ -123,7 +123,7 @@ def test_decoder_gives_the_ner_loops_entities_on_packed_windows(pipelines) -> No
     assert component.decoder is not None  # en_core_web_sm's NER is the shape the decoder takes
     packed = [component._pack(doc) for doc in windowed.pipe(TEXTS)]
     short = [p[0] for p in packed]
-    spans = [Window(n, start, end) for n, (_, _, ends) in enumerate(packed) for start, end in zip([0, *ends[:-1]], ends)]
+    spans = packed_windows(packed)
     decoded = component.decoder(short, spans)
     assert decoded == _own_loop(component.inner, short)
     assert sum(map(len, decoded)) >= 10

@@ -140,9 +140,7 @@ class WindowedNER:
         by the NER's own ``pipe`` when the decoder does not fit the model."""
         short = [p[0] for p in packed]
         if self.decoder is not None:
-            windows = [Window(n, start, end) for n, (_, _, ends) in enumerate(packed)
-                       for start, end in zip([0, *ends[:-1]], ends)]
-            return self.decoder(short, windows)
+            return self.decoder(short, packed_windows(packed))
         return [[(e.start, e.end, e.label) for e in tagged.ents]
                 for tagged in self.inner.pipe(short, batch_size=len(short))]
 
@@ -165,6 +163,11 @@ class WindowedNER:
         sent_starts[numpy.concatenate(([0], ends[:-1]))] = 1  # each window's first token
         short.from_array([NORM, SENT_START], numpy.stack([norm, sent_starts.astype(numpy.uint64)], axis=1))
         return short, index.tolist(), ends.tolist()
+
+
+def packed_windows(packed: list[tuple[Doc, list[int], list[int]]]) -> list[Window]:
+    """The windows of ``WindowedNER._pack`` results, in packed-Doc token offsets, for ``BiluoDecoder``."""
+    return [Window(n, start, end) for n, (_, _, ends) in enumerate(packed) for start, end in zip([0, *ends[:-1]], ends)]
 
 
 @Language.factory(FACTORY, assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
