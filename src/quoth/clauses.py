@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .features import DocFeatures
-from .linking import Draft, token_at, token_chars
+from .linking import Draft, subject, token_at, token_chars
 
 # Verbs whose subject + clausal complement is an attribution (speech, not belief: "think" and "know" head too
 # many ordinary clauses). nesting.NESTED_VERBS is the stricter list it uses inside contents.
@@ -39,11 +39,6 @@ def complement(verb: Token) -> Token | None:
                 and tok.head.dep_ in ("relcl", "acl", "advcl") and subject(tok.head) is not None:
             return tok.head
     return None
-
-
-def subject(verb: Token) -> Token | None:
-    """The verb's nominal subject."""
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def clause_drafts(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draft]:

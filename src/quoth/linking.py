@@ -40,6 +40,11 @@ class Draft:
     cue_token: int | None = None
 
 
+def subject(verb: Token) -> Token | None:
+    """The verb's nominal subject (active or passive)."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def token_chars(doc: Doc, lo: int, hi: int) -> Offsets:
     """Character offsets of tokens [lo, hi) (hi > lo)."""
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
@@ -311,10 +316,9 @@ def governing_cues(doc: Doc, drafts: list[Draft]) -> None:
         if span.start <= verb.i < span.end or verb.pos_ != "VERB":
             continue
         d.cue, d.cue_token = [token_chars(doc, verb.i, verb.i + 1)], verb.i
-        subj = None if d.source else next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and not start <= subj.idx < end \
-                and subj.right_edge.i + 1 - subj.left_edge.i <= MAX_PARSED_SOURCE_TOKENS:
-            d.source = [_chars(doc, subj.left_edge.i, subj.right_edge.i + 1)]
+        subj = None if d.source else subject(verb)
+        if subj is not None and not start <= subj.idx < end:
+            _set_parsed_source(doc, d, (subj.left_edge.i, subj.right_edge.i + 1))
 
 
 def passive_complements(doc: Doc, drafts: list[Draft]) -> None:
@@ -354,8 +358,14 @@ def _syntactic_sources(doc: Doc, drafts: list[Draft]) -> None:
             span = None
         else:
             span = _agent(cue) or (None if any(c.dep_ == "nsubjpass" for c in cue.children) else _borrowed_subject(cue))
-        if span is not None and span[1] - span[0] <= MAX_PARSED_SOURCE_TOKENS:
-            d.source = [_chars(doc, *span)]
+        if span is not None:
+            _set_parsed_source(doc, d, span)
+
+
+def _set_parsed_source(doc: Doc, d: Draft, span: tuple[int, int]) -> None:
+    """Make tokens ``span`` the source of ``d`` unless it is too long to be a speaker."""
+    if span[1] - span[0] <= MAX_PARSED_SOURCE_TOKENS:
+        d.source = [_chars(doc, *span)]
 
 
 def _agent(cue: Token) -> tuple[int, int] | None:
@@ -370,7 +380,7 @@ def _borrowed_subject(cue: Token) -> tuple[int, int] | None:
     or the noun phrase it modifies (acl), without the cue's own words; none for "it"/"that"/"which"/"this"."""
     head = cue.head
     if cue.dep_ in ("advcl", "xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = subject(head)
         if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "that", "which", "this"):
             return None
         return subj.left_edge.i, subj.right_edge.i + 1
@@ -412,9 +422,9 @@ def _carry_floating_sources(drafts: list[Draft], para_of: list[int], doc: Doc) -
     prev: Draft | None = None
     for d in sorted(drafts, key=lambda d: d.content[0][0]):
         if not d.cue:
-            subject = _preceding_subject(doc, d.first_token)
-            if subject is not None:
-                d.source = [subject]
+            preceding = _preceding_subject(doc, d.first_token)
+            if preceding is not None:
+                d.source = [preceding]
             elif prev is not None and 0 <= para_of[d.first_token] - para_of[prev.last_token] <= 1:
                 d.source = list(prev.source)
         if d.source:

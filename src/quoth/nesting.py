@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from .clauses import SPEECH_CLAUSE_VERBS
 from .cues import lemma
 from .features import DocFeatures
-from .linking import Draft, token_chars
+from .linking import Draft, subject, token_chars
 
 # Verbs reliable enough to open a nested attribution: the clause verbs less those that inside a statement mostly
 # start a reply or an aside rather than report one, plus "talk" ("talked about how …").
@@ -46,7 +46,7 @@ def _nested_at(doc: Doc, verb: Token, lo: int, hi: int, parent: Draft) -> Draft 
     [lo, hi)."""
     if parent.cue_token is not None and verb.i == parent.cue_token:
         return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = subject(verb)
     comp = _complement(verb)
     if subj is None or comp is None:
         return None
