@@ -137,15 +137,20 @@ PUSH_TAKE = frozenset({"push", "take"})
 @lru_cache(maxsize=8192)
 def _may_dispute(word: str) -> bool:
     """Could this verb form be a dispute cue ("rejects") or start "pushed back"/"took issue"? Once per word."""
-    return (base_form(word, DISPUTE_VERBS) in DISPUTE_VERBS or base_form(word, PUSH_TAKE) in PUSH_TAKE
-            or word in ("took", "taken"))
+    return base_form(word, DISPUTE_VERBS) in DISPUTE_VERBS or _push_or_take(word) is not None
+
+
+def _push_or_take(word: str) -> str | None:
+    """"push" or "take" for their forms ("pushed", "took"), else None."""
+    if word.lower() in ("took", "taken"):
+        return "take"
+    lemma = base_form(word, PUSH_TAKE)
+    return lemma if lemma in PUSH_TAKE else None
 
 
 def _is_push_back(tok: Token) -> bool:
     """"pushed back on/against" and "took issue with"."""
-    lemma = base_form(tok.text, PUSH_TAKE)
-    if tok.lower_ in ("took", "taken"):
-        lemma = "take"
+    lemma = _push_or_take(tok.text)
     if lemma == "push":
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
     if lemma == "take":

@@ -179,17 +179,24 @@ member resident student teacher worker voter citizen officer nurse farmer counci
 """.split())
 
 
+def _misread_person(span: SpacySpan, toks: list[Token], kind: EntityKind) -> bool:
+    """A first name and a surname that spaCy's NER labelled a place or an organisation, when the sentence says
+    person: a place that is a subject (a dateline, "SKERRA ISLAND — Agnes Morrow has kept…", makes NER call a
+    person a place) or an organisation with a person appositive ("Sophie Marchand, a member of the committee")."""
+    if kind not in ("place", "organization") or len(toks) != 2 or first_name_gender([toks[0].text]) is None:
+        return False
+    if kind == "place":
+        return span.root.dep_ in ("nsubj", "nsubjpass")
+    return any(c.dep_ == "appos" and c.lower_ in APPOSITIVE_PERSON_NOUNS for c in span.root.children)
+
+
 def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
     toks, lead, honorific = _strip_name(list(span), kind)
     if not toks or not any(t.text[:1].isupper() for t in toks):
         return None
     prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
-    if kind == "place" and len(toks) == 2 and first_name_gender([toks[0].text]) is not None \
-            and span.root.dep_ in ("nsubj", "nsubjpass"):
-        kind = "person"  # a dateline ("SKERRA ISLAND — Agnes Morrow has kept…") makes NER call a person a place
-    if kind == "organization" and len(toks) == 2 and first_name_gender([toks[0].text]) is not None \
-            and any(c.dep_ == "appos" and c.lower_ in APPOSITIVE_PERSON_NOUNS for c in span.root.children):
-        kind = "person"  # "Sophie Marchand, a member of the committee": NER's ORG, an appositive says person
+    if _misread_person(span, toks, kind):
+        kind = "person"
     if prev is not None and prev.lower_ in HONORIFICS and kind in ("person", "other"):
         honorific = honorific or HONORIFIC_GENDER.get(prev.lower_)
         kind = "person"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
@@ -339,7 +340,7 @@ class Resolver:
                 return found
         return self._unnamed_for(head, tokens, source)
 
-    def _org_fit(self, cluster: Cluster, head: Token, modifiers: list[str] = ()) -> float:
+    def _org_fit(self, cluster: Cluster, head: Token, modifiers: Sequence[str] = ()) -> float:
         """How well "the <modifiers> <head>" fits an organisation: not at all when a modifier is missing from its
         name ("the audit office" is not "Nordavia"), fully when the head noun is in it."""
         if cluster.entity.kind != "organization":
