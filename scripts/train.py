@@ -4,6 +4,7 @@
 
 Parses the 840 training articles with the same spaCy pipeline quoth runs (cached in build/cache), turns the brat
 annotations into BIO labels per token (Source, Cue, Content), and trains python-crfsuite one paragraph at a time.
+Also writes the learned cue word forms (``cue_forms.tsv``, see ``quoth.cue_forms``) beside the model.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, DocBin
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from quoth.cue_forms import RESOURCE as CUE_FORMS, count_forms, to_tsv  # noqa: E402
 from quoth.evaluate.brat import read_split  # noqa: E402
 from quoth.features import DocFeatures, paragraph_features, split_paragraphs  # noqa: E402
 from quoth.nlp import load_pipeline  # noqa: E402
@@ -88,12 +90,19 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "src/quoth/resources/attribution.crfsuite")
     ap.add_argument("--cache", type=Path, default=ROOT / "build/cache")
     ap.add_argument("--dump-features", type=Path, help="write the training sequences (pickle) and stop")
+    ap.add_argument("--cue-forms-only", action="store_true", help="write the learned cue forms and stop")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N articles only (quick checks)")
     args = ap.parse_args()
     if not (args.data / "train").is_dir():
         sys.exit(f"PolNeAR not found at {args.data}; pass --data DIR (the folder holding train/ and dev/)")
     articles = read_split(args.data / "train", limit=args.limit or None, verify=False)
     docs = parse_cached(f"train{args.limit or ''}", [a.text for a in articles], args.cache)
+    forms = args.out.parent / CUE_FORMS
+    forms.write_text(to_tsv(count_forms(docs, [[s for ev in a.attributions for s in ev.cue or ()] for a in articles])),
+                     encoding="utf-8")
+    print(f"learned cue forms -> {forms}", file=sys.stderr)
+    if args.cue_forms_only:
+        return
     seqs = sequences(docs, [a.attributions for a in articles])
     if args.dump_features:
         import pickle

@@ -1,0 +1,269 @@
+"""Reshaping linked drafts by the parse where the tagger's content swallowed a cue or missed the reporting verb.
+
+Four repairs, run after linking and the clause rules (each sets drafts in place or returns the new list):
+
+- ``split_coordinated_cues``: "outlined his plan and vowed to punish leakers" tagged as one content of
+  "outlined": the coordinated speech verb "vowed" is a cue of its own, so its complement becomes a second
+  attribution and the first content stops before "and".
+- ``speaker_openings``: a content with no cue that opens with its own speaker and verb ("Melanie thought the
+  whole thing was outrageous") is split into source, cue and what follows the verb.
+- ``reporting_verbs``: a statement whose cue is the clause of another speech verb outside it ("He said Obama
+  hopes that …", "Clinton had told officials that …, the source added") belongs to that outer verb, as PolNeAR
+  annotates it; the inner statement is then found again as a nested attribution.
+- ``trailing_reporters``: a sentence that ends in a reporting clause ("…, the source added.", "…, according to
+  the Roper Center.") is that clause's statement, whatever verb inside it the linker took for a cue; a content
+  that began after an inner cue in that sentence grows back to the sentence start.
+- ``adjacent_speech_verbs``: a content still without a cue takes a speech verb right before or after it
+  (`X recalled, "…"`, `"…" X shouted`) when the tagger did not mark that verb.
+
+A speech verb here is one of the lexicon's (``cues.SPEECH_VERBS``) or a form learned from PolNeAR train
+(``cue_forms``).
+
+Measured on PolNeAR dev (`quoth eval polnear`) and on train with cross-fitted tagger weights (each half tagged by a
+model trained on the other half); see docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .clauses import SPEECH_CLAUSE_VERBS
+from .cue_forms import learned_cue_forms
+from .cues import SPEECH_VERBS
+from .features import DocFeatures
+from .linking import MAX_PARSED_SOURCE_TOKENS, Draft, _chars, subject, token_at
+
+# Dependents that carry what a verb reports ("vowed [to punish …]", "told [his advisers] …").
+_COMPLEMENT_DEPS = ("dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd")
+# Words the parse makes a subject that never name a speaker.
+_NON_SPEAKERS = frozenset({"it", "that", "this", "which", "what"})
+# How many punctuation, preposition or adverb tokens may stand between a content and an adjacent speech verb
+# before it, and how many words between a content and a verb after it ("…," the senator from Ohio said).
+ADJACENT_BEFORE_TOKENS = 3
+ADJACENT_AFTER_TOKENS = 6
+
+
+def _token_range(doc: Doc, d: Draft) -> tuple[int, int]:
+    """First and last token of a single-piece draft's content."""
+    return token_at(doc, d.content[0][0]), token_at(doc, d.content[-1][1] - 1, right=True)
+
+
+def _set_content(doc: Doc, d: Draft, lo: int, hi: int) -> None:
+    """Content = tokens lo..hi (inclusive)."""
+    d.content = [_chars(doc, lo, hi + 1)]
+    d.first_token, d.last_token = lo, hi
+
+
+def _set_cue(doc: Doc, d: Draft, verb: Token, lo: int | None = None) -> None:
+    d.cue = [_chars(doc, verb.i if lo is None else lo, verb.i + 1)]
+    d.cue_token = verb.i
+
+
+def _speaker(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """The verb's subject as a source, when it is short enough to be a speaker."""
+    subj = subject(verb)
+    if subj is None or subj.right_edge.i - subj.left_edge.i >= MAX_PARSED_SOURCE_TOKENS:
+        return []
+    return [_chars(doc, subj.left_edge.i, subj.right_edge.i + 1)]
+
+
+def _is_speech_verb(feats: DocFeatures, verb: Token, lexicon: frozenset[str] | None = None) -> bool:
+    """A verb of the given lemma lexicon, or by default of SPEECH_VERBS or the learned cue forms."""
+    if verb.pos_ != "VERB":
+        return False
+    if lexicon is not None:
+        return feats.lemma[verb.i] in lexicon
+    return feats.lemma[verb.i] in SPEECH_VERBS or verb.lower_ in learned_cue_forms()
+
+
+def split_coordinated_cues(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draft]:
+    """A second speech verb coordinated with the cue inside the content ("outlined his plan and vowed to …",
+    "questioning X, encouraging Y to …") opens an attribution of its own with the same source."""
+    out = list(drafts)
+    for d in drafts:
+        if d.cue_token is None or len(d.content) != 1 or d.parent is not None:
+            continue
+        cue = doc[d.cue_token]
+        lo, hi = _token_range(doc, d)
+        if lo <= cue.i <= hi:
+            continue
+        for verb in doc[lo + 1:hi + 1]:
+            if verb.head.i != cue.i or verb.dep_ not in ("conj", "advcl") or not _is_speech_verb(feats, verb):
+                continue
+            new = _coordinated(doc, d, verb, lo, hi)
+            if new is not None:
+                out.append(new)
+                break
+    return out
+
+
+def _coordinated(doc: Doc, d: Draft, verb: Token, lo: int, hi: int) -> Draft | None:
+    """The draft of coordinated cue ``verb`` inside ``d``'s content (tokens lo..hi); ``d`` ends before it."""
+    comps = [c for c in verb.children if c.i > verb.i and c.dep_ in _COMPLEMENT_DEPS + ("npadvmod", "advcl")]
+    if not comps:
+        return None
+    start, end = comps[0].left_edge.i, min(hi, verb.right_edge.i)
+    if end < start:
+        return None
+    cue_lo = min([verb.i] + [c.i for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "auxpass", "neg", "advmod")])
+    new = Draft([], source=list(d.source), confidence=d.confidence)
+    _set_content(doc, new, start, end)
+    _set_cue(doc, new, verb, cue_lo)
+    first_end = cue_lo
+    while first_end > lo and (doc[first_end - 1].dep_ in ("cc", "punct") or doc[first_end - 1].is_space):
+        first_end -= 1
+    if first_end > lo:
+        _set_content(doc, d, lo, first_end - 1)
+    return new
+
+
+def speaker_openings(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
+    """A content without a cue that opens "<subject> <verb> <complement>" becomes the complement, with the verb
+    as cue and the subject as source. Not for a pronoun inside quotation marks: `"I would say that …"` is the
+    quoted speaker's own words."""
+    for d in drafts:
+        if d.cue or len(d.content) != 1:
+            continue
+        lo, hi = _token_range(doc, d)
+        while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+            lo += 1
+        subj = next((t for t in doc[lo:hi + 1] if t.dep_ == "nsubj" and lo <= t.left_edge.i <= lo + 1), None)
+        if subj is not None and subj.pos_ == "PRON" and feats.quoted_mask[subj.idx]:
+            continue
+        verb = subj.head if subj is not None else None
+        if verb is None or not lo <= verb.i <= hi or verb.pos_ != "VERB":
+            continue
+        comps = [c for c in verb.children if c.i > verb.i and c.dep_ in _COMPLEMENT_DEPS]
+        if not comps or comps[0].left_edge.i > hi:
+            continue
+        cue_lo = min([verb.i] + [c.i for c in verb.children
+                                 if subj.right_edge.i < c.i < verb.i and c.dep_ in ("aux", "neg", "advmod")])
+        d.source = [_chars(doc, subj.left_edge.i, subj.right_edge.i + 1)]
+        _set_cue(doc, d, verb, cue_lo)
+        _set_content(doc, d, comps[0].left_edge.i, hi)
+
+
+def reporting_verbs(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
+    """A draft whose cue verb is the clausal complement of a speech verb outside its content, a verb with a
+    subject and no draft of its own, is that verb's statement: the content grows to the whole clause."""
+    by_cue: dict[int, int] = {}
+    for d in drafts:
+        if d.cue_token is not None:
+            by_cue[d.cue_token] = by_cue.get(d.cue_token, 0) + 1
+    for d in drafts:
+        if d.cue_token is None or d.parent is not None:
+            continue
+        inner = doc[d.cue_token]
+        outer = inner.head
+        if inner.dep_ != "ccomp" or outer is inner or not _is_speech_verb(feats, outer, SPEECH_CLAUSE_VERBS):
+            continue
+        if d.content[0][0] <= outer.idx < d.content[-1][1] or subject(outer) is None or by_cue.get(outer.i):
+            continue
+        lo = inner.left_edge.i
+        hi = max(token_at(doc, d.content[-1][1] - 1, right=True), inner.right_edge.i)
+        if lo <= outer.i <= hi:
+            continue
+        by_cue[d.cue_token] -= 1
+        by_cue[outer.i] = 1
+        _set_content(doc, d, lo, hi)
+        _set_cue(doc, d, outer)
+        d.source = _speaker(doc, outer)
+
+
+# A reporting clause after the statement holds at most this many tokens ("the source added", "said Mr. Burman,
+# a tax lawyer at the Urban Institute").
+MAX_REPORTER_TOKENS = 12
+# Words opening a clause after a comma that is not a reporting clause ("…, but Chaffetz declined").
+_NOT_REPORTER_OPENERS = frozenset({"but", "and", "as", "while", "although", "because", "when", "which", "who"})
+_SENTENCE_END_MARKS = (".", "?", "!")
+
+
+def trailing_reporters(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
+    """A content followed, after a comma, by nothing but a reporting clause to the end of its sentence takes
+    that clause's cue and source; when its old cue lay before it in the sentence, the content grows back to the
+    sentence start ("Clinton had told officials that …, the source added": the source's statement, as PolNeAR
+    annotates it; the told-statement is found again as a nested attribution)."""
+    for d in drafts:
+        if d.parent is not None or not d.content:
+            continue
+        lo, hi = _token_range(doc, d)
+        reporter = _reporter_after(doc, feats, lo, hi)
+        if reporter is None:
+            continue
+        (cue_lo, cue_hi, cue_token), (src_lo, src_hi) = reporter
+        sent = doc[hi].sent
+        start = lo
+        if d.cue_token is not None and sent.start <= d.cue_token < lo:
+            start = sent.start
+            while start < lo and doc[start].is_space:
+                start += 1
+        _set_content(doc, d, start, hi - 1 if doc[hi].text == "," and hi > start else hi)
+        d.cue, d.cue_token = [_chars(doc, cue_lo, cue_hi)], cue_token
+        d.source = [_chars(doc, src_lo, src_hi)]
+
+
+def _reporter_after(doc: Doc, feats: DocFeatures, lo: int, hi: int
+                    ) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
+    """((cue start, cue end, cue token), (source start, source end)) of the reporting clause that follows token
+    ``hi`` to the end of its sentence, or None."""
+    sent = doc[hi].sent
+    j = hi + 1
+    while j < sent.end and (doc[j].is_punct or doc[j].is_space) and doc[j].text not in _SENTENCE_END_MARKS:
+        j += 1
+    if j == hi + 1 or j >= sent.end:
+        return None
+    if doc[hi].text != "," and not any(doc[k].text == "," for k in range(hi + 1, j)):
+        return None
+    end = sent.end
+    while end > j and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if not 0 < end - j <= MAX_REPORTER_TOKENS or doc[j].dep_ == "cc" or doc[j].lower_ in _NOT_REPORTER_OPENERS:
+        return None
+    if doc[j].lower_ == "according" and end - j > 2 and doc[j + 1].lower_ == "to":
+        return (j, j + 2, j), (j + 2, end)
+    verbs = [t for t in doc[j:end] if t.pos_ == "VERB"]
+    if len(verbs) != 1 or not _is_speech_verb(feats, verbs[0]):
+        return None
+    verb = verbs[0]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and j <= c.i < end), None)
+    if subj is None or not (verb.is_ancestor(doc[hi]) or verb.is_ancestor(doc[lo])):
+        return None
+    cue_lo = min([verb.i] + [c.i for c in verb.children if c.dep_ == "aux" and j <= c.i < verb.i])
+    return (cue_lo, verb.i + 1, verb.i), (subj.left_edge.i, subj.right_edge.i + 1)
+
+
+def adjacent_speech_verbs(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
+    """A content still without a cue takes a speech verb just before it or a few words after it, in the same
+    sentence as one of its ends, and that verb's subject as source when it has none."""
+    for d in drafts:
+        if d.cue or not d.content:
+            continue
+        lo, hi = _token_range(doc, d)
+        for verb in _neighbours(doc, lo, hi):
+            if not _is_speech_verb(feats, verb) or verb.sent.start not in (doc[lo].sent.start, doc[hi].sent.start):
+                continue
+            _set_cue(doc, d, verb)
+            if not d.source:
+                d.source = _speaker(doc, verb)
+            break
+
+
+def _neighbours(doc: Doc, lo: int, hi: int) -> list[Token]:
+    """The word before token ``lo`` past punctuation, prepositions and adverbs, and the first verb after token
+    ``hi`` past punctuation and a few words ("…," the senator said)."""
+    out = []
+    i, n = lo - 1, 0
+    while i >= 0 and n < ADJACENT_BEFORE_TOKENS and (doc[i].is_punct or doc[i].is_space
+                                                     or doc[i].pos_ in ("ADP", "ADV", "PART")):
+        i, n = i - 1, n + 1
+    if i >= 0:
+        out.append(doc[i])
+    i, n = hi + 1, 0
+    while i < len(doc) and n < ADJACENT_BEFORE_TOKENS and (doc[i].is_punct or doc[i].is_space):
+        i, n = i + 1, n + 1
+    j = i
+    while j < len(doc) and j - i < ADJACENT_AFTER_TOKENS and not doc[j].is_punct and doc[j].pos_ != "VERB":
+        j += 1
+    if j < len(doc) and doc[j].pos_ == "VERB":
+        out.append(doc[j])
+    return out
