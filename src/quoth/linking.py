@@ -375,17 +375,32 @@ def _agent(cue: Token) -> tuple[int, int] | None:
     return (obj.left_edge.i, obj.right_edge.i + 1) if obj is not None else None
 
 
+# How many heads a subjectless cue climbs to find the verb whose subject speaks ("began by talking about" →
+# "began"; "walking past … and answering questions" → "is making").
+BORROW_MAX_STEPS = 3
+
+
 def _borrowed_subject(cue: Token) -> tuple[int, int] | None:
-    """Token range of the speaker a subjectless cue verb borrows: its head verb's subject (advcl, xcomp, conj)
-    or the noun phrase it modifies (acl), without the cue's own words; none for "it"/"that"/"which"/"this"."""
-    head = cue.head
-    if cue.dep_ in ("advcl", "xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
+    """Token range of the speaker a subjectless cue verb borrows: the subject of the nearest verb it hangs from
+    through advcl, xcomp, conj or a preposition ("by saying", "after saying"), climbing at most BORROW_MAX_STEPS
+    heads; or the noun phrase it modifies (acl), without the cue's own words; none for "it"/"that"/"which"/"this".
+    The climb and the prepositions took PolNeAR dev source accuracy 0.898 → 0.900 (train, cross-fitted: 0.879 →
+    0.883)."""
+    node = cue
+    for _ in range(BORROW_MAX_STEPS):
+        head = node.head
+        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head
+        elif node.dep_ not in ("advcl", "xcomp", "conj") or head.pos_ not in ("VERB", "AUX"):
+            break
         subj = subject(head)
-        if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "that", "which", "this"):
-            return None
-        return subj.left_edge.i, subj.right_edge.i + 1
-    if cue.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.i < cue.i:
-        return head.left_edge.i, cue.left_edge.i
+        if subj is not None:
+            if subj.pos_ == "PRON" and subj.lower_ in ("it", "that", "which", "this"):
+                return None
+            return subj.left_edge.i, subj.right_edge.i + 1
+        node = head
+    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i:
+        return cue.head.left_edge.i, cue.left_edge.i
     return None
 
 

@@ -13,6 +13,11 @@ Four repairs, run after linking and the clause rules (each sets drafts in place 
 - ``trailing_reporters``: a sentence that ends in a reporting clause ("…, the source added.", "…, according to
   the Roper Center.") is that clause's statement, whatever verb inside it the linker took for a cue; a content
   that began after an inner cue in that sentence grows back to the sentence start.
+- ``reported_quotes``: a content that runs from one sentence into a quote with its own reporting clause
+  (`Green knows what Washington needs. ''It'll take a junkyard dog,'' he said.`) ends before the quote, which
+  becomes the reporting clause's statement.
+- ``continued_quotes``: a quote opening the sentence after `"…," X said, adding that …` continues X's "said", not
+  the clause hanging from it.
 - ``adjacent_speech_verbs``: a content still without a cue takes a speech verb right before or after it
   (`X recalled, "…"`, `"…" X shouted`) when the tagger did not mark that verb.
 
@@ -30,8 +35,9 @@ from spacy.tokens import Doc, Token
 from .clauses import SPEECH_CLAUSE_VERBS
 from .cue_forms import learned_cue_forms
 from .cues import SPEECH_VERBS
+from .docindex import doc_text
 from .features import DocFeatures
-from .linking import MAX_PARSED_SOURCE_TOKENS, Draft, _chars, subject, token_at
+from .linking import MAX_PARSED_SOURCE_TOKENS, Draft, _borrowed_subject, _chars, subject, token_at
 
 # Dependents that carry what a verb reports ("vowed [to punish …]", "told [his advisers] …").
 _COMPLEMENT_DEPS = ("dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd")
@@ -62,9 +68,10 @@ def _set_cue(doc: Doc, d: Draft, verb: Token, lo: int | None = None) -> None:
 def _speaker(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     """The verb's subject as a source, when it is short enough to be a speaker."""
     subj = subject(verb)
-    if subj is None or subj.right_edge.i - subj.left_edge.i >= MAX_PARSED_SOURCE_TOKENS:
+    span = (subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else _borrowed_subject(verb)
+    if span is None or span[1] - span[0] > MAX_PARSED_SOURCE_TOKENS:
         return []
-    return [_chars(doc, subj.left_edge.i, subj.right_edge.i + 1)]
+    return [_chars(doc, *span)]
 
 
 def _is_speech_verb(feats: DocFeatures, verb: Token, lexicon: frozenset[str] | None = None) -> bool:
@@ -202,17 +209,19 @@ def trailing_reporters(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> Non
         d.source = [_chars(doc, src_lo, src_hi)]
 
 
-def _reporter_after(doc: Doc, feats: DocFeatures, lo: int, hi: int
+def _reporter_after(doc: Doc, feats: DocFeatures, lo: int, hi: int, quote: bool = False
                     ) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
     """((cue start, cue end, cue token), (source start, source end)) of the reporting clause that follows token
-    ``hi`` to the end of its sentence, or None."""
+    ``hi`` to the end of its sentence, or None. After a ``quote`` the comma may stand inside the closing mark
+    (`''…,'' he said.`)."""
     sent = doc[hi].sent
     j = hi + 1
     while j < sent.end and (doc[j].is_punct or doc[j].is_space) and doc[j].text not in _SENTENCE_END_MARKS:
         j += 1
-    if j == hi + 1 or j >= sent.end:
+    comma_inside = quote and doc[hi].is_quote and hi > 0 and doc[hi - 1].text == ","
+    if j == hi + 1 and not comma_inside or j >= sent.end:
         return None
-    if doc[hi].text != "," and not any(doc[k].text == "," for k in range(hi + 1, j)):
+    if not comma_inside and doc[hi].text != "," and not any(doc[k].text == "," for k in range(hi + 1, j)):
         return None
     end = sent.end
     while end > j and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -267,3 +276,76 @@ def _neighbours(doc: Doc, lo: int, hi: int) -> list[Token]:
     if j < len(doc) and doc[j].pos_ == "VERB":
         out.append(doc[j])
     return out
+
+
+_OPENING_MARKS = frozenset('"\u201c\u00ab\'\u2018')
+
+
+def continued_quotes(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
+    """A quote that opens a sentence and took as cue a verb of the sentence before that hangs from another
+    draft's cue (`"…," Jealous said, suggesting that …. "We have a Republican candidate …"`) continues that
+    draft's cue and source ("said", not "suggesting")."""
+    text = doc_text(doc)
+    owner_of: dict[int, Draft] = {}
+    for d in drafts:
+        if d.cue_token is not None and d.parent is None:
+            owner_of.setdefault(d.cue_token, d)
+    for d in drafts:
+        if d.cue_token is None or d.parent is not None:
+            continue
+        start = d.content[0][0]
+        verb = doc[d.cue_token]
+        if verb.idx >= start or text[start] not in _OPENING_MARKS or token_at(doc, start) < verb.sent.end:
+            continue
+        owner = _owning_draft(verb, owner_of)
+        if owner is None or owner is d or owner.content[0][0] > verb.idx:
+            continue
+        d.cue, d.cue_token, d.source = list(owner.cue), owner.cue_token, list(owner.source)
+
+
+def _owning_draft(verb: Token, owner_of: dict[int, Draft], max_steps: int = 3) -> Draft | None:
+    """The draft whose cue is the nearest ancestor of ``verb`` (at most ``max_steps`` heads up)."""
+    head = verb.head
+    for _ in range(max_steps):
+        if head.i in owner_of:
+            return owner_of[head.i]
+        if head.head is head:
+            return None
+        head = head.head
+    return owner_of.get(head.i)
+
+
+def reported_quotes(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draft]:
+    """A quote that opens a sentence inside a content and is followed by its own reporting clause is split off
+    as that clause's statement; the content ends before it."""
+    out = list(drafts)
+    for d in drafts:
+        if d.parent is not None or len(d.content) != 1:
+            continue
+        start, end = d.content[0]
+        lo = token_at(doc, start)
+        for q in feats.quotes:
+            if not (start < q.start and q.end <= end + 2):
+                continue
+            q_lo, q_hi = token_at(doc, q.start), token_at(doc, q.end - 1, right=True)
+            before = _last_word_before(doc, q_lo)
+            if before is None or before <= lo or doc[before].text not in (".", "?", "!", ":"):
+                continue
+            reporter = _reporter_after(doc, feats, q_lo, q_hi, quote=True)
+            if reporter is None:
+                continue
+            (cue_lo, cue_hi, cue_token), (src_lo, src_hi) = reporter
+            new = Draft([(q.start, q.end)], cue=[_chars(doc, cue_lo, cue_hi)], source=[_chars(doc, src_lo, src_hi)],
+                         confidence=d.confidence, first_token=q_lo, last_token=q_hi, cue_token=cue_token)
+            _set_content(doc, d, lo, before)
+            out.append(new)
+            break
+    return out
+
+
+def _last_word_before(doc: Doc, i: int) -> int | None:
+    """The last non-space token before token ``i``."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i if i >= 0 else None
