@@ -41,8 +41,12 @@ class Draft:
 
 
 def subject(verb: Token) -> Token | None:
-    """The verb's nominal subject (active or passive)."""
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """The verb's nominal subject (active or passive); of two (a misparse such as "LOS ANGELES (AP) — Clinton
+    dove …"), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    return min(subjects, key=lambda c: abs(verb.i - c.i))
 
 
 def token_chars(doc: Doc, lo: int, hi: int) -> Offsets:
