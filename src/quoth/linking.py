@@ -201,7 +201,10 @@ def _distance(feats: DocFeatures, d: Draft, cue: TaggedSpan, para_of: list[int])
 def _cost(doc: Doc, feats: DocFeatures, d: Draft, cue: TaggedSpan, para_of: list[int]) -> float:
     """How unlikely ``cue`` is to be this content's cue: the distance, less a bonus when the content's first
     token hangs from the cue in the parse."""
-    first, head = doc[d.first_token], doc[cue.start]
+    i = d.first_token
+    while i < d.last_token and (doc[i].is_punct or doc[i].is_space):
+        i += 1  # an opening quotation mark hangs anywhere: read the first word
+    first, head = doc[i], doc[cue.start]
     bonus = SYNTAX_BONUS if first.head.i == head.i or head.is_ancestor(first) else 0
     return _distance(feats, d, cue, para_of) - bonus
 

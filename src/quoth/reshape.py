@@ -18,7 +18,7 @@ Four repairs, run after linking and the clause rules (each sets drafts in place 
   becomes the reporting clause's statement.
 - ``continued_quotes``: a quote opening the sentence after `"…," X said, adding that …` continues X's "said", not
   the clause hanging from it.
-- ``adjacent_speech_verbs``: a content still without a cue takes a speech verb right before or after it
+- ``sentence_speech_verbs``: a content still without a cue takes the nearest speech verb of its sentence
   (`X recalled, "…"`, `"…" X shouted`) when the tagger did not mark that verb.
 
 A speech verb here is one of the lexicon's (``cues.SPEECH_VERBS``) or a form learned from PolNeAR train
@@ -43,10 +43,6 @@ from .linking import MAX_PARSED_SOURCE_TOKENS, Draft, _borrowed_subject, _chars,
 _COMPLEMENT_DEPS = ("dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd")
 # Words the parse makes a subject that never name a speaker.
 _NON_SPEAKERS = frozenset({"it", "that", "this", "which", "what"})
-# How many punctuation, preposition or adverb tokens may stand between a content and an adjacent speech verb
-# before it, and how many words between a content and a verb after it ("…," the senator from Ohio said).
-ADJACENT_BEFORE_TOKENS = 3
-ADJACENT_AFTER_TOKENS = 6
 
 
 def _token_range(doc: Doc, d: Draft) -> tuple[int, int]:
@@ -241,41 +237,26 @@ def _reporter_after(doc: Doc, feats: DocFeatures, lo: int, hi: int, quote: bool 
     return (cue_lo, verb.i + 1, verb.i), (subj.left_edge.i, subj.right_edge.i + 1)
 
 
-def adjacent_speech_verbs(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
-    """A content still without a cue takes a speech verb just before it or a few words after it, in the same
-    sentence as one of its ends, and that verb's subject as source when it has none."""
+def sentence_speech_verbs(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
+    """A content still without a cue takes the speech verb nearest it in its first or last sentence (outside
+    it), and that verb's speaker as source when it has none."""
     for d in drafts:
-        if d.cue or not d.content:
+        if d.cue or not d.content or d.parent is not None:
             continue
         lo, hi = _token_range(doc, d)
-        for verb in _neighbours(doc, lo, hi):
-            if not _is_speech_verb(feats, verb) or verb.sent.start not in (doc[lo].sent.start, doc[hi].sent.start):
-                continue
-            _set_cue(doc, d, verb)
-            if not d.source:
-                d.source = _speaker(doc, verb)
-            break
-
-
-def _neighbours(doc: Doc, lo: int, hi: int) -> list[Token]:
-    """The word before token ``lo`` past punctuation, prepositions and adverbs, and the first verb after token
-    ``hi`` past punctuation and a few words ("…," the senator said)."""
-    out = []
-    i, n = lo - 1, 0
-    while i >= 0 and n < ADJACENT_BEFORE_TOKENS and (doc[i].is_punct or doc[i].is_space
-                                                     or doc[i].pos_ in ("ADP", "ADV", "PART")):
-        i, n = i - 1, n + 1
-    if i >= 0:
-        out.append(doc[i])
-    i, n = hi + 1, 0
-    while i < len(doc) and n < ADJACENT_BEFORE_TOKENS and (doc[i].is_punct or doc[i].is_space):
-        i, n = i + 1, n + 1
-    j = i
-    while j < len(doc) and j - i < ADJACENT_AFTER_TOKENS and not doc[j].is_punct and doc[j].pos_ != "VERB":
-        j += 1
-    if j < len(doc) and doc[j].pos_ == "VERB":
-        out.append(doc[j])
-    return out
+        best: tuple[int, Token] | None = None
+        for sent in {doc[lo].sent.start: doc[lo].sent, doc[hi].sent.start: doc[hi].sent}.values():
+            for tok in sent:
+                if lo <= tok.i <= hi or not _is_speech_verb(feats, tok):
+                    continue
+                distance = lo - tok.i if tok.i < lo else tok.i - hi
+                if best is None or distance < best[0]:
+                    best = (distance, tok)
+        if best is None:
+            continue
+        _set_cue(doc, d, best[1])
+        if not d.source:
+            d.source = _speaker(doc, best[1])
 
 
 _OPENING_MARKS = frozenset('"\u201c\u00ab\'\u2018')
