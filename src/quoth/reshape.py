@@ -147,8 +147,9 @@ def speaker_openings(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
 
 
 def reporting_verbs(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
-    """A draft whose cue verb is the clausal complement of a speech verb outside its content, a verb with a
-    subject and no draft of its own, is that verb's statement: the content grows to the whole clause."""
+    """A draft whose cue verb lies in the clausal complement of a speech verb outside its content (that clause
+    itself, or up to MAX_REPORTED_DEPTH heads below it), a verb with a subject and no draft of its own, is that
+    verb's statement: the content grows to the whole clause."""
     by_cue: dict[int, int] = {}
     for d in drafts:
         if d.cue_token is not None:
@@ -156,7 +157,7 @@ def reporting_verbs(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
     for d in drafts:
         if d.cue_token is None or d.parent is not None:
             continue
-        inner = doc[d.cue_token]
+        inner = _reported_clause(feats, doc[d.cue_token])
         outer = inner.head
         if inner.dep_ != "ccomp" or outer is inner or not _is_speech_verb(feats, outer, SPEECH_CLAUSE_VERBS):
             continue
@@ -171,6 +172,24 @@ def reporting_verbs(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
         _set_content(doc, d, lo, hi)
         _set_cue(doc, d, outer)
         d.source = _speaker(doc, outer)
+
+
+# How far up the parse a cue may sit below the clause a speech verb reports ("He said [he plans to put to use
+# the $18 million he says he raised]": "says" is four heads below "said"'s clause).
+MAX_REPORTED_DEPTH = 5
+
+
+def _reported_clause(feats: DocFeatures, cue: Token) -> Token:
+    """The ancestor of ``cue`` (itself included) that is the clausal complement of a speech verb, climbing at
+    most MAX_REPORTED_DEPTH heads; ``cue`` when there is none."""
+    node = cue
+    for _ in range(MAX_REPORTED_DEPTH):
+        if node.dep_ == "ccomp" and _is_speech_verb(feats, node.head, SPEECH_CLAUSE_VERBS):
+            return node
+        if node.head is node:
+            break
+        node = node.head
+    return cue
 
 
 # A reporting clause after the statement holds at most this many tokens ("the source added", "said Mr. Burman,
