@@ -16,6 +16,9 @@ Four repairs, run after linking and the clause rules (each sets drafts in place 
 - ``reported_quotes``: a content that runs from one sentence into a quote with its own reporting clause
   (`Green knows what Washington needs. ''It'll take a junkyard dog,'' he said.`) ends before the quote, which
   becomes the reporting clause's statement.
+- ``floating_cues``: a content left without any cue (a floating quote) continues the attribution before it, in
+  its paragraph or the one before, and takes that attribution's cue, as PolNeAR's gold does when it joins such
+  paragraphs into one statement.
 - ``continued_quotes``: a quote opening the sentence after `"…," X said, adding that …` continues X's "said", not
   the clause hanging from it.
 - ``sentence_speech_verbs``: a content still without a cue takes the nearest speech verb of its sentence
@@ -349,3 +352,17 @@ def _last_word_before(doc: Doc, i: int) -> int | None:
     while i >= 0 and doc[i].is_space:
         i -= 1
     return i if i >= 0 else None
+
+
+def floating_cues(doc: Doc, drafts: list[Draft]) -> None:
+    """A content with no cue takes the cue of the attribution before it when at most one paragraph break lies
+    between them (the source was carried over by linking)."""
+    text = doc_text(doc)
+    prev: Draft | None = None
+    for d in sorted(drafts, key=lambda d: d.content[0][0]):
+        if d.parent is not None:
+            continue
+        if not d.cue and prev is not None and text.count("\n\n", prev.content[-1][1], d.content[0][0]) <= 1:
+            d.cue = list(prev.cue)
+        if d.cue:
+            prev = d
