@@ -123,6 +123,10 @@ def _coordinated(doc: Doc, d: Draft, verb: Token, lo: int, hi: int) -> Draft | N
     return new
 
 
+# A content "opens with its speaker" when the subject starts within this many words of it ("How do you know …").
+MAX_SPEAKER_LEAD_TOKENS = 2
+
+
 def speaker_openings(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
     """A content without a cue that opens "<subject> <verb> <complement>" becomes the complement, with the verb
     as cue and the subject as source. Not for a pronoun inside quotation marks: `"I would say that …"` is the
@@ -133,7 +137,8 @@ def speaker_openings(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
         lo, hi = _token_range(doc, d)
         while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
             lo += 1
-        subj = next((t for t in doc[lo:hi + 1] if t.dep_ == "nsubj" and lo <= t.left_edge.i <= lo + 1), None)
+        subj = next((t for t in doc[lo:hi + 1]
+                     if t.dep_ == "nsubj" and lo <= t.left_edge.i <= lo + MAX_SPEAKER_LEAD_TOKENS), None)
         if subj is not None and subj.pos_ == "PRON" and feats.quoted_mask[subj.idx]:
             continue
         verb = subj.head if subj is not None else None
