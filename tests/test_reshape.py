@@ -197,3 +197,22 @@ def test_of_two_parsed_subjects_the_nearest_speaks(nlp):
     dove = next(t for t in doc if t.text == "dove")
     assert sum(c.dep_ == "nsubj" for c in dove.children) == 2  # the dateline is parsed as a subject too
     assert subject(dove).text == "Clinton"
+
+
+def test_named_subject_inside_a_closed_quote_stays_the_quote(nlp):
+    from quoth.reshape import speaker_openings
+
+    doc, feats = _run(nlp, '"People imagine it\'s romantic. You sit by the window and watch the storms."')
+    d = _draft(doc, '"People imagine it\'s romantic. You sit by the window and watch the storms."')
+    speaker_openings(doc, feats, [d])
+    assert d.cue == [] and d.source == []
+
+
+def test_sentence_speech_verb_never_across_a_paragraph_break(nlp):
+    from quoth.reshape import sentence_speech_verbs
+
+    doc, feats = _run(nlp, '"You can\'t automate noticing"\n\nAsked what she will do next, Morrow laughed.')
+    assert len(list(doc.sents)) == 1  # the parser runs the sentence over the break
+    d = _draft(doc, '"You can\'t automate noticing"')
+    sentence_speech_verbs(doc, feats, [d])
+    assert d.cue == []

@@ -129,8 +129,9 @@ MAX_SPEAKER_LEAD_TOKENS = 2
 
 def speaker_openings(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
     """A content without a cue that opens "<subject> <verb> <complement>" becomes the complement, with the verb
-    as cue and the subject as source. Not for a pronoun inside quotation marks: `"I would say that …"` is the
-    quoted speaker's own words."""
+    as cue and the subject as source. Not inside a closed quotation: `"I would say that …"` and `"People imagine
+    it's romantic …"` are the quoted speaker's own words. (A block quotation's unclosed paragraph mark does not
+    count.)"""
     for d in drafts:
         if d.cue or len(d.content) != 1:
             continue
@@ -139,7 +140,7 @@ def speaker_openings(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
             lo += 1
         subj = next((t for t in doc[lo:hi + 1]
                      if t.dep_ == "nsubj" and lo <= t.left_edge.i <= lo + MAX_SPEAKER_LEAD_TOKENS), None)
-        if subj is not None and subj.pos_ == "PRON" and feats.quoted_mask[subj.idx]:
+        if subj is not None and _in_closed_quote(feats, subj.idx):
             continue
         verb = subj.head if subj is not None else None
         if verb is None or not lo <= verb.i <= hi or verb.pos_ != "VERB":
@@ -152,6 +153,11 @@ def speaker_openings(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
         d.source = [_chars(doc, subj.left_edge.i, subj.right_edge.i + 1)]
         _set_cue(doc, d, verb, cue_lo)
         _set_content(doc, d, comps[0].left_edge.i, hi)
+
+
+def _in_closed_quote(feats: DocFeatures, char: int) -> bool:
+    """Whether ``char`` lies inside a quotation that closes (not a block quotation's unclosed paragraph mark)."""
+    return any(q.closed and q.start < char < q.end for q in feats.quotes)
 
 
 def reporting_verbs(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
@@ -266,16 +272,20 @@ def _reporter_after(doc: Doc, feats: DocFeatures, lo: int, hi: int, quote: bool 
 
 def sentence_speech_verbs(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
     """A content still without a cue takes the speech verb nearest it in its first or last sentence (outside
-    it), and that verb's speaker as source when it has none."""
+    it, and in its paragraph), and that verb's speaker as source when it has none."""
     for d in drafts:
         if d.cue or not d.content or d.parent is not None:
             continue
         lo, hi = _token_range(doc, d)
         best: tuple[int, Token] | None = None
+        text = doc_text(doc)
         for sent in {doc[lo].sent.start: doc[lo].sent, doc[hi].sent.start: doc[hi].sent}.values():
             for tok in sent:
                 if lo <= tok.i <= hi or not _is_speech_verb(feats, tok):
                     continue
+                between = text[tok.idx:doc[lo].idx] if tok.i < lo else text[doc[hi].idx:tok.idx]
+                if "\n" in between:
+                    continue  # a sentence the parser ran over a paragraph break
                 distance = lo - tok.i if tok.i < lo else tok.i - hi
                 if best is None or distance < best[0]:
                     best = (distance, tok)
