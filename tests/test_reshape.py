@@ -216,3 +216,12 @@ def test_sentence_speech_verb_never_across_a_paragraph_break(nlp):
     d = _draft(doc, '"You can\'t automate noticing"')
     sentence_speech_verbs(doc, feats, [d])
     assert d.cue == []
+
+
+def test_quote_right_after_a_speech_verb_is_that_verbs(nlp):
+    from quoth.reshape import quote_openers
+
+    doc, feats = _run(nlp, "\"We want this settled early,\" he said, adding, \"We don't want a fight in Cleveland.\"")
+    second = _draft(doc, "\"We don't want a fight in Cleveland.\"", "said", "he")
+    quote_openers(doc, feats, [second])
+    assert _texts(doc, second) == (["\"We don't want a fight in Cleveland.\""], ["adding"], ["he"])

@@ -16,8 +16,8 @@ from .features import DocFeatures
 from .linking import Draft, governing_cues, link_spans, passive_complements
 from .model import Attribution, Span
 from .nesting import find_nested
-from .reshape import (continued_quotes, floating_cues, reported_quotes, reporting_verbs, sentence_speech_verbs,
-                      speaker_openings, split_coordinated_cues, trailing_reporters)
+from .reshape import (continued_quotes, floating_cues, quote_openers, reported_quotes, reporting_verbs,
+                      sentence_speech_verbs, speaker_openings, split_coordinated_cues, trailing_reporters)
 from .tagger import tag_doc
 from .text import boilerplate_ranges
 
@@ -49,6 +49,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     speaker_openings(doc, feats, drafts)
     reporting_verbs(doc, feats, drafts)
     sentence_speech_verbs(doc, feats, drafts)
+    quote_openers(doc, feats, drafts)
     floating_cues(doc, drafts)
     continued_quotes(doc, feats, drafts)
     drafts = reported_quotes(doc, feats, drafts)

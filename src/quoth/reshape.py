@@ -16,6 +16,8 @@ Four repairs, run after linking and the clause rules (each sets drafts in place 
 - ``reported_quotes``: a content that runs from one sentence into a quote with its own reporting clause
   (`Green knows what Washington needs. ''It'll take a junkyard dog,'' he said.`) ends before the quote, which
   becomes the reporting clause's statement.
+- ``quote_openers``: a quote right after a speech verb and a comma or colon (`…, adding, "…"`, `by saying, "…"`)
+  is that verb's, whatever verb the linker chose.
 - ``floating_cues``: a content left without any cue (a floating quote) continues the attribution before it, in
   its paragraph or the one before, and takes that attribution's cue, as PolNeAR's gold does when it joins such
   paragraphs into one statement.
@@ -381,3 +383,24 @@ def floating_cues(doc: Doc, drafts: list[Draft]) -> None:
             d.cue = list(prev.cue)
         if d.cue:
             prev = d
+
+
+_QUOTE_LEAD_PUNCT = frozenset({",", ":"})
+
+
+def quote_openers(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
+    """A content that opens with a quotation mark right after a speech verb and a comma or colon takes that verb
+    as cue (`he said, adding, "We don't want …"`: "adding"), and its speaker when the content has no source."""
+    text = doc_text(doc)
+    for d in drafts:
+        if d.parent is not None or not d.content or text[d.content[0][0]] not in _OPENING_MARKS:
+            continue
+        first = token_at(doc, d.content[0][0])
+        i = first - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text in _QUOTE_LEAD_PUNCT):
+            i -= 1
+        if i < 0 or i == first - 1 or d.cue_token == i or not _is_speech_verb(feats, doc[i]):
+            continue
+        _set_cue(doc, d, doc[i])
+        if not d.source:
+            d.source = _speaker(doc, doc[i])
