@@ -55,22 +55,23 @@ def test_coordinated_speech_verb_opens_its_own_attribution(nlp):
     ]
 
 
-def test_cueless_content_opening_with_its_speaker_is_split(nlp):
+@pytest.mark.parametrize("text, content, expected", [
+    ("Melanie thought the whole plan was outrageous.", "Melanie thought the whole plan was outrageous",
+     (["the whole plan was outrageous"], ["thought"], ["Melanie"])),
+    # inside a closed quotation the subject is the quoted speaker's own words: the quote stays whole
+    ('"I would say that the talks were difficult," she said.', '"I would say that the talks were difficult,"',
+     (['"I would say that the talks were difficult,"'], [], [])),
+    ('"People imagine it\'s romantic. You sit by the window and watch the storms."',
+     '"People imagine it\'s romantic. You sit by the window and watch the storms."',
+     (['"People imagine it\'s romantic. You sit by the window and watch the storms."'], [], [])),
+])
+def test_cueless_content_opening_with_its_speaker(nlp, text, content, expected):
     from quoth.reshape import speaker_openings
 
-    doc, feats = _run(nlp, "Melanie thought the whole plan was outrageous.")
-    d = _draft(doc, "Melanie thought the whole plan was outrageous")
+    doc, feats = _run(nlp, text)
+    d = _draft(doc, content)
     speaker_openings(doc, feats, [d])
-    assert _texts(doc, d) == (["the whole plan was outrageous"], ["thought"], ["Melanie"])
-
-
-def test_quoted_first_person_opening_stays_the_quote(nlp):
-    from quoth.reshape import speaker_openings
-
-    doc, feats = _run(nlp, '"I would say that the talks were difficult," she said.')
-    d = _draft(doc, '"I would say that the talks were difficult,"')
-    speaker_openings(doc, feats, [d])
-    assert _texts(doc, d) == (['"I would say that the talks were difficult,"'], [], [])
+    assert _texts(doc, d) == expected
 
 
 def test_statement_inside_a_reported_clause_belongs_to_the_reporting_verb(nlp):
@@ -197,15 +198,6 @@ def test_of_two_parsed_subjects_the_nearest_speaks(nlp):
     dove = next(t for t in doc if t.text == "dove")
     assert sum(c.dep_ == "nsubj" for c in dove.children) == 2  # the dateline is parsed as a subject too
     assert subject(dove).text == "Clinton"
-
-
-def test_named_subject_inside_a_closed_quote_stays_the_quote(nlp):
-    from quoth.reshape import speaker_openings
-
-    doc, feats = _run(nlp, '"People imagine it\'s romantic. You sit by the window and watch the storms."')
-    d = _draft(doc, '"People imagine it\'s romantic. You sit by the window and watch the storms."')
-    speaker_openings(doc, feats, [d])
-    assert d.cue == [] and d.source == []
 
 
 def test_sentence_speech_verb_never_across_a_paragraph_break(nlp):

@@ -28,19 +28,19 @@ def count_forms(docs: Iterable[Doc], cue_spans: Iterable[Sequence[tuple[int, int
     seen: Counter[str] = Counter()
     cued: Counter[str] = Counter()
     for doc, spans in zip(docs, cue_spans):
-        starts = sorted(spans)
         for tok in doc:
             if tok.pos_ != "VERB":
                 continue
             seen[tok.lower_] += 1
-            if any(s <= tok.idx < e for s, e in starts):
+            if any(s <= tok.idx < e for s, e in spans):
                 cued[tok.lower_] += 1
     return {form: (cued[form], n) for form, n in seen.items()}
 
 
 def to_tsv(counts: dict[str, tuple[int, int]]) -> str:
     """The resource file's text: forms seen at least MIN_FORM_COUNT times, most frequent first."""
-    rows = sorted(((n, c, f) for f, (c, n) in counts.items() if n >= MIN_FORM_COUNT and c), key=lambda r: (-r[0], r[2]))
+    rows = sorted(((n, c, f) for f, (c, n) in counts.items() if n >= MIN_FORM_COUNT and c),
+                  key=lambda r: (-r[0], r[2]))
     return "".join(f"{f}\t{c}\t{n}\n" for n, c, f in rows)
 
 

@@ -1,30 +1,31 @@
 """Reshaping linked drafts by the parse where the tagger's content swallowed a cue or missed the reporting verb.
 
-Four repairs, run after linking and the clause rules (each sets drafts in place or returns the new list):
+Nine repairs, run after linking and the clause rules in this order (each sets drafts in place or returns the new
+list):
 
+- ``trailing_reporters``: a sentence that ends in a reporting clause ("…, the source added.", "…, according to
+  the Roper Center.") is that clause's statement, whatever verb inside it the linker took for a cue; a content
+  that began after an inner cue in that sentence grows back to the sentence start.
 - ``split_coordinated_cues``: "outlined his plan and vowed to punish leakers" tagged as one content of
   "outlined": the coordinated speech verb "vowed" is a cue of its own, so its complement becomes a second
   attribution and the first content stops before "and".
 - ``speaker_openings``: a content with no cue that opens with its own speaker and verb ("Melanie thought the
   whole thing was outrageous") is split into source, cue and what follows the verb.
-- ``reporting_verbs``: a statement whose cue is the clause of another speech verb outside it ("He said Obama
-  hopes that …", "Clinton had told officials that …, the source added") belongs to that outer verb, as PolNeAR
-  annotates it; the inner statement is then found again as a nested attribution.
-- ``trailing_reporters``: a sentence that ends in a reporting clause ("…, the source added.", "…, according to
-  the Roper Center.") is that clause's statement, whatever verb inside it the linker took for a cue; a content
-  that began after an inner cue in that sentence grows back to the sentence start.
-- ``reported_quotes``: a content that runs from one sentence into a quote with its own reporting clause
-  (`Green knows what Washington needs. ''It'll take a junkyard dog,'' he said.`) ends before the quote, which
-  becomes the reporting clause's statement.
+- ``reporting_verbs``: a statement whose cue lies in the clause another speech verb reports ("He said Obama
+  hopes that …") belongs to that outer verb, as PolNeAR annotates it; the inner statement is then found again as
+  a nested attribution.
+- ``sentence_speech_verbs``: a content still without a cue takes the nearest speech verb of its sentence
+  (`X recalled, "…"`, `"…" X shouted`) when the tagger did not mark that verb.
 - ``quote_openers``: a quote right after a speech verb and a comma or colon (`…, adding, "…"`, `by saying, "…"`)
   is that verb's, whatever verb the linker chose.
 - ``floating_cues``: a content left without any cue (a floating quote) continues the attribution before it, in
   its paragraph or the one before, and takes that attribution's cue, as PolNeAR's gold does when it joins such
   paragraphs into one statement.
-- ``continued_quotes``: a quote opening the sentence after `"…," X said, adding that …` continues X's "said", not
-  the clause hanging from it.
-- ``sentence_speech_verbs``: a content still without a cue takes the nearest speech verb of its sentence
-  (`X recalled, "…"`, `"…" X shouted`) when the tagger did not mark that verb.
+- ``continued_quotes``: a quote opening the sentence after `"…," X said, suggesting that …` continues X's "said",
+  not the clause hanging from it.
+- ``reported_quotes``: a content that runs from one sentence into a quote with its own reporting clause
+  (`Green knows what Washington needs. ''It'll take a junkyard dog,'' he said.`) ends before the quote, which
+  becomes the reporting clause's statement.
 
 A speech verb here is one of the lexicon's (``cues.SPEECH_VERBS``) or a form learned from PolNeAR train
 (``cue_forms``).
@@ -46,8 +47,11 @@ from .linking import MAX_PARSED_SOURCE_TOKENS, Draft, _borrowed_subject, _chars,
 
 # Dependents that carry what a verb reports ("vowed [to punish …]", "told [his advisers] …").
 _COMPLEMENT_DEPS = ("dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd")
-# Words the parse makes a subject that never name a speaker.
-_NON_SPEAKERS = frozenset({"it", "that", "this", "which", "what"})
+
+
+def _sentence(feats: DocFeatures, i: int) -> tuple[int, int]:
+    """Token range of token i's sentence (``docindex`` sentences, the same as ``doc.sents``, read once)."""
+    return feats.sent_bounds[feats.sent_of[i]]
 
 
 def _token_range(doc: Doc, d: Draft) -> tuple[int, int]:
@@ -113,7 +117,8 @@ def _coordinated(doc: Doc, d: Draft, verb: Token, lo: int, hi: int) -> Draft | N
     start, end = comps[0].left_edge.i, min(hi, verb.right_edge.i)
     if end < start:
         return None
-    cue_lo = min([verb.i] + [c.i for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "auxpass", "neg", "advmod")])
+    cue_lo = min([verb.i] + [c.i for c in verb.children
+                             if c.i < verb.i and c.dep_ in ("aux", "auxpass", "neg", "advmod")])
     new = Draft([], source=list(d.source), confidence=d.confidence)
     _set_content(doc, new, start, end)
     _set_cue(doc, new, verb, cue_lo)
@@ -229,10 +234,10 @@ def trailing_reporters(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> Non
         if reporter is None:
             continue
         (cue_lo, cue_hi, cue_token), (src_lo, src_hi) = reporter
-        sent = doc[hi].sent
+        sent_start = _sentence(feats, hi)[0]
         start = lo
-        if d.cue_token is not None and sent.start <= d.cue_token < lo:
-            start = sent.start
+        if d.cue_token is not None and sent_start <= d.cue_token < lo:
+            start = sent_start
             while start < lo and doc[start].is_space:
                 start += 1
         _set_content(doc, d, start, hi - 1 if doc[hi].text == "," and hi > start else hi)
@@ -245,16 +250,16 @@ def _reporter_after(doc: Doc, feats: DocFeatures, lo: int, hi: int, quote: bool 
     """((cue start, cue end, cue token), (source start, source end)) of the reporting clause that follows token
     ``hi`` to the end of its sentence, or None. After a ``quote`` the comma may stand inside the closing mark
     (`''…,'' he said.`)."""
-    sent = doc[hi].sent
+    sent_end = _sentence(feats, hi)[1]
     j = hi + 1
-    while j < sent.end and (doc[j].is_punct or doc[j].is_space) and doc[j].text not in _SENTENCE_END_MARKS:
+    while j < sent_end and (doc[j].is_punct or doc[j].is_space) and doc[j].text not in _SENTENCE_END_MARKS:
         j += 1
     comma_inside = quote and doc[hi].is_quote and hi > 0 and doc[hi - 1].text == ","
-    if j == hi + 1 and not comma_inside or j >= sent.end:
+    if j == hi + 1 and not comma_inside or j >= sent_end:
         return None
     if not comma_inside and doc[hi].text != "," and not any(doc[k].text == "," for k in range(hi + 1, j)):
         return None
-    end = sent.end
+    end = sent_end
     while end > j and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if not 0 < end - j <= MAX_REPORTER_TOKENS or doc[j].dep_ == "cc" or doc[j].lower_ in _NOT_REPORTER_OPENERS:
@@ -275,14 +280,14 @@ def _reporter_after(doc: Doc, feats: DocFeatures, lo: int, hi: int, quote: bool 
 def sentence_speech_verbs(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
     """A content still without a cue takes the speech verb nearest it in its first or last sentence (outside
     it, and in its paragraph), and that verb's speaker as source when it has none."""
+    text = doc_text(doc)
     for d in drafts:
         if d.cue or not d.content or d.parent is not None:
             continue
         lo, hi = _token_range(doc, d)
         best: tuple[int, Token] | None = None
-        text = doc_text(doc)
-        for sent in {doc[lo].sent.start: doc[lo].sent, doc[hi].sent.start: doc[hi].sent}.values():
-            for tok in sent:
+        for s_start, s_end in dict.fromkeys((_sentence(feats, lo), _sentence(feats, hi))):
+            for tok in doc[s_start:s_end]:
                 if lo <= tok.i <= hi or not _is_speech_verb(feats, tok):
                     continue
                 between = text[tok.idx:doc[lo].idx] if tok.i < lo else text[doc[hi].idx:tok.idx]
@@ -315,7 +320,7 @@ def continued_quotes(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> None:
             continue
         start = d.content[0][0]
         verb = doc[d.cue_token]
-        if verb.idx >= start or text[start] not in _OPENING_MARKS or token_at(doc, start) < verb.sent.end:
+        if verb.idx >= start or text[start] not in _OPENING_MARKS or token_at(doc, start) < _sentence(feats, verb.i)[1]:
             continue
         owner = _owning_draft(verb, owner_of)
         if owner is None or owner is d or owner.content[0][0] > verb.idx:
@@ -349,7 +354,7 @@ def reported_quotes(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[D
                 continue
             q_lo, q_hi = token_at(doc, q.start), token_at(doc, q.end - 1, right=True)
             before = _last_word_before(doc, q_lo)
-            if before is None or before <= lo or doc[before].text not in (".", "?", "!", ":"):
+            if before is None or before <= lo or doc[before].text not in _SENTENCE_END_MARKS + (":",):
                 continue
             reporter = _reporter_after(doc, feats, q_lo, q_hi, quote=True)
             if reporter is None:
