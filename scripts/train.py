@@ -84,6 +84,15 @@ def sequences(docs: list[Doc], golds: list[list]) -> list[tuple[list[list[str]],
     return out
 
 
+def write_cue_forms(docs: list[Doc], articles: list, folder: Path) -> None:
+    """Count the cue word forms of the gold articles and write ``cue_forms.tsv`` into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    forms = folder / CUE_FORMS
+    cue_spans = [[span for ev in a.attributions for span in ev.cue or ()] for a in articles]
+    forms.write_text(to_tsv(count_forms(docs, cue_spans)), encoding="utf-8")
+    print(f"learned cue forms -> {forms}", file=sys.stderr)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/raw/polnear/data")
@@ -97,11 +106,8 @@ def main() -> None:
         sys.exit(f"PolNeAR not found at {args.data}; pass --data DIR (the folder holding train/ and dev/)")
     articles = read_split(args.data / "train", limit=args.limit or None, verify=False)
     docs = parse_cached(f"train{args.limit or ''}", [a.text for a in articles], args.cache)
-    forms = args.out.parent / CUE_FORMS
-    forms.write_text(to_tsv(count_forms(docs, [[s for ev in a.attributions for s in ev.cue or ()] for a in articles])),
-                     encoding="utf-8")
-    print(f"learned cue forms -> {forms}", file=sys.stderr)
     if args.cue_forms_only:
+        write_cue_forms(docs, articles, args.out.parent)
         return
     seqs = sequences(docs, [a.attributions for a in articles])
     if args.dump_features:
@@ -110,6 +116,7 @@ def main() -> None:
         with open(args.dump_features, "wb") as fh:
             pickle.dump(seqs, fh)
         return
+    write_cue_forms(docs, articles, args.out.parent)
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in seqs:
         trainer.append(x, y)
