@@ -10,9 +10,17 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Kind = Literal["direct", "indirect", "mixed"]
+# What an attribution reports (docs/output.md): speech or writing, a belief, knowledge, an intention, or the
+# finding of a document (report, study, poll, video) as its source.
+AttributionType = Literal["statement", "belief", "knowledge", "intention", "document"]
+ATTRIBUTION_TYPES: tuple[str, ...] = ("statement", "belief", "knowledge", "intention", "document")
+# Where in the article an attribution sits: the body, or a headline / standfirst / section heading.
+Region = Literal["body", "headline"]
+DisputeKind = Literal["denial", "rejection", "contradiction", "correction"]
+DISPUTE_KINDS: tuple[str, ...] = ("denial", "rejection", "contradiction", "correction")
 EntityKind = Literal["person", "organization", "place", "group", "other"]
 Offsets = tuple[int, int]
 
@@ -106,15 +114,23 @@ class Attribution:
     speaker: str | None = None
     parent: str | None = None
     confidence: float = 1.0
+    type: AttributionType = "statement"
+    # How sure the speaker resolution is (0-1); None when no resolution was attempted (``speakers=False``).
+    speaker_confidence: float | None = None
+    region: Region = "body"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "kind": self.kind,
+            "type": self.type,
+            "region": self.region,
             "content": self.content.to_dict(),
             "cue": self.cue.to_dict() if self.cue else None,
             "source": self.source.to_dict() if self.source else None,
             "speaker": self.speaker,
+            "speaker_confidence": (None if self.speaker_confidence is None
+                                   else round(float(self.speaker_confidence), 4)),
             "parent": self.parent,
             "confidence": round(float(self.confidence), 4),
         }
@@ -132,24 +148,35 @@ class Attribution:
             speaker=data.get("speaker"),
             parent=data.get("parent"),
             confidence=float(data.get("confidence", 1.0)),
+            type=data.get("type", "statement"),
+            speaker_confidence=(None if data.get("speaker_confidence") is None
+                                else float(data["speaker_confidence"])),
+            region=data.get("region", "body"),
         )
 
 
 @dataclass
 class Dispute:
-    """``by`` (an attribution) rejects, denies or contradicts a statement or a party."""
+    """``by`` (an attribution) denies, rejects, contradicts or corrects a claim (``target_attribution`` where the
+    article reports it, ``target_text`` where the claim sits in the disputing sentence) and its party."""
 
     by: str
     cue: Span
     target_attribution: str | None = None
     target_entity: str | None = None
+    kind: DisputeKind = "rejection"
+    target_text: Span | None = None
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "kind": self.kind,
             "by": self.by,
             "target_attribution": self.target_attribution,
             "target_entity": self.target_entity,
+            "target_text": self.target_text.to_dict() if self.target_text else None,
             "cue": self.cue.to_dict(),
+            "confidence": round(float(self.confidence), 4),
         }
 
     @classmethod
@@ -161,6 +188,9 @@ class Dispute:
             cue=cue,
             target_attribution=data.get("target_attribution"),
             target_entity=data.get("target_entity"),
+            kind=data.get("kind", "rejection"),
+            target_text=Span.from_dict(data.get("target_text")),
+            confidence=float(data.get("confidence", 1.0)),
         )
 
 

@@ -23,8 +23,8 @@ ELLIPSIS = "…"
 # How far a parent chain is followed; deeper (or cyclic) chains are shown at this depth.
 MAX_NESTING_DEPTH = 8
 CSV_COLUMNS = (
-    "article_id", "attribution_id", "kind", "speaker", "source", "cue", "content",
-    "parent", "start", "end", "confidence",
+    "article_id", "attribution_id", "kind", "type", "region", "speaker", "speaker_confidence", "source", "cue",
+    "content", "parent", "start", "end", "confidence",
 )
 
 _SPACE = re.compile(r"\s+")
@@ -166,7 +166,10 @@ def csv_records(article: Article) -> Iterator[dict[str, str | int | float]]:
             "article_id": article.id,
             "attribution_id": a.id,
             "kind": a.kind,
+            "type": a.type,
+            "region": a.region,
             "speaker": article.speaker_name(a) or "",
+            "speaker_confidence": "" if a.speaker_confidence is None else round(float(a.speaker_confidence), 4),
             "source": a.source.text if a.source else "",
             "cue": a.cue.text if a.cue else "",
             "content": a.content.text,

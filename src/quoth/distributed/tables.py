@@ -39,6 +39,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("content_text", pa.large_string()), ("content_spans", SPANS), ("cue_text", pa.string()),
         ("cue_spans", SPANS), ("source_text", pa.string()), ("source_spans", SPANS), ("speaker", pa.string()),
         ("speaker_name", pa.string()), ("parent", pa.string()), ("confidence", pa.float64()),
+        ("type", pa.string()), ("region", pa.string()), ("speaker_confidence", pa.float64()),
     ]),
     "entities": pa.schema([
         ("partition", pa.int32()), ("article_id", pa.string()), ("id", pa.string()), ("name", pa.string()),
@@ -48,7 +49,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     "disputes": pa.schema([
         ("partition", pa.int32()), ("article_id", pa.string()), ("by", pa.string()),
         ("target_attribution", pa.string()), ("target_entity", pa.string()), ("cue_text", pa.string()),
-        ("cue_spans", SPANS),
+        ("cue_spans", SPANS), ("kind", pa.string()), ("target_text", pa.string()), ("target_text_spans", SPANS),
+        ("confidence", pa.float64()),
     ]),
     "failures": pa.schema([
         ("partition", pa.int32()), ("article_id", pa.string()), ("source", pa.string()), ("error", pa.string()),
@@ -86,7 +88,8 @@ def article_rows(partition: int, articles: list[Article]) -> dict[str, list[dict
                 "cue_text": a.cue.text if a.cue else None, "cue_spans": _spans(a.cue),
                 "source_text": a.source.text if a.source else None, "source_spans": _spans(a.source),
                 "speaker": a.speaker, "speaker_name": art.speaker_name(a), "parent": a.parent,
-                "confidence": float(a.confidence),
+                "confidence": float(a.confidence), "type": a.type, "region": a.region,
+                "speaker_confidence": a.speaker_confidence,
             })
         for e in art.entities:
             rows["entities"].append({
@@ -97,6 +100,8 @@ def article_rows(partition: int, articles: list[Article]) -> dict[str, list[dict
             rows["disputes"].append({
                 "partition": partition, "article_id": art.id, "by": d.by, "target_attribution": d.target_attribution,
                 "target_entity": d.target_entity, "cue_text": d.cue.text, "cue_spans": _spans(d.cue),
+                "kind": d.kind, "target_text": d.target_text.text if d.target_text else None,
+                "target_text_spans": _spans(d.target_text), "confidence": float(d.confidence),
             })
     return rows
 

@@ -20,14 +20,16 @@ TABLES: dict[str, str] = {
                 " FROM articles ORDER BY pk",
     "attributions": "SELECT a.id, a.article_id, a.local_id AS attribution_id, a.kind, a.content, a.content_spans,"
                     " a.cue, a.cue_spans, a.source, a.source_spans, a.speaker_local, a.speaker_id,"
-                    " e.name AS speaker, a.parent_local AS parent, a.confidence, a.published"
+                    " e.name AS speaker, a.speaker_confidence, a.parent_local AS parent, a.confidence, a.published,"
+                    " a.type, a.region"
                     " FROM attributions a LEFT JOIN entities e ON e.id = a.speaker_id ORDER BY a.id",
     "entities": "SELECT e.id, e.key, e.name, e.kind, e.named,"
                 " (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS articles,"
                 " (SELECT count(*) FROM attributions a WHERE a.speaker_id = e.id) AS statements"
                 " FROM entities e ORDER BY e.id",
     "disputes": "SELECT d.id, d.article_id, d.by_local AS by, d.target_attribution_local AS target_attribution,"
-                " d.target_entity_local AS target_entity, d.target_entity_id, d.cue, d.cue_spans"
+                " d.target_entity_local AS target_entity, d.target_entity_id, d.cue, d.cue_spans, d.kind,"
+                " d.target_text, d.target_text_spans, d.confidence"
                 " FROM disputes d ORDER BY d.id",
 }
 # Integer columns per table (everything else is text, but ``confidence``): the Parquet schema.
@@ -38,7 +40,7 @@ INT_COLUMNS = {
     "disputes": {"id", "target_entity_id"},
 }
 # Columns holding JSON text: decoded in JSONL so the export is plain JSON; kept as text in CSV and Parquet.
-JSON_COLUMNS = {"authors", "meta", "content_spans", "cue_spans", "source_spans"}
+JSON_COLUMNS = {"authors", "meta", "content_spans", "cue_spans", "source_spans", "target_text_spans"}
 
 
 def export(conn: sqlite3.Connection, out_dir: str | Path, fmt: str = "jsonl") -> dict[str, Path]:
@@ -105,6 +107,7 @@ def _arrow_types(columns: list[str], ints: set[str]) -> dict[str, Any]:
     import pyarrow as pa
 
     types = {c: pa.int64() if c in ints else pa.string() for c in columns}
-    if "confidence" in types:
-        types["confidence"] = pa.float64()
+    for column in ("confidence", "speaker_confidence"):
+        if column in types:
+            types[column] = pa.float64()
     return types

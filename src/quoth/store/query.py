@@ -18,7 +18,8 @@ MAX_SPEAKER_IDS = 500
 
 STATEMENT_COLUMNS = (
     "SELECT a.id, a.article_id, a.local_id, a.kind, a.content, a.content_spans, a.cue, a.source, e.name,"
-    " a.speaker_id, a.parent_local, a.confidence, a.published, ar.title, ar.url"
+    " a.speaker_id, a.parent_local, a.confidence, a.published, ar.title, ar.url, a.type, a.region,"
+    " a.speaker_confidence"
 )
 STATEMENT_JOINS = " JOIN articles ar ON ar.id = a.article_id LEFT JOIN entities e ON e.id = a.speaker_id"
 STATEMENT_SELECT = f"{STATEMENT_COLUMNS} FROM attributions a{STATEMENT_JOINS}"
@@ -278,12 +279,16 @@ def article(conn: sqlite3.Connection, article_id: str) -> Article:
             for r in conn.execute("SELECT local_id, name, kind, named, roles, key FROM article_entities"
                                   " WHERE article_id = ? ORDER BY rowid", (article_id,))]
     atts = [Attribution(id=r[0], kind=r[1], content=_span(r[2], r[3]), cue=_span(r[4], r[5]),
-                        source=_span(r[6], r[7]), speaker=r[8], parent=r[9], confidence=r[10])
+                        source=_span(r[6], r[7]), speaker=r[8], parent=r[9], confidence=r[10], type=r[11],
+                        region=r[12], speaker_confidence=r[13])
             for r in conn.execute("SELECT local_id, kind, content, content_spans, cue, cue_spans, source,"
-                                  " source_spans, speaker_local, parent_local, confidence FROM attributions"
-                                  " WHERE article_id = ? ORDER BY id", (article_id,))]
-    disps = [Dispute(by=r[0], target_attribution=r[1], target_entity=r[2], cue=_span(r[3], r[4]))
-             for r in conn.execute("SELECT by_local, target_attribution_local, target_entity_local, cue, cue_spans"
+                                  " source_spans, speaker_local, parent_local, confidence, type, region,"
+                                  " speaker_confidence FROM attributions WHERE article_id = ? ORDER BY id",
+                                  (article_id,))]
+    disps = [Dispute(by=r[0], target_attribution=r[1], target_entity=r[2], cue=_span(r[3], r[4]), kind=r[5],
+                     target_text=_span(r[6], r[7]), confidence=r[8])
+             for r in conn.execute("SELECT by_local, target_attribution_local, target_entity_local, cue, cue_spans,"
+                                   " kind, target_text, target_text_spans, confidence"
                                    " FROM disputes WHERE article_id = ? ORDER BY id", (article_id,))]
     return Article(id=article_id, text=row[0], meta=json.loads(row[1]), entities=ents, attributions=atts,
                    disputes=disps)  # type: ignore[arg-type]

@@ -46,6 +46,9 @@ class Statement:
     published: str | None
     title: str | None
     url: str | None
+    type: str = "statement"
+    region: str = "body"
+    speaker_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

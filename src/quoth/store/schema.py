@@ -112,7 +112,20 @@ MIGRATION_2 = [
     "CREATE INDEX disputes_published ON disputes(published DESC, id DESC)",
 ]
 
-MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2]
+# Schema 1.1 of the output: an attribution's type, region and speaker confidence; a dispute's kind, the claim's
+# text in the disputing sentence, and its confidence. Rows stored before keep the defaults.
+MIGRATION_3 = [
+    "ALTER TABLE attributions ADD COLUMN type TEXT NOT NULL DEFAULT 'statement'",
+    "ALTER TABLE attributions ADD COLUMN region TEXT NOT NULL DEFAULT 'body'",
+    "ALTER TABLE attributions ADD COLUMN speaker_confidence REAL",
+    "CREATE INDEX attributions_type ON attributions(type, published)",
+    "ALTER TABLE disputes ADD COLUMN kind TEXT NOT NULL DEFAULT 'rejection'",
+    "ALTER TABLE disputes ADD COLUMN target_text TEXT",
+    "ALTER TABLE disputes ADD COLUMN target_text_spans TEXT",
+    "ALTER TABLE disputes ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0",
+]
+
+MIGRATIONS: list[list[str]] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -66,20 +66,23 @@ def insert_article(conn: sqlite3.Connection, article: Article, digest: str) -> N
     for attribution in article.attributions:
         conn.execute(
             "INSERT INTO attributions (article_id, local_id, kind, content, content_spans, cue, cue_spans, source,"
-            " source_spans, speaker_local, speaker_id, parent_local, confidence, published)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " source_spans, speaker_local, speaker_id, parent_local, confidence, published, type, region,"
+            " speaker_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, attribution.id, attribution.kind, attribution.content.text, _spans(attribution.content),
              *_span_pair(attribution.cue), *_span_pair(attribution.source), attribution.speaker,
-             entity_ids.get(attribution.speaker or ""), attribution.parent, float(attribution.confidence), published),
+             entity_ids.get(attribution.speaker or ""), attribution.parent, float(attribution.confidence), published,
+             attribution.type, attribution.region, attribution.speaker_confidence),
         )
     _count_statements(conn, [entity_ids[a.speaker] for a in article.attributions if a.speaker in entity_ids],
                       published)
     for dispute in article.disputes:
         conn.execute(
             "INSERT INTO disputes (article_id, by_local, target_attribution_local, target_entity_local,"
-            " target_entity_id, cue, cue_spans, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " target_entity_id, cue, cue_spans, published, kind, target_text, target_text_spans, confidence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, dispute.by, dispute.target_attribution, dispute.target_entity,
-             entity_ids.get(dispute.target_entity or ""), dispute.cue.text, _spans(dispute.cue), published),
+             entity_ids.get(dispute.target_entity or ""), dispute.cue.text, _spans(dispute.cue), published,
+             dispute.kind, *_span_pair(dispute.target_text), float(dispute.confidence)),
         )
 
 

@@ -54,19 +54,26 @@ class AttributionOut(BaseModel):
     speaker: str | None = Field(None, description="Id of the resolved speaker entity")
     parent: str | None = Field(None, description="Id of the attribution whose content contains this one")
     confidence: float = 1.0
+    type: Literal["statement", "belief", "knowledge", "intention", "document"] = "statement"
+    region: Literal["body", "headline"] = "body"
+    speaker_confidence: float | None = Field(None, description="How sure the speaker resolution is (0-1)")
 
 
 class DisputeOut(BaseModel):
+    kind: Literal["denial", "rejection", "contradiction", "correction"] = "rejection"
     by: str = Field(description="Id of the disputing attribution")
     target_attribution: str | None = None
     target_entity: str | None = None
+    target_text: SpanOut | None = Field(None, description="The disputed claim, where it sits in the disputing "
+                                                         "sentence itself")
     cue: SpanOut
+    confidence: float = 1.0
 
 
 class ArticleOut(BaseModel):
     """The output contract: one article with everything quoth found in it."""
 
-    schema_: str = Field("1.0", alias="schema")
+    schema_: str = Field("1.1", alias="schema")
     id: str
     text: str
     meta: dict[str, Any] = {}
@@ -122,6 +129,9 @@ class StatementOut(BaseModel):
     published: str | None = None
     title: str | None = None
     url: str | None = None
+    type: str = "statement"
+    region: str = "body"
+    speaker_confidence: float | None = None
 
 
 class EntityRecordOut(BaseModel):
