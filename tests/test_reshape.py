@@ -1,5 +1,6 @@
-"""The parse-driven repairs of linked drafts (``quoth.reshape``) and the learned cue forms, on texts written for
-these tests: each rule gets the draft the tagger and linker would hand it, and must reshape it as documented."""
+"""The parse-driven repairs of linked drafts (``quoth.attribution.rules``) and the learned cue forms, on texts
+written for these tests: each rule gets the draft the tagger and linker would hand it, and must reshape it as
+documented."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ def nlp():
 
 def _draft(doc, content, cue=None, source=None):
     """A draft over the first occurrences of the given strings, with token positions set as linking sets them."""
-    from quoth.linking import Draft, token_at
+    from quoth.attribution.draft import Draft, token_at
 
     text = doc.text
 
@@ -37,18 +38,18 @@ def _texts(doc, d):
 
 
 def _run(nlp, text):
-    from quoth.features import DocFeatures
+    from quoth.attribution.context import Context
 
     doc = nlp(text)
-    return doc, DocFeatures(doc)
+    return doc, Context(doc)
 
 
 def test_coordinated_speech_verb_opens_its_own_attribution(nlp):
-    from quoth.reshape import split_coordinated_cues
+    from quoth.attribution.rules.cues import split_coordinated_cues
 
-    doc, feats = _run(nlp, "The senator outlined her budget plan on Monday and vowed to cut taxes for small businesses.")
+    doc, ctx = _run(nlp, "The senator outlined her budget plan on Monday and vowed to cut taxes for small businesses.")
     d = _draft(doc, "her budget plan on Monday and vowed to cut taxes for small businesses", "outlined", "The senator")
-    out = split_coordinated_cues(doc, feats, [d])
+    out = split_coordinated_cues(ctx, [d])
     assert [_texts(doc, x) for x in out] == [
         (["her budget plan on Monday"], ["outlined"], ["The senator"]),
         (["to cut taxes for small businesses"], ["vowed"], ["The senator"]),
@@ -66,30 +67,30 @@ def test_coordinated_speech_verb_opens_its_own_attribution(nlp):
      (['"People imagine it\'s romantic. You sit by the window and watch the storms."'], [], [])),
 ])
 def test_cueless_content_opening_with_its_speaker(nlp, text, content, expected):
-    from quoth.reshape import speaker_openings
+    from quoth.attribution.rules.cues import speaker_openings
 
-    doc, feats = _run(nlp, text)
+    doc, ctx = _run(nlp, text)
     d = _draft(doc, content)
-    speaker_openings(doc, feats, [d])
+    speaker_openings(ctx, [d])
     assert _texts(doc, d) == expected
 
 
 def test_statement_inside_a_reported_clause_belongs_to_the_reporting_verb(nlp):
-    from quoth.reshape import reporting_verbs
+    from quoth.attribution.rules.reporting import reporting_verbs
 
-    doc, feats = _run(nlp, "The mayor said the council believes that the bridge will reopen in May.")
+    doc, ctx = _run(nlp, "The mayor said the council believes that the bridge will reopen in May.")
     d = _draft(doc, "that the bridge will reopen in May", "believes", "the council")
-    reporting_verbs(doc, feats, [d])
+    reporting_verbs(ctx, [d])
     assert _texts(doc, d) == (["the council believes that the bridge will reopen in May"], ["said"], ["The mayor"])
 
 
 def test_reporting_verb_with_its_own_draft_is_left_alone(nlp):
-    from quoth.reshape import reporting_verbs
+    from quoth.attribution.rules.reporting import reporting_verbs
 
-    doc, feats = _run(nlp, "The mayor said the council believes that the bridge will reopen in May.")
+    doc, ctx = _run(nlp, "The mayor said the council believes that the bridge will reopen in May.")
     inner = _draft(doc, "that the bridge will reopen in May", "believes", "the council")
     outer = _draft(doc, "the council believes", "said", "The mayor")
-    reporting_verbs(doc, feats, [inner, outer])
+    reporting_verbs(ctx, [inner, outer])
     assert _texts(doc, inner) == (["that the bridge will reopen in May"], ["believes"], ["the council"])
 
 
@@ -107,54 +108,56 @@ def test_reporting_verb_with_its_own_draft_is_left_alone(nlp):
      (["The ferry will not sail on Sunday"], [], [])),
 ])
 def test_sentence_ending_in_a_reporting_clause(nlp, text, content, cue, source, expected):
-    from quoth.reshape import trailing_reporters
+    from quoth.attribution.rules.reporting import trailing_reporters
 
-    doc, feats = _run(nlp, text)
+    doc, ctx = _run(nlp, text)
     d = _draft(doc, content, cue, source)
-    trailing_reporters(doc, feats, [d])
+    trailing_reporters(ctx, [d])
     assert _texts(doc, d) == expected
 
 
 def test_cueless_quote_takes_the_speech_verb_of_its_sentence(nlp):
-    from quoth.reshape import sentence_speech_verbs
+    from quoth.attribution.rules.cues import sentence_speech_verbs
 
-    doc, feats = _run(nlp, 'Scott\'s niece, a state delegate, shouted to the crowd: "This is a big year for all of us!"')
+    doc, ctx = _run(nlp, 'Scott\'s niece, a state delegate, shouted to the crowd: "This is a big year for all of us!"')
     d = _draft(doc, '"This is a big year for all of us!"')
-    sentence_speech_verbs(doc, feats, [d])
-    assert _texts(doc, d) == (['"This is a big year for all of us!"'], ["shouted"], ["Scott's niece, a state delegate,"])
+    sentence_speech_verbs(ctx, [d])
+    assert _texts(doc, d) == (['"This is a big year for all of us!"'], ["shouted"],
+                              ["Scott's niece, a state delegate,"])
 
 
 def test_floating_quote_takes_the_previous_cue(nlp):
-    from quoth.reshape import floating_cues
+    from quoth.attribution.rules.cues import floating_cues
 
-    doc, _ = _run(nlp, 'The coach praised the team. "They never gave up," he said.\n\n"We will be back next year."\n\n\n\n'
-                       'The season ends in May.\n\n"Nobody expected this."')
+    doc, ctx = _run(nlp, 'The coach praised the team. "They never gave up," he said.\n\n"We will be back next year."'
+                         '\n\n\n\nThe season ends in May.\n\n"Nobody expected this."')
     said = _draft(doc, '"They never gave up,"', "said", "he")
     floating = _draft(doc, '"We will be back next year."', source="he")
     far = _draft(doc, '"Nobody expected this."')
-    floating_cues(doc, [said, floating, far])
+    floating_cues(ctx, [said, floating, far])
     assert _texts(doc, floating)[1] == ["said"]
     assert far.cue == []  # two paragraph breaks and more away: not a continuation
 
 
 def test_quote_after_a_participle_clause_continues_the_main_verb(nlp):
-    from quoth.reshape import continued_quotes
+    from quoth.attribution.rules.reporting import continued_quotes
 
-    doc, feats = _run(nlp, '"The plan is sound," Jealous said, suggesting that voters would reward it. '
+    doc, ctx = _run(nlp, '"The plan is sound," Jealous said, suggesting that voters would reward it. '
                            '"We have a candidate who can win."')
     said = _draft(doc, '"The plan is sound,"', "said", "Jealous")
     second = _draft(doc, '"We have a candidate who can win."', "suggesting", "Jealous")
-    continued_quotes(doc, feats, [said, second])
+    continued_quotes(ctx, [said, second])
     assert _texts(doc, second)[1:] == (["said"], ["Jealous"])
 
 
 def test_quote_with_its_own_reporting_clause_is_split_off(nlp):
-    from quoth.reshape import reported_quotes
+    from quoth.attribution.rules.reporting import reported_quotes
 
-    doc, feats = _run(nlp, "Benjamin Green knows what the town needs. ''It will take a junkyard dog to fix this place,'' "
-                           "he said.")
-    d = _draft(doc, "what the town needs. ''It will take a junkyard dog to fix this place,''", "knows", "Benjamin Green")
-    out = reported_quotes(doc, feats, [d])
+    doc, ctx = _run(nlp, "Benjamin Green knows what the town needs. ''It will take a junkyard dog to fix this "
+                         "place,'' he said.")
+    d = _draft(doc, "what the town needs. ''It will take a junkyard dog to fix this place,''", "knows",
+               "Benjamin Green")
+    out = reported_quotes(ctx, [d])
     assert [_texts(doc, x) for x in out] == [
         (["what the town needs."], ["knows"], ["Benjamin Green"]),
         (["''It will take a junkyard dog to fix this place,''"], ["said"], ["he"]),
@@ -162,15 +165,15 @@ def test_quote_with_its_own_reporting_clause_is_split_off(nlp):
 
 
 def test_subjectless_cue_borrows_through_a_preposition(nlp):
-    from quoth.linking import _borrowed_subject
+    from quoth.attribution.parse import borrowed_subject
 
     doc = nlp("The governor began by saying that the budget was balanced.")
-    span = _borrowed_subject(next(t for t in doc if t.text == "saying"))
+    span = borrowed_subject(next(t for t in doc if t.text == "saying"))
     assert span is not None and doc[span[0]:span[1]].text == "The governor"
 
 
 def test_cue_forms_table_round_trip_and_shipped_table():
-    from quoth.cue_forms import MIN_FORM_COUNT, learned_cue_forms, parse_tsv, to_tsv
+    from quoth.lexicon.learned import MIN_FORM_COUNT, learned_cue_forms, parse_tsv, to_tsv
 
     counts = {"touted": (5, 6), "walked": (1, 40), "quipped": (1, MIN_FORM_COUNT - 1)}
     tsv = to_tsv(counts)
@@ -181,7 +184,7 @@ def test_cue_forms_table_round_trip_and_shipped_table():
 
 
 def test_count_forms_counts_verbs_inside_cue_spans(nlp):
-    from quoth.cue_forms import count_forms
+    from quoth.lexicon.learned import count_forms
 
     text = "The mayor touted the plan. The mayor walked home and touted it again."
     doc = nlp(text)
@@ -191,7 +194,7 @@ def test_count_forms_counts_verbs_inside_cue_spans(nlp):
 
 
 def test_of_two_parsed_subjects_the_nearest_speaks(nlp):
-    from quoth.linking import subject
+    from quoth.attribution.parse import subject
 
     doc = nlp("LOS ANGELES (AP) — Hillary Clinton and her Democratic allies dove deeper into Donald Trump's record "
               "Tuesday, launching a new round of attacks.")
@@ -201,19 +204,19 @@ def test_of_two_parsed_subjects_the_nearest_speaks(nlp):
 
 
 def test_sentence_speech_verb_never_across_a_paragraph_break(nlp):
-    from quoth.reshape import sentence_speech_verbs
+    from quoth.attribution.rules.cues import sentence_speech_verbs
 
-    doc, feats = _run(nlp, '"You can\'t automate noticing"\n\nAsked what she will do next, Morrow laughed.')
+    doc, ctx = _run(nlp, '"You can\'t automate noticing"\n\nAsked what she will do next, Morrow laughed.')
     assert len(list(doc.sents)) == 1  # the parser runs the sentence over the break
     d = _draft(doc, '"You can\'t automate noticing"')
-    sentence_speech_verbs(doc, feats, [d])
+    sentence_speech_verbs(ctx, [d])
     assert d.cue == []
 
 
 def test_quote_right_after_a_speech_verb_is_that_verbs(nlp):
-    from quoth.reshape import quote_openers
+    from quoth.attribution.rules.cues import quote_openers
 
-    doc, feats = _run(nlp, "\"We want this settled early,\" he said, adding, \"We don't want a fight in Cleveland.\"")
+    doc, ctx = _run(nlp, "\"We want this settled early,\" he said, adding, \"We don't want a fight in Cleveland.\"")
     second = _draft(doc, "\"We don't want a fight in Cleveland.\"", "said", "he")
-    quote_openers(doc, feats, [second])
+    quote_openers(ctx, [second])
     assert _texts(doc, second) == (["\"We don't want a fight in Cleveland.\""], ["adding"], ["he"])

@@ -1,8 +1,16 @@
 """quoth: who said what, about whom, and who disputes it."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal
+
 from .errors import BinaryInput, DecodingError, InputError, InputTooLarge, ModelNotFound, QuothError
 from .model import SCHEMA_VERSION, Article, Attribution, Dispute, Entity, Mention, Span
 from .options import Options
+
+if TYPE_CHECKING:
+    from .pipeline import ArticleInput
 
 __version__ = "0.1.0"
 
@@ -12,14 +20,16 @@ __all__ = [
 ]
 
 
-def extract(text, options=None, id="article", meta=None):  # type: ignore[no-untyped-def]
+def extract(text: str | bytes, options: Options | None = None, id: str = "article",
+            meta: dict[str, Any] | None = None) -> Article:
     """See ``quoth.pipeline.extract`` (imported lazily so ``import quoth`` stays cheap)."""
     from .pipeline import extract as _extract
 
     return _extract(text, options, id=id, meta=meta)
 
 
-def extract_many(items, options=None, errors="collect"):  # type: ignore[no-untyped-def]
+def extract_many(items: Iterable[ArticleInput], options: Options | None = None,
+                 errors: Literal["raise", "collect"] = "collect") -> Iterator[Article]:
     """See ``quoth.pipeline.extract_many``."""
     from .pipeline import extract_many as _extract_many
 

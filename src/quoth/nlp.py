@@ -40,7 +40,7 @@ def load_pipeline(model: str, with_quoth: bool = True, fast: bool = False) -> "L
         replace_attribute_ruler(nlp)
         WindowedNER.wrap(nlp)
     if with_quoth:
-        from . import pipeline  # noqa: F401  registers the "quoth" factory
+        from . import component  # noqa: F401  registers the "quoth" factory
 
         nlp.add_pipe("quoth")
     return nlp

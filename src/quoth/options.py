@@ -29,6 +29,8 @@ class Options:
         token attributes (POS, MORPH, LEMMA) several times faster, and run the NER only around proper nouns
         (``quoth.ner_windows``: 98-99% the same PERSON/GPE/NORP entities, 95% ORG, on ~35% of the tokens).
         ``False`` runs spaCy's components as shipped.
+    without_steps: attribution steps to skip, by name (``quoth.attribution.steps.STEPS``), to measure one;
+        an unknown name raises ``UnknownStep`` when the pipeline runs.
     """
 
     model: str = DEFAULT_MODEL
@@ -37,6 +39,7 @@ class Options:
     speakers: bool = True
     disputes: bool = True
     fast: bool = True
+    without_steps: tuple[str, ...] = ()
 
     def with_(self, **changes: Any) -> "Options":
         """A copy with some fields changed."""

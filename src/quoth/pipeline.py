@@ -1,94 +1,22 @@
-"""``extract`` and ``extract_many``, and the spaCy factory ``quoth`` that does the work on a ``Doc``.
+"""``extract`` and ``extract_many``: text in, ``Article`` out, through the spaCy pipeline with quoth's component.
 
-The component writes:
-
-| attribute | type | what |
-|---|---|---|
-| ``doc._.attributions`` | ``list[quoth.model.Attribution]`` | every attribution, offsets into ``doc.text`` |
-| ``doc._.quoth_entities`` | ``list[quoth.model.Entity]`` | entities (empty when ``speakers=False``) |
-| ``doc._.disputes`` | ``list[quoth.model.Dispute]`` | disputes (empty when ``disputes=False``) |
+The component itself (``QuothComponent``, the factory ``make_quoth``) lives in ``quoth.component``; the names stay
+importable from here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Literal
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from .docindex import forget
-from .model import Article, Attribution, Dispute, Entity
+from .component import Found, QuothComponent, make_quoth
+from .model import Article
+from .nlp import pipeline_for
 from .options import Options
 from .text import check_size, decode
 
-for _name in ("attributions", "quoth_entities", "disputes"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
-
-
-@dataclass
-class Found:
-    """What the component found in one Doc, before it is written on the Doc."""
-
-    attributions: list[Attribution]
-    entities: list[Entity]
-    disputes: list[Dispute]
-
-
-class QuothComponent:
-    """Finds attributions (then speakers and disputes) and writes them on the Doc."""
-
-    def __init__(self, nlp: Language, name: str, speakers: bool, disputes: bool) -> None:
-        self.name = name
-        self.speakers = speakers
-        self.disputes = disputes
-
-    def __call__(self, doc: Doc, speakers: bool | None = None, disputes: bool | None = None) -> Doc:
-        """Annotate ``doc``; ``speakers``/``disputes`` override the config for this call (``component_cfg``)."""
-        try:
-            found = self.find(
-                doc,
-                self.speakers if speakers is None else speakers,
-                self.disputes if disputes is None else disputes,
-            )
-        finally:
-            forget(doc)
-        self.set_annotations(doc, found)
-        return doc
-
-    def find(self, doc: Doc, speakers: bool = True, disputes: bool = True) -> Found:
-        """Find attributions, entities and disputes in ``doc``."""
-        from .attribution import find_attributions
-
-        attributions = find_attributions(doc)
-        entities: list[Entity] = []
-        found_disputes: list[Dispute] = []
-        if speakers:
-            from .speakers import resolve_speakers
-
-            entities = resolve_speakers(doc, attributions)
-            if disputes:
-                from .disputes import find_disputes
-
-                found_disputes = find_disputes(doc, attributions, entities)
-        return Found(attributions, entities, found_disputes)
-
-    def set_annotations(self, doc: Doc, found: Found) -> None:
-        doc._.attributions = found.attributions
-        doc._.quoth_entities = found.entities
-        doc._.disputes = found.disputes
-
-
-@Language.factory(
-    "quoth",
-    assigns=["doc._.attributions", "doc._.quoth_entities", "doc._.disputes"],
-    requires=["token.dep", "token.pos", "token.head", "doc.sents"],
-    default_config={"speakers": True, "disputes": True},
-)
-def make_quoth(nlp: Language, name: str, speakers: bool, disputes: bool) -> QuothComponent:
-    """The spaCy factory: ``nlp.add_pipe("quoth")``."""
-    return QuothComponent(nlp, name, speakers=speakers, disputes=disputes)
+__all__ = ["Found", "QuothComponent", "extract", "extract_many", "make_quoth"]
 
 
 ArticleInput = Article | str | bytes | dict[str, Any] | tuple[str, str]
@@ -101,7 +29,8 @@ ArticleInput = Article | str | bytes | dict[str, Any] | tuple[str, str]
 MAX_BATCH_CHARS = 40_000
 
 
-def extract(text: str | bytes, options: Options | None = None, id: str = "article", meta: dict | None = None) -> Article:
+def extract(text: str | bytes, options: Options | None = None, id: str = "article",
+            meta: dict[str, Any] | None = None) -> Article:
     """Extract attributions, entities and disputes from one article's text.
 
     Takes the text (``str``, or UTF-8 ``bytes``) and returns an ``Article`` whose offsets index that text.
@@ -122,11 +51,10 @@ def extract_many(
     become ``meta``). With ``errors="collect"`` an article that cannot be read is yielded with ``error`` set and no
     results, and the stream goes on; with ``"raise"`` the ``InputError`` propagates.
     """
-    from .nlp import pipeline_for
-
     opts = options or Options()
     nlp = pipeline_for(opts)
-    cfg = {"quoth": {"speakers": opts.speakers, "disputes": opts.disputes and opts.speakers}}
+    cfg = {"quoth": {"speakers": opts.speakers, "disputes": opts.disputes and opts.speakers,
+                     "without": opts.without_steps}}
     batch: list[Article] = []
     for n, item in enumerate(items):
         article = _to_article(item, n, opts, errors)

@@ -68,7 +68,8 @@ def _classify(text: str, i: int) -> str:
 
 
 def _marks(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
-    """(offset, open/close/either, width) of each quotation mark; two apostrophes or backticks (NYT style) are 2 wide."""
+    """(offset, open/close/either, width) of each quotation mark; two apostrophes or backticks (NYT style) are 2
+    wide."""
     out = []
     for m in _MARK.finditer(text, start, end):
         i = m.start()

@@ -1,67 +1,18 @@
-"""The trained attribution tagger: a linear-chain CRF over paragraphs that labels Source, Cue and Content tokens."""
+"""Moved to ``quoth.attribution.tagger``; kept importable (``load_tagger`` for training and cross-fitting)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-
-import pycrfsuite
 from spacy.tokens import Doc
 
-from .errors import ModelNotFound
-from .features import DocFeatures, Paragraph, paragraph_features, split_paragraphs
-
-MODEL_RESOURCE = "attribution.crfsuite"
-ROLE_OF_TAG = {"SRC": "source", "CUE": "cue", "CON": "content"}
-
-
-@dataclass(frozen=True)
-class TaggedSpan:
-    """A run of tokens the tagger gave one role; ``confidence`` is the mean marginal of its labels."""
-
-    role: str  # "source" | "cue" | "content"
-    start: int  # token index
-    end: int  # token index, exclusive
-    paragraph: int
-    confidence: float
-
-
-@lru_cache(maxsize=1)
-def load_tagger() -> pycrfsuite.Tagger:
-    """The CRF shipped in ``quoth/resources`` (trained by ``scripts/train.py``)."""
-    path = resources.files("quoth") / "resources" / MODEL_RESOURCE
-    if not path.is_file():
-        raise ModelNotFound(f"the attribution model {MODEL_RESOURCE} is missing from the package; "
-                            "reinstall quoth or run `make train`")
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return tagger
+from .attribution.paragraphs import Paragraph, split_paragraphs
+from .attribution.tagger import DocFeatures, TaggedSpan, load_tagger, tag_paragraphs
+from .attribution.tagger.model import MODEL_RESOURCE, ROLE_OF_TAG
 
 
 def tag_doc(doc: Doc, feats: DocFeatures) -> tuple[list[TaggedSpan], list[Paragraph]]:
     """Tag every paragraph of ``doc``; returns role spans (token offsets) and the paragraphs."""
-    tagger = load_tagger()
-    spans: list[TaggedSpan] = []
     paragraphs = split_paragraphs(doc)
-    for n, para in enumerate(paragraphs):
-        labels = tagger.tag(paragraph_features(feats, para))
-        spans.extend(_bio_spans(tagger, labels, para, n))
-    return spans, paragraphs
+    return tag_paragraphs(feats, paragraphs), paragraphs
 
 
-def _bio_spans(tagger: pycrfsuite.Tagger, labels: list[str], para: Paragraph, n: int) -> list[TaggedSpan]:
-    """Group BIO labels into spans; an I- after a different role starts a new span."""
-    out: list[TaggedSpan] = []
-    cur_tag, cur_start, probs = None, 0, []
-    for k, label in enumerate(labels + ["O"]):
-        prefix, _, tag = label.partition("-")
-        if cur_tag is not None and (prefix != "I" or tag != cur_tag):
-            out.append(TaggedSpan(ROLE_OF_TAG[cur_tag], para.start + cur_start, para.start + k, n,
-                                  sum(probs) / len(probs)))
-            cur_tag = None
-        if prefix in ("B", "I") and cur_tag is None:
-            cur_tag, cur_start, probs = tag, k, []
-        if cur_tag is not None:
-            probs.append(tagger.marginal(label, k))
-    return out
+__all__ = ["MODEL_RESOURCE", "ROLE_OF_TAG", "TaggedSpan", "load_tagger", "tag_doc"]

@@ -44,11 +44,24 @@ def polnear_command(
         help="Also score attributions nested in another's content (PolNeAR's gold never nests, so by default "
              "they are left out).",
     ),
+    without: list[str] = typer.Option(
+        [], "--without", metavar="STEP",
+        help="Turn off one attribution step, to measure it (repeatable); the steps are listed in "
+             "docs/architecture.md.",
+    ),
 ) -> None:
     """Score content, source and cue extraction on a PolNeAR split (lenient, strict and exact criteria)."""
-    from ..evaluate.polnear import evaluate_polnear
+    from ..attribution.steps import UnknownStep, select_steps
+    from ..evaluate.polnear import evaluate_polnear, quoth_extractor
+    from ..options import Options
 
-    result = evaluate_polnear(directory, limit=limit, per_article=per_article, include_nested=include_nested)
+    try:
+        select_steps(without)
+    except UnknownStep as exc:
+        raise typer.BadParameter(str(exc), param_hint="--without") from exc
+    extractor = quoth_extractor(Options(without_steps=tuple(without))) if without else None
+    result = evaluate_polnear(directory, extractor=extractor, limit=limit, per_article=per_article,
+                              include_nested=include_nested)
     if as_json:
         typer.echo(json.dumps(result, indent=2))
     else:

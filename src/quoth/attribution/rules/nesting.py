@@ -8,25 +8,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .clauses import SPEECH_CLAUSE_VERBS
-from .cues import lemma
-from .features import DocFeatures
-from .linking import Draft, subject, token_chars
+from ...lexicon import base_form, is_about_verb, is_nesting_verb
+from ..context import Context
+from ..draft import Draft, token_chars
+from ..parse import subject
 
-# Verbs reliable enough to open a nested attribution: the clause verbs less those that inside a statement mostly
-# start a reply or an aside rather than report one, plus "talk" ("talked about how …").
-NESTED_VERBS = (SPEECH_CLAUSE_VERBS - {
-    "answer", "comment", "concede", "counter", "emphasize", "note", "observe", "recall", "remark", "reply",
-    "respond", "retort", "stress",
-}) | {"talk"}
 _CLAUSE_DEPS = ("ccomp", "xcomp")
-_ABOUT_VERBS = frozenset({"talk", "speak", "complain", "boast", "brag", "write"})
 # A nested content shorter than this many tokens is usually a fragment, not a statement.
 MIN_NESTED_TOKENS = 3
 
 
-def find_nested(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draft]:
+def nested_attributions(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """New drafts for attributions nested in the given drafts' contents, with ``parent`` set."""
+    doc, pos, lemma = ctx.doc, ctx.tokens.pos, ctx.tokens.lemma
     out: list[Draft] = []
     for d in drafts:
         for s, e in d.content:
@@ -34,11 +28,11 @@ def find_nested(doc: Doc, feats: DocFeatures, drafts: list[Draft]) -> list[Draft
             if span is None:
                 continue
             for i in range(span.start, span.end):
-                if feats.pos[i] in ("VERB", "AUX") and feats.lemma[i] in NESTED_VERBS:
+                if pos[i] in ("VERB", "AUX") and is_nesting_verb(lemma[i]):
                     nested = _nested_at(doc, doc[i], span.start, span.end, d)
                     if nested is not None:
                         out.append(nested)
-    return out
+    return drafts + out
 
 
 def _nested_at(doc: Doc, verb: Token, lo: int, hi: int, parent: Draft) -> Draft | None:
@@ -63,11 +57,8 @@ def _nested_at(doc: Doc, verb: Token, lo: int, hi: int, parent: Draft) -> Draft 
     cue_hi = verb.i + 1
     if comp.dep_ == "pcomp" or comp.head.dep_ == "prep":
         cue_hi = comp.head.i + 1 if comp.head.i > verb.i else cue_hi
-    return Draft(
-        content=[token_chars(doc, c_lo, c_hi)], cue=[token_chars(doc, verb.i, cue_hi)],
-        source=[token_chars(doc, s_lo, s_hi)],
-        confidence=0.6, parent=parent, first_token=c_lo, last_token=c_hi - 1, cue_token=verb.i,
-    )
+    return Draft.over_tokens(doc, c_lo, c_hi, cue=[token_chars(doc, verb.i, cue_hi)],
+                             source=[token_chars(doc, s_lo, s_hi)], confidence=0.6, cue_token=verb.i, parent=parent)
 
 
 def _complement(verb: Token) -> Token | None:
@@ -75,7 +66,7 @@ def _complement(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _CLAUSE_DEPS and child.i > verb.i:
             return child
-    if lemma(verb.text) in _ABOUT_VERBS:
+    if is_about_verb(base_form(verb.text)):
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "about":
                 for c in prep.children:

@@ -1,0 +1,34 @@
+"""Finding attributions in a parsed Doc: content, cue and source spans; direct/indirect/mixed; nesting.
+
+One pipeline of named steps (``steps.STEPS``, listed in docs/architecture.md) over one per-Doc ``Context``: the
+CRF tags Source/Cue/Content tokens per paragraph (``tagger``), ``link`` joins each content to its cue and
+source, the rules (``rules/``) repair and reshape the drafts by quotation marks, layout and the parse and read
+nested attributions off it, and ``finish`` turns the drafts into ``Attribution``s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from ..docindex import doc_text
+from ..model import Attribution
+from .context import Context
+from .finish import to_attributions
+from .steps import STEPS, UnknownStep, run_steps, select_steps, step_names
+
+
+def find_attributions(doc: Doc, without: Iterable[str] = ()) -> list[Attribution]:
+    """Every attribution in ``doc``, ordered by content start, ids ``a1``… in that order.
+
+    ``without`` names steps to skip (to measure one). Raises ``UnknownStep`` for a name ``STEPS`` does not hold.
+    """
+    steps = select_steps(without)
+    if not doc_text(doc).strip():
+        return []
+    ctx = Context(doc)
+    return to_attributions(ctx, run_steps(ctx, steps))
+
+
+__all__ = ["STEPS", "Context", "UnknownStep", "find_attributions", "step_names"]

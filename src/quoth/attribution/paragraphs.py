@@ -1,0 +1,86 @@
+"""The one paragraph index of a Doc: where paragraphs start and end, in tokens and in characters.
+
+A paragraph is a run of text between line breaks: the tagger's unit, and what the rules mean by "the same
+paragraph". Some rules were tuned with a looser paragraph, one that ends only at a blank line; the index offers
+both (``kind="line"`` or ``kind="blank"``), so that choice is made here, visibly, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+import numpy
+from spacy.attrs import IDX, IS_SPACE
+from spacy.tokens import Doc
+
+from ..docindex import doc_text
+
+_NEWLINE = re.compile("\n")
+BreakKind = Literal["line", "blank"]
+_BREAK: dict[str, str] = {"line": "\n", "blank": "\n\n"}
+
+
+@dataclass
+class Paragraph:
+    """A run of tokens between line breaks: the tagger's unit."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+
+
+def split_paragraphs(doc: Doc) -> list[Paragraph]:
+    """Paragraphs as token ranges: a token holding a newline (in its text or trailing space) ends one."""
+    if not len(doc):
+        return []
+    arrays = doc.to_array([IDX, IS_SPACE]).astype("int64")
+    starts, space = arrays[:, 0], arrays[:, 1].astype(bool)
+    newlines = [m.start() for m in _NEWLINE.finditer(doc_text(doc))]
+    breaks = sorted(set((numpy.searchsorted(starts, newlines, side="right") - 1).tolist())) if newlines else []
+    paras: list[Paragraph] = []
+    start = 0
+    for i in breaks:
+        end = i if space[i] else i + 1
+        if end > start:
+            paras.append(Paragraph(start, end))
+        start = i + 1
+    if start < len(doc):
+        paras.append(Paragraph(start, len(doc)))
+    return [p for p in paras if not space[p.start:p.end].all()]
+
+
+class ParagraphIndex:
+    """``lines``: the paragraphs as token ranges; ``of_token[i]``: token i's paragraph number (a token between
+    two paragraphs belongs to the one before); character-level questions through ``breaks_between`` and
+    ``line_start``."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.doc = doc
+        self.text = text
+        self.lines = split_paragraphs(doc)
+
+    @cached_property
+    def of_token(self) -> list[int]:
+        paragraphs = self.lines
+        para_of = [0] * len(self.doc)
+        for n, p in enumerate(paragraphs):
+            for i in range(p.start, p.end):
+                para_of[i] = n
+            if n + 1 < len(paragraphs):
+                for i in range(p.end, paragraphs[n + 1].start):
+                    para_of[i] = n
+        return para_of
+
+    def containing(self, i: int) -> Paragraph | None:
+        """The paragraph holding token i (None for a token between paragraphs)."""
+        return next((p for p in self.lines if p.start <= i < p.end), None)
+
+    def breaks_between(self, start: int, end: int, kind: BreakKind = "line") -> int:
+        """How many paragraph breaks of this kind lie in the text between characters ``start`` and ``end``."""
+        return self.text.count(_BREAK[kind], start, end)
+
+    def line_start(self, char: int) -> int:
+        """The offset of the start of the line holding character ``char``."""
+        return self.text.rfind("\n", 0, char) + 1
