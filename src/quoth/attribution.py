@@ -13,6 +13,7 @@ from .clauses import (according_to, clause_drafts, colon_sources, dash_sources, 
                       split_participles, transcript_labels)
 from .docindex import doc_text
 from .features import DocFeatures
+from .kinds import type_attributions
 from .linking import Draft, governing_cues, link_spans, passive_complements
 from .model import Attribution, Span
 from .nesting import find_nested
@@ -55,7 +56,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     drafts = reported_quotes(doc, feats, drafts)
     drafts = _drop_boilerplate(text, drafts)
     drafts.extend(find_nested(doc, feats, drafts))
-    return _to_attributions(text, drafts, feats.quoted_mask)
+    return type_attributions(doc, _to_attributions(text, drafts, feats.quoted_mask))
 
 
 def _drop_boilerplate(text: str, drafts: list[Draft]) -> list[Draft]:
