@@ -125,7 +125,7 @@ def test_web_browser_search_filters(page) -> None:
     page.fill("input[name=speaker]", "Lee Park")
     page.click("form.filters button")
     page.wait_for_url("**/search?**")
-    assert page.inner_text("#results-count").startswith("4 statements")
+    assert page.inner_text("#results-count").startswith("4 attributions")
     assert set(page.locator(".statements .who a").all_inner_texts()) == {"Lee Park"}
     shot(page, "search")
 

@@ -8,7 +8,7 @@ nothing.
    cue only from the headline); content in a section heading or page furniture ("Read more …", "Story continues
    below advertisement", bylines, credits) is dropped, and no heading, furniture or dateline supplies a piece of
    a body attribution's source, cue or content;
-2. types it from its cue, the cue's frame and its source (``classify``): ``statement``, ``belief``,
+2. types it from its cue, the cue's frame and its source (``decide``): ``statement``, ``belief``,
    ``knowledge``, ``intention`` or ``document``, or drops it as no attribution (physical perception or action,
    naming, a picture that depicts).
 
@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..docindex import doc_text
 from ..model import Attribution, Span
-from .classify import classify
+from .decide import classify
 from .layout import Layout, find_layout, inside, subtract
 
 __all__ = ["type_attributions", "classify", "find_layout"]
