@@ -89,6 +89,7 @@ def classify(doc: Doc, attribution: Attribution) -> str | None:
         return _document_or_depiction(doc, attribution, source)
     if source in _BELIEF_SOURCE_NOUNS:
         return "belief"
+    # Words in quotation marks were spoken or written, whatever verb reports them.
     if quoted or "according" in words:
         return "statement"
     return _type_of_frame(doc, attribution, head, words)
@@ -101,12 +102,25 @@ def _document_or_depiction(doc: Doc, attribution: Attribution, source: str) -> s
     return "document"
 
 
+def _perception(doc: Doc, attribution: Attribution, head: str) -> str | None:
+    """See, hear, feel …: knowledge (or, for feel and sense, belief) of a clause; a belief when the source sees a
+    thing "as" something or feels a way about it; none when a thing is perceived ("felt a tap", "heard a bang")."""
+    tokens = _content_tokens(doc, attribution)
+    words = {t.lower_ for t in tokens}
+    felt = head in ("feel", "sense")
+    if content_is_clause(doc, attribution):
+        return "belief" if felt else "knowledge"
+    if "as" in words and head in ("see", "view"):
+        return "belief"
+    if felt and tokens and (tokens[0].pos_ == "ADJ" or words & {"about", "way", "like"}):
+        return "belief"
+    return None
+
+
 def _type_of_frame(doc: Doc, attribution: Attribution, head: str, words: list[str]) -> str | None:
     """The type an unquoted attribution's cue verb (or "be" + adjective) and its content's shape give."""
     if head in PERCEPTION_VERBS:
-        if not content_is_clause(doc, attribution):
-            return None
-        return "belief" if head in ("feel", "sense") else "knowledge"
+        return _perception(doc, attribution, head)
     if head in BELIEF_VERBS or any(w in BELIEF_ADJECTIVES for w in words):
         return "intention" if head == "consider" and not content_is_clause(doc, attribution) else "belief"
     if head in KNOWLEDGE_VERBS or any(w in KNOWLEDGE_ADJECTIVES for w in words) or (head == "find" and words[1:2] == ["out"]):
