@@ -198,3 +198,15 @@ def test_kinds_extract_types_and_drops_in_running_text():
     assert {"belief", "intention", "document", "statement"} <= types
     assert not any("the shot" in a.content.text for a in article.attributions)
     assert [a.id for a in article.attributions] == [f"a{n}" for n in range(1, len(article.attributions) + 1)]
+
+
+@pytest.mark.parametrize("line, title", [
+    ("The Latest GOP Debate Kicked Off In The Most Awkward Way.", True),
+    ("Carson: Cruz taking 'Benghazi' approach to Iowa controversy.", True),
+    ("Darian Lone is new to advocacy work, but has already proven herself a natural.", False),
+    ("The mayor said the bridge would open in May.", False),
+])
+def test_kinds_is_title_for_period_ended_first_lines(line, title):
+    from quoth.kinds.layout import is_title
+
+    assert is_title(line) is title

@@ -17,6 +17,9 @@ Offsets = tuple[int, int]
 # paragraphs (titles run to ~20 words; no body paragraph ends without punctuation there); re-run
 # `quoth eval polnear` on dev after changing it.
 HEADING_MAX_WORDS = 22
+# Some corpora (PolNeAR) end every title with a period: a first line that short and Title Cased is still one.
+TITLE_MAX_WORDS = 16
+TITLE_CASE_SHARE = 0.8
 _TERMINAL = ".!?:;,\"”’')…»"
 # Page furniture text.py's boilerplate lines do not cover: teasers, notices, credits, sign-offs.
 _FURNITURE_LINE = re.compile(
@@ -87,6 +90,18 @@ def is_furniture(line: str) -> bool:
     return bool(_FURNITURE_LINE.match(line))
 
 
+def is_title(line: str) -> bool:
+    """A first line that ends with a period yet reads as a title: short, and Title Cased or "Name: words"."""
+    stripped = line.strip()
+    words = stripped.rstrip(".").split()
+    if not words or len(words) > TITLE_MAX_WORDS or not stripped.endswith("."):
+        return False
+    if re.match(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}: ", stripped):
+        return True
+    long_words = [w for w in words if len(w) > 3]
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words)
+
+
 def find_layout(text: str) -> Layout:
     """The headline (the first line, when it reads as one), headings, furniture and datelines of ``text``."""
     found = lines(text)
@@ -97,6 +112,8 @@ def find_layout(text: str) -> Layout:
         line = text[s:e]
         if is_furniture(line):
             furniture.add((s, e))
+        elif n == 0 and len(found) > 1 and is_title(line):
+            headline = (s, e)
         elif is_heading(line) and len(found) > 1:
             if n == 0:
                 headline = (s, e)
