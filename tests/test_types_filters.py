@@ -106,3 +106,10 @@ def test_types_cli_extract_types_option(tmp_path: Path) -> None:
     assert {a["type"] for a in every["attributions"]} == {"belief", "statement"}
     only = json.loads(runner.invoke(app, ["extract", str(path), "--json", "--no-speakers", "--types", "belief"]).stdout)
     assert [a["type"] for a in only["attributions"]] == ["belief"]
+
+
+def test_types_store_pages_walk_statements_then_the_rest(db: Path) -> None:
+    with Store(db, read_only=True) as store:
+        pages = [store.search("", limit=2, offset=o) for o in (0, 2)]
+        assert [[s.type for s in p.items] for p in pages] == [["statement", "intention"], ["document", "belief"]]
+        assert [s.type for s in store.search("bridge", limit=3, offset=1).items][0] != "statement"
