@@ -210,3 +210,18 @@ def test_kinds_is_title_for_period_ended_first_lines(line, title):
     from quoth.kinds.layout import is_title
 
     assert is_title(line) is title
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", [
+    ("[S:Tuesday's attack] [C:showed] [Q:that the rebels can still strike the capital].", "document"),
+    ("[S:The figure] [C:includes] [Q:debt approved last year].", "document"),
+    ("[S:Few voters] [C:really believed] [Q:that the tax would be cut].", "belief"),
+    ("[S:The Liberals] [C:prefer] [Q:that the tax start low].", "belief"),
+    ("[S:Senator Ann Lee] [C:showed] [Q:that she had read the bill].", "statement"),
+])
+def test_kinds_classify_evidence_heads_and_adverbs(parse, sentence, expected):
+    from quoth.kinds import classify
+
+    text, parts = _marked(sentence)
+    assert classify(parse(text), _attribution(text, parts)) == expected

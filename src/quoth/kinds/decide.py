@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span as DocSpan
 from ..model import Attribution
 from .lexicon import (ACTION_VERBS, AUXILIARIES, BELIEF_ADJECTIVES, BELIEF_VERBS, COMMITMENT_VERBS, DOCUMENT_NOUNS,
                       FINDING_VERBS, INTENTION_ADJECTIVES, INTENTION_VERBS, KNOWLEDGE_ADJECTIVES, KNOWLEDGE_VERBS,
-                      NAMING_PHRASES, PERCEPTION_VERBS, SPEECH_NOUNS, verb_lemma)
+                      NAMING_PHRASES, PERCEPTION_VERBS, SPEECH_NOUNS, VOCABULARY, verb_lemma)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Finite verbs and modals: their presence makes content a clause, not a noun phrase.
@@ -23,6 +23,10 @@ _CLAUSE_OPENERS = frozenset("that whether if how what why when where who which".
 # Sources that show rather than state: with a noun-phrase content they depict, they do not attribute.
 _VISUAL_NOUNS = frozenset("""video videos footage clip clips photo photos photograph photographs image images picture
 pictures camera cameras cctv recording recordings screenshot film documentary""".split())
+# Verbs of evidence: with a source that is no person, organisation or pronoun ("the attack showed that …",
+# "releases showing …"), what shows is evidence, typed as a document's finding.
+_EVIDENCE_VERBS = frozenset({"show", "demonstrate"})
+_AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _BELIEF_SOURCE_NOUNS = frozenset("belief wisdom consensus thinking perception sentiment feeling".split())
 
 
@@ -31,6 +35,13 @@ def cue_words(attribution: Attribution) -> list[str]:
     if attribution.cue is None:
         return []
     return [w.lower() for w in _WORD.findall(attribution.cue.text) if w.lower() not in AUXILIARIES]
+
+
+def cue_head(words: list[str]) -> str:
+    """The lemma of the cue's first word the type lexicon knows ("really believed" → "believe"), else of its
+    first word."""
+    lemmas = [verb_lemma(w) for w in words]
+    return next((lemma for lemma in lemmas if lemma in VOCABULARY), lemmas[0] if lemmas else "")
 
 
 def source_head(doc: Doc, attribution: Attribution) -> str:
@@ -46,6 +57,17 @@ def source_head(doc: Doc, attribution: Attribution) -> str:
     if head.is_alpha and head.lower_ not in ("according",):
         return head.lower_
     return words[-1].lower_ if words else ""
+
+
+def _source_is_agent(doc: Doc, attribution: Attribution) -> bool:
+    """Whether the source names a person, organisation, group or place, or is a pronoun (someone speaks)."""
+    if attribution.source is None:
+        return False
+    for s, e in attribution.source.spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and any(t.ent_type_ in _AGENT_ENTITIES or t.pos_ == "PRON" for t in span):
+            return True
+    return False
 
 
 def content_is_clause(doc: Doc, attribution: Attribution) -> bool:
@@ -79,8 +101,7 @@ def classify(doc: Doc, attribution: Attribution) -> str | None:
     if any(phrase in cue_text for phrase in NAMING_PHRASES):
         return None
     words = cue_words(attribution)
-    lemmas = [verb_lemma(w) for w in words]
-    head = lemmas[0] if lemmas else ""
+    head = cue_head(words)
     quoted = attribution.kind != "indirect"
     source = source_head(doc, attribution)
     if head in ACTION_VERBS and not quoted:
@@ -133,6 +154,6 @@ def _type_of_frame(doc: Doc, attribution: Attribution, head: str, words: list[st
         return "intention"
     if head == "find" and attribution.source is not None:
         return "knowledge"
-    if head == "show" and attribution.source is None:
+    if head in _EVIDENCE_VERBS and not _source_is_agent(doc, attribution):
         return "document"
     return "statement"

@@ -10,7 +10,7 @@ from __future__ import annotations
 # Think, believe, feel, expect … : the content is what the source holds true, not what it said.
 BELIEF_VERBS = frozenset("""
 think believe feel expect hope fear doubt suspect assume presume suppose reckon worry imagine anticipate
-trust consider regard deem view seem appear guess sense wonder
+trust consider regard deem view seem appear guess sense wonder prefer
 """.split())
 
 # Adjectives of belief after "be": "is convinced that", "is confident", "was worried that".
@@ -41,7 +41,7 @@ FINDING_VERBS = frozenset("show find suggest indicate conclude reveal demonstrat
 # Head nouns of a source that is a document, record, recording or data rather than a speaker.
 DOCUMENT_NOUNS = frozenset("""
 report reports study studies poll polls survey surveys filing filings guide guidelines video videos footage
-clip clips data figures statistics stats numbers document documents record records research analysis
+clip clips data figure figures statistics stats numbers document documents record records research analysis
 analyses audit audits census chart charts graph graphs map maps photo photos photograph photographs image
 images picture pictures recording recordings tape tapes transcript transcripts evidence findings results
 test tests forecast forecasts projection projections model models index paper papers article story stories
