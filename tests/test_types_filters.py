@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -112,4 +111,4 @@ def test_types_store_pages_walk_statements_then_the_rest(db: Path) -> None:
     with Store(db, read_only=True) as store:
         pages = [store.search("", limit=2, offset=o) for o in (0, 2)]
         assert [[s.type for s in p.items] for p in pages] == [["statement", "intention"], ["document", "belief"]]
-        assert [s.type for s in store.search("bridge", limit=3, offset=1).items][0] != "statement"
+        assert store.search("bridge", limit=3, offset=1).items[0].type != "statement"

@@ -26,7 +26,7 @@ from ..model import Attribution, Span
 from .decide import classify
 from .layout import Layout, find_layout, inside, subtract
 
-__all__ = ["type_attributions", "classify", "find_layout"]
+__all__ = ["classify", "find_layout", "type_attributions"]
 
 
 def type_attributions(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:

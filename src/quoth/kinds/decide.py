@@ -9,12 +9,27 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span as DocSpan
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from ..model import Attribution
-from .lexicon import (ACTION_VERBS, AUXILIARIES, BELIEF_ADJECTIVES, BELIEF_VERBS, COMMITMENT_VERBS, DOCUMENT_NOUNS,
-                      FINDING_VERBS, INTENTION_ADJECTIVES, INTENTION_VERBS, KNOWLEDGE_ADJECTIVES, KNOWLEDGE_VERBS,
-                      NAMING_PHRASES, PERCEPTION_VERBS, SPEECH_NOUNS, VOCABULARY, verb_lemma)
+from .lexicon import (
+    ACTION_VERBS,
+    AUXILIARIES,
+    BELIEF_ADJECTIVES,
+    BELIEF_VERBS,
+    COMMITMENT_VERBS,
+    DOCUMENT_NOUNS,
+    INTENTION_ADJECTIVES,
+    INTENTION_VERBS,
+    KNOWLEDGE_ADJECTIVES,
+    KNOWLEDGE_VERBS,
+    NAMING_PHRASES,
+    PERCEPTION_VERBS,
+    SPEECH_NOUNS,
+    VOCABULARY,
+    verb_lemma,
+)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Finite verbs and modals: their presence makes content a clause, not a noun phrase.
@@ -81,8 +96,8 @@ def content_is_clause(doc: Doc, attribution: Attribution) -> bool:
     return any(t.tag_ in _FINITE_TAGS for t in tokens)
 
 
-def _content_tokens(doc: Doc, attribution: Attribution) -> list:
-    out = []
+def _content_tokens(doc: Doc, attribution: Attribution) -> list[Token]:
+    out: list[Token] = []
     for s, e in attribution.content.spans:
         span: DocSpan | None = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
