@@ -225,3 +225,12 @@ def test_kinds_classify_evidence_heads_and_adverbs(parse, sentence, expected):
 
     text, parts = _marked(sentence)
     assert classify(parse(text), _attribution(text, parts)) == expected
+
+
+@pytest.mark.model
+def test_kinds_classify_perceived_object_wins_over_a_coordinated_clause(parse):
+    """Regression: "felt a tap … and turned around" was typed a belief because the content held a finite verb."""
+    from quoth.kinds import classify
+
+    text, parts = _marked("[S:He] [C:felt] [Q:a tap on his shoulder and turned around].")
+    assert classify(parse(text), _attribution(text, parts)) is None

@@ -85,6 +85,18 @@ def _source_is_agent(doc: Doc, attribution: Attribution) -> bool:
     return False
 
 
+def _cue_dependents(doc: Doc, attribution: Attribution, head: str) -> set[str]:
+    """The dependency labels of the children of the cue's head verb (the cue word whose lemma is ``head``)."""
+    if attribution.cue is None:
+        return set()
+    for s, e in attribution.cue.spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if verb_lemma(token.text) == head:
+                return {child.dep_ for child in token.children}
+    return set()
+
+
 def content_is_clause(doc: Doc, attribution: Attribution) -> bool:
     """Whether the content holds a clause (a finite verb, a "to"-infinitive or a "that/whether …" opener) rather
     than a bare noun phrase ("a tap on his shoulder", "the upside of employing him")."""
@@ -144,10 +156,15 @@ def _perception(doc: Doc, attribution: Attribution, head: str) -> str | None:
     tokens = _content_tokens(doc, attribution)
     words = {t.lower_ for t in tokens}
     felt = head in ("feel", "sense")
-    if content_is_clause(doc, attribution):
-        return "belief" if felt else "knowledge"
     if "as" in words and head in ("see", "view"):
         return "belief"
+    deps = _cue_dependents(doc, attribution, head)
+    # The parse decides first: a direct object is a thing perceived, even when the content runs on into a
+    # coordinated clause ("felt a tap on his shoulder and turned around").
+    if "dobj" in deps and not deps & {"ccomp", "xcomp"}:
+        return None
+    if content_is_clause(doc, attribution):
+        return "belief" if felt else "knowledge"
     if felt and tokens and (tokens[0].pos_ == "ADJ" or words & {"about", "way", "like"}):
         return "belief"
     return None
