@@ -42,8 +42,8 @@ def test_cli_corpus_search_json_and_filters(db: Path) -> None:
     assert page["total"] == 1 and page["items"][0]["speaker"] == "Ann Lee"
     result = invoke("search", "", "--db", db, "--speaker", "Moss", "--kind", "direct", "--since", "2024-03-01",
                     "--format", "csv")
-    assert result.stdout.splitlines() == ["published,speaker,kind,content,article_id,attribution_id",
-                                          "2024-03-05,Cy Moss,direct,Taxes will not rise.,art-2,a1"]
+    assert result.stdout.splitlines() == ["published,speaker,kind,type,content,article_id,attribution_id",
+                                          "2024-03-05,Cy Moss,direct,statement,Taxes will not rise.,art-2,a1"]
 
 
 def test_cli_corpus_speakers_speaker_disputes_tables(db: Path) -> None:

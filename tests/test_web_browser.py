@@ -13,7 +13,7 @@ from typing import Iterator
 
 import pytest
 
-from web_samples import SAMPLE_TEXT, XSS_TEXT, build_store, fake_extract
+from web_samples import SAMPLE_TEXT, XSS_TEXT, build_store, fake_extract, long_article
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -42,6 +42,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     patch = pytest.MonkeyPatch()
     patch.setattr("quoth.web.service.extract", fake_extract)
     db = build_store(tmp_path_factory.mktemp("browser") / "corpus.db", fillers=12)
+    from quoth.store import Store
+
+    with Store(db) as store:
+        store.add_article(long_article())
     port = free_port()
     config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     uv = uvicorn.Server(config)
@@ -112,6 +116,10 @@ def test_web_browser_article_speaker_link_and_disputes(page) -> None:
     page.locator("#att-a1 a.speaker-link").click()
     page.wait_for_url("**/speakers/**")
     assert page.inner_text("#speaker-name") == "Ana Lopez"
+    page.go_back()
+    listed = page.inner_text(".listing[aria-label=disputes]")
+    assert "Tom Reed" in listed and "rejected" in listed and "Ana Lopez" in listed
+    page.goto(page.locator("#att-a1 a.speaker-link").get_attribute("href"))
     assert "Tom Reed" in page.inner_text(".cols")  # disputed by
     shot(page, "speaker")
     page.goto("/disputes")
@@ -125,7 +133,7 @@ def test_web_browser_search_filters(page) -> None:
     page.fill("input[name=speaker]", "Lee Park")
     page.click("form.filters button")
     page.wait_for_url("**/search?**")
-    assert page.inner_text("#results-count").startswith("4 statements")
+    assert page.inner_text("#results-count").startswith("4 attributions")
     assert set(page.locator(".statements .who a").all_inner_texts()) == {"Lee Park"}
     shot(page, "search")
 
@@ -144,3 +152,27 @@ def test_web_browser_markup_in_articles_renders_as_text(page) -> None:
     assert page.evaluate("window.__xss") is None and page.alerts == []
     assert page.locator("main img, main script").count() == 0
     shot(page, "xss-escaped")
+
+
+def test_web_browser_article_lists_types_and_keeps_details_in_view(page) -> None:
+    page.goto("/articles/ferry")
+    headings = page.locator(".listing .group-heading").all_inner_texts()
+    assert [h.split()[0] for h in headings] == ["Statements", "Beliefs", "Intentions", "Documents'"]
+    assert "None found" in page.inner_text(".listing[aria-label=disputes]")
+    page.locator(".listing a[data-show=a4]").click()
+    assert page.locator("#att-a4").is_visible() and "document" in page.inner_text("#att-a4 .detail-speaker").lower()
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
+    page.wait_for_timeout(600)
+    assert page.evaluate("window.scrollY") > 500
+    box = page.locator("#details").bounding_box()
+    assert box is not None and 0 <= box["y"] < 900 and box["y"] + 40 < 900
+    page.screenshot(path=str(SCREENSHOTS / "article-types-scrolled.png"))
+
+
+def test_web_browser_speaker_page_has_no_doubled_quotation_marks(page) -> None:
+    page.goto("/speakers/Rosa%20Diaz")
+    quotes = page.locator(".statements blockquote").all_inner_texts()
+    assert "“The ferry will run again this summer,”" in quotes
+    assert "“the repairs can be finished by June”" in quotes
+    assert not any(q.startswith("““") or q.startswith("“\"") for q in quotes)
+    shot(page, "speaker-quotes")

@@ -95,3 +95,36 @@ def fake_extract(text: str | bytes, options: object = None, id: str = "article",
         if text.strip() == article.text.strip():
             return article
     return Article(id, text, dict(meta or {}))
+
+
+LONG_PARAGRAPHS = [
+    'Harbour council debates the ferry',
+    '“The ferry will run again this summer,” Mayor Rosa Diaz said on Tuesday.',
+    'Diaz believes the repairs can be finished by June. The council plans to vote on the budget next week.',
+    'A report by the port authority shows that the hull needs new plates.',
+    'Councillor Sam Ortiz said the timetable was not realistic.',
+] + [f'Paragraph {n} of background on the old ferry, its crews and its long service to the islands, written to '
+     'make the page long enough to scroll past the first screen.' for n in range(1, 25)]
+LONG_TEXT = "\n\n".join(LONG_PARAGRAPHS) + "\n"
+
+
+def long_article(article_id: str = "ferry") -> Article:
+    """A page taller than the screen, with a headline and one attribution of each of four types."""
+    t = LONG_TEXT
+    entities = [Entity("e1", "Rosa Diaz", "person", [mention(t, "Mayor Rosa Diaz"), mention(t, "Diaz", 1)],
+                       key="rosa diaz"),
+                Entity("e2", "Sam Ortiz", "person", [mention(t, "Councillor Sam Ortiz")], key="sam ortiz")]
+    attributions = [
+        Attribution("a1", "direct", span(t, "“The ferry will run again this summer,”"), span(t, "said"),
+                    span(t, "Mayor Rosa Diaz"), "e1"),
+        Attribution("a2", "indirect", span(t, "the repairs can be finished by June"), span(t, "believes"),
+                    span(t, "Diaz", 1), "e1", type="belief"),
+        Attribution("a3", "indirect", span(t, "to vote on the budget next week"), span(t, "plans"),
+                    span(t, "The council"), None, type="intention"),
+        Attribution("a4", "indirect", span(t, "that the hull needs new plates"), span(t, "shows"),
+                    span(t, "A report by the port authority"), None, type="document"),
+        Attribution("a5", "indirect", span(t, "the timetable was not realistic"), span(t, "said", 1),
+                    span(t, "Councillor Sam Ortiz"), "e2"),
+    ]
+    meta = {"title": "Ferry row", "published": "2024-05-02"}
+    return Article(article_id, t, meta, entities, attributions, [])

@@ -10,10 +10,10 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
-from typing import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator, Sequence
 
-from .model import Article, Attribution
+from .model import ATTRIBUTION_TYPES, Article, Attribution
 
 # Content longer than this many characters is cut with an ellipsis in the who-said-what table; the full text is
 # always in the JSON, JSONL and CSV outputs.
@@ -38,6 +38,7 @@ class Row:
 
     id: str
     kind: str
+    type: str
     speaker: str
     cue: str
     content: str
@@ -75,14 +76,26 @@ def nesting_depth(article: Article, attribution: Attribution) -> int:
     return depth
 
 
+def statements_first(attributions: Iterable[Attribution]) -> list[Attribution]:
+    """Statements in document order, then beliefs, knowledge, intentions and documents' findings, each in order."""
+    rank = {t: n for n, t in enumerate(ATTRIBUTION_TYPES)}
+    return sorted(attributions, key=lambda a: rank.get(a.type, len(rank)))
+
+
+def type_label(attribution: Attribution) -> str:
+    """The type as shown in tables ("statement", "belief" …), with "headline" added for a headline's."""
+    return attribution.type + (" (headline)" if attribution.region == "headline" else "")
+
+
 def table_rows(article: Article, width: int = CONTENT_WIDTH_CHARS) -> list[Row]:
-    """The who-said-what rows of one article, in document order of the attributions."""
+    """The who-said-what rows of one article: statements first, each type in document order."""
     rows = []
-    for a in article.attributions:
+    for a in statements_first(article.attributions):
         rows.append(
             Row(
                 id=a.id,
                 kind=a.kind,
+                type=type_label(a),
                 speaker=speaker_label(article, a),
                 cue=trim(a.cue.text, 40) if a.cue else "",
                 content=trim(a.content.text, width),
@@ -91,6 +104,19 @@ def table_rows(article: Article, width: int = CONTENT_WIDTH_CHARS) -> list[Row]:
             )
         )
     return rows
+
+
+def select_types(article: Article, types: Sequence[str] | None) -> Article:
+    """The article with only attributions of ``types`` (None or empty: all), and only disputes made by those.
+
+    Ids are kept as they were, so a kept attribution's ``parent`` may name one that was left out.
+    """
+    if not types:
+        return article
+    keep = set(types)
+    attributions = [a for a in article.attributions if a.type in keep]
+    ids = {a.id for a in attributions}
+    return replace(article, attributions=attributions, disputes=[d for d in article.disputes if d.by in ids])
 
 
 def dispute_lines(article: Article) -> list[str]:

@@ -3,7 +3,9 @@
 One pipeline of named steps (``steps.STEPS``, listed in docs/architecture.md) over one per-Doc ``Context``: the
 CRF tags Source/Cue/Content tokens per paragraph (``tagger``), ``link`` joins each content to its cue and
 source, the rules (``rules/``) repair and reshape the drafts by quotation marks, layout and the parse and read
-nested attributions off it, and ``finish`` turns the drafts into ``Attribution``s.
+nested attributions off it, and ``finish`` turns the drafts into ``Attribution``s,
+which ``quoth.kinds`` types (statement, belief, …), places (body or headline) and thins (what is no
+attribution is dropped).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from ..docindex import doc_text
+from ..kinds import type_attributions
 from ..model import Attribution
 from .context import Context
 from .finish import to_attributions
@@ -28,7 +31,7 @@ def find_attributions(doc: Doc, without: Iterable[str] = ()) -> list[Attribution
     if not doc_text(doc).strip():
         return []
     ctx = Context(doc)
-    return to_attributions(ctx, run_steps(ctx, steps))
+    return type_attributions(doc, to_attributions(ctx, run_steps(ctx, steps)))
 
 
 __all__ = ["STEPS", "Context", "UnknownStep", "find_attributions", "step_names"]

@@ -24,6 +24,7 @@ from rich.text import Text
 from ..errors import QuothError
 from ..options import Options
 from .app import app
+from .typeopt import TypesOpt, parse_types
 
 F = TypeVar("F", bound=Callable[..., Any])
 _DEFAULTS = Options()
@@ -135,7 +136,7 @@ def _progress(console: Console, quiet: bool) -> Progress:
                     TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=console, disable=quiet)
 
 
-STATEMENT_COLUMNS = ("published", "speaker", "kind", "content", "article_id", "attribution_id")
+STATEMENT_COLUMNS = ("published", "speaker", "kind", "type", "content", "article_id", "attribution_id")
 
 
 @app.command()
@@ -151,11 +152,13 @@ def search(
     fmt: Annotated[OutputFormat, typer.Option("--format", help="table, json or csv.")] = OutputFormat.table,
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
+    types: TypesOpt = None,
 ) -> None:
-    """Full-text search over what was said, best match first."""
+    """Full-text search over what was said: statements first, then best match first (--types to choose)."""
+    chosen = parse_types(types)
     with open_store(db) as store:
         page = store.search(text, speaker=speaker, kind=kind.value if kind else None, since=since, until=until,
-                            limit=limit, offset=offset)
+                            limit=limit, offset=offset, types=chosen)
     _emit(page, fmt, STATEMENT_COLUMNS, f"{page.total} statements match")
 
 
@@ -175,10 +178,12 @@ def speakers(db: DbOption = Path("quoth.db"), limit: LimitOption = 20, offset: O
 def speaker(name: Annotated[str, typer.Argument(help="Speaker name (or part of it) or entity id.")],
             db: DbOption = Path("quoth.db"), limit: LimitOption = 100, offset: OffsetOption = 0,
             fmt: Annotated[OutputFormat, typer.Option("--format", help="table, json or csv.")] = OutputFormat.table,
+            types: TypesOpt = None,
             ) -> None:
-    """One speaker's statements over time, oldest first."""
+    """One speaker's attributions over time, oldest first (--types to choose, e.g. statement)."""
+    chosen = parse_types(types)
     with open_store(db) as store:
-        profile = store.speaker(name, limit=limit, offset=offset)
+        profile = store.speaker(name, limit=limit, offset=offset, types=chosen)
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(profile.to_dict(), ensure_ascii=False, indent=2))
         return

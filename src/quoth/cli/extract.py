@@ -27,6 +27,7 @@ from ..model import Article
 from ..options import Options
 from ..text import decode
 from .app import app
+from .typeopt import TypesOpt, parse_types
 
 STDIN = "-"
 STDIN_NAME = "stdin"
@@ -244,13 +245,14 @@ def build_table(article: Article) -> Table:
     table = Table(title=render.article_heading(article), title_justify="left", expand=False, show_lines=False)
     table.add_column("#", style="dim", no_wrap=True)
     table.add_column("kind", no_wrap=True)
+    table.add_column("type", no_wrap=True)
     table.add_column("speaker", style="bold")
     table.add_column("cue", style="cyan")
     table.add_column("content", ratio=1)
     table.add_column("nesting", style="dim", no_wrap=True)
     for row in render.table_rows(article):
         content = Text("  " * row.depth + row.content)
-        table.add_row(row.id, row.kind, Text(row.speaker), Text(row.cue), content, row.nesting)
+        table.add_row(row.id, row.kind, row.type, Text(row.speaker), Text(row.cue), content, row.nesting)
     return table
 
 
@@ -366,17 +368,20 @@ def extract_command(
     batch_size: BatchSizeOpt = _DEFAULTS.batch_size,
     max_chars: MaxCharsOpt = _DEFAULTS.max_chars,
     progress: ProgressOpt = None,
+    types: TypesOpt = None,
 ) -> None:
     """Extract who said what from news articles.
 
     Reads plain-text articles (.txt, any UTF-8 text), JSONL records {"id", "text", ...} (other keys are kept as
     meta), HTML pages (main text only), WARC files and RSS/Atom feeds (as `quoth ingest` reads them),
     directories of these, or standard input (-). Writes a table when stdout is a terminal and JSON when it
-    is piped or redirected (--table, --json, --jsonl and --csv force a format).
+    is piped or redirected (--table, --json, --jsonl and --csv force a format). Every attribution type is kept
+    (the table lists statements first); --types keeps only the types named.
 
     An input that cannot be read (binary, not UTF-8, too large, bad JSONL line) is reported on stderr with its name
     and skipped; the others are still written, and the exit code is then 1.
     """
+    chosen = parse_types(types)
     flags = {OutputFormat.json: json_, OutputFormat.jsonl: jsonl, OutputFormat.csv: csv_, OutputFormat.table: table}
     stdout_is_terminal = out is None and sys.stdout.isatty()
     fmt = choose_format(flags, out, stdout_is_terminal)
@@ -385,13 +390,13 @@ def extract_command(
     # Tables streaming onto the terminal show progress themselves; a bar redrawn under them would only flicker.
     auto = len(found) > 1 and sys.stderr.isatty() and not (stdout_is_terminal and fmt is OutputFormat.table)
     show = auto if progress is None else progress
-    tally = run(found, options, fmt, out, show, stdout_is_terminal)
+    tally = run(found, options, fmt, out, show, stdout_is_terminal, chosen)
     _finish(tally)
 
 
 def run(found: list[Input], options: Options, fmt: OutputFormat, out: Path | None,
-        show_progress: bool, stdout_is_terminal: bool) -> Tally:
-    """Stream the inputs through extraction into the output; returns the tally."""
+        show_progress: bool, stdout_is_terminal: bool, types: list[str] | None = None) -> Tally:
+    """Stream the inputs through extraction into the output (only ``types`` when given); returns the tally."""
     from ..pipeline import extract_many
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -402,7 +407,9 @@ def run(found: list[Input], options: Options, fmt: OutputFormat, out: Path | Non
         bar = None
         if show_progress:
             bar = stack.enter_context(make_progress(err, count_articles(found), stdout_is_terminal))
-        articles = extract_many(read_inputs(found, options.max_chars), options, errors="collect")
+        articles: Iterable[Article] = extract_many(read_inputs(found, options.max_chars), options, errors="collect")
+        if types:
+            articles = (render.select_types(a, types) for a in articles)
         Writer(fmt, stream, is_single(found), console).write_all(report(err, tally, articles, bar))
     return tally
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Sequence
 
 from ..model import Article
 from . import query
@@ -136,14 +136,15 @@ class Store:
 
     def search(self, text: str = "", speaker: str | None = None, kind: str | None = None,
                since: str | None = None, until: str | None = None, limit: int = 20,
-               offset: int = 0) -> Page[Statement]:
-        """Statements whose content contains every word of ``text`` (FTS5; "quoted phrases" kept together).
+               offset: int = 0, types: Sequence[str] | None = None) -> Page[Statement]:
+        """Attributions whose content contains every word of ``text`` (FTS5; "quoted phrases" kept together).
 
         ``speaker`` is an entity id or part of a name; ``kind`` direct/indirect/mixed; ``since``/``until``
-        ISO dates (inclusive) on the article's published date. Best match first; newest first with no text.
-        Raises StoreError for a bad kind or page.
+        ISO dates (inclusive) on the article's published date; ``types`` the attribution types to keep
+        (statement, belief, knowledge, intention, document; None keeps all). Statements first, then best match
+        first; newest first with no text. Raises StoreError for a bad kind, type or page.
         """
-        return query.search(self.conn, text, speaker, kind, since, until, limit, offset)
+        return query.search(self.conn, text, speaker, kind, since, until, limit, offset, types)
 
     def search_articles(self, text: str, limit: int = 20, offset: int = 0) -> Page[ArticleSummary]:
         """Articles whose title or text contains every word of ``text``, best match first."""
@@ -153,9 +154,11 @@ class Store:
         """Speakers, most quoted first, with statement and article counts and first/last dates."""
         return query.speakers(self.conn, limit, offset)
 
-    def speaker(self, name_or_id: str | int, limit: int = 100, offset: int = 0) -> SpeakerProfile:
-        """A speaker's entity, the names articles gave it, and their statements oldest first; raises NotFound."""
-        return query.speaker(self.conn, name_or_id, limit, offset)
+    def speaker(self, name_or_id: str | int, limit: int = 100, offset: int = 0,
+                types: Sequence[str] | None = None) -> SpeakerProfile:
+        """A speaker's entity, the names articles gave it, and their attributions oldest first (only ``types``
+        when given); raises NotFound."""
+        return query.speaker(self.conn, name_or_id, limit, offset, types)
 
     def disputes(self, name: str | None = None, limit: int = 20, offset: int = 0) -> Page[DisputeRecord]:
         """Disputes, newest first; with ``name``, only those where that party disputes or is disputed."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from typing import Any
+from typing import Any, Sequence
 
-from ..model import Article, Attribution, Dispute, Entity, Mention, Span
+from ..model import ATTRIBUTION_TYPES, Article, Attribution, Dispute, Entity, Mention, Span
 from .errors import NotFound, StoreError
 from .records import ArticleSummary, DisputeRecord, EntityRecord, Failure, Page, SpeakerProfile, Statement
 
@@ -24,6 +24,8 @@ STATEMENT_COLUMNS = (
 STATEMENT_JOINS = " JOIN articles ar ON ar.id = a.article_id LEFT JOIN entities e ON e.id = a.speaker_id"
 STATEMENT_SELECT = f"{STATEMENT_COLUMNS} FROM attributions a{STATEMENT_JOINS}"
 ENTITY_COLUMNS = "e.id, e.key, e.name, e.kind, e.named"
+# Statements (speech and writing) come before beliefs, knowledge, intentions and documents' findings.
+STATEMENT_ONLY = "a.type = 'statement'"
 
 
 def fts_query(text: str) -> str:
@@ -39,25 +41,43 @@ def check_page(limit: int, offset: int) -> None:
 
 
 def search(conn: sqlite3.Connection, text: str = "", speaker: str | None = None, kind: str | None = None,
-           since: str | None = None, until: str | None = None, limit: int = 20, offset: int = 0) -> Page[Statement]:
-    """Statements whose content matches ``text`` (all words; best match first), filtered; newest first if no text."""
+           since: str | None = None, until: str | None = None, limit: int = 20, offset: int = 0,
+           types: Sequence[str] | None = None) -> Page[Statement]:
+    """Attributions whose content matches ``text`` (all words; best match first), filtered; newest first if no
+    text. Statements come first either way; ``types`` keeps only those attribution types (None: every type)."""
     check_page(limit, offset)
     where, params = _statement_filters(conn, speaker, kind, since, until)
+    where += type_filter(types, params)
     query = fts_query(text or "")
     # Rank and filter on the attributions alone, then fetch the page's rows with their article and speaker.
     if query:
-        base = ("FROM attributions_fts f CROSS JOIN attributions a ON a.id = f.rowid WHERE attributions_fts MATCH ?"
-                + "".join(" AND " + w for w in where))
+        base = "FROM attributions_fts f CROSS JOIN attributions a ON a.id = f.rowid WHERE attributions_fts MATCH ?"
         params = [query, *params]
         order = "f.rank, a.id"
     else:
-        base = "FROM attributions a" + (" WHERE " + " AND ".join(where) if where else "")
+        base = "FROM attributions a WHERE 1"
         order = "a.published DESC, a.id DESC"
+    base += "".join(" AND " + w for w in where)
     total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    ids = [r[0] for r in conn.execute(f"SELECT a.id {base} ORDER BY {order} LIMIT ? OFFSET ?",
-                                      [*params, limit, offset])]
+    ids = _statements_first_ids(conn, base, params, order, limit, offset)
     found = _statements_by_id(conn, ids)
     return Page([found[i] for i in ids], total, limit, offset)
+
+
+def _statements_first_ids(conn: sqlite3.Connection, base: str, params: list[Any], order: str, limit: int,
+                          offset: int) -> list[int]:
+    """One page of ids: statements first, then the other types, each in ``order``. Two queries rather than one
+    ORDER BY on the type, so that each can walk the (type, published) index instead of sorting every match."""
+    statements = conn.execute(f"SELECT count(*) {base} AND {STATEMENT_ONLY}", params).fetchone()[0]
+    ids: list[int] = []
+    if offset < statements:
+        ids = [r[0] for r in conn.execute(f"SELECT a.id {base} AND {STATEMENT_ONLY} ORDER BY {order} LIMIT ? OFFSET ?",
+                                          [*params, limit, offset])]
+    if len(ids) < limit:
+        rest = [r[0] for r in conn.execute(f"SELECT a.id {base} AND NOT {STATEMENT_ONLY} ORDER BY {order} "
+                                           "LIMIT ? OFFSET ?", [*params, limit - len(ids), max(0, offset - statements)])]
+        ids += rest
+    return ids
 
 
 def _statement_filters(conn: sqlite3.Connection, speaker: str | None, kind: str | None, since: str | None,
@@ -82,6 +102,18 @@ def _statement_filters(conn: sqlite3.Connection, speaker: str | None, kind: str 
         where.append("a.published <= ?")
         params.append(until + "~" if len(until) == 10 else until)  # a bare date includes that whole day
     return where, params
+
+
+def type_filter(types: Sequence[str] | None, params: list[Any]) -> list[str]:
+    """The WHERE clause (as a list of zero or one) keeping only ``types``; raises StoreError for an unknown type."""
+    if not types:
+        return []
+    unknown = sorted(set(types) - set(ATTRIBUTION_TYPES))
+    if unknown:
+        raise StoreError(f"type must be among {', '.join(ATTRIBUTION_TYPES)}, not {', '.join(map(repr, unknown))}")
+    chosen = sorted(set(types))
+    params += chosen
+    return [f"a.type IN ({','.join('?' * len(chosen))})"]
 
 
 def _speaker_filter(conn: sqlite3.Connection, name: str, params: list[Any]) -> str:
@@ -170,19 +202,25 @@ def entity(conn: sqlite3.Connection, entity_id: int) -> EntityRecord:
     return _entity(row)
 
 
-def speaker(conn: sqlite3.Connection, name_or_id: str | int, limit: int = 100, offset: int = 0) -> SpeakerProfile:
-    """A speaker (by entity id, exact name, key, or part of a name) and their statements oldest first.
+def speaker(conn: sqlite3.Connection, name_or_id: str | int, limit: int = 100, offset: int = 0,
+            types: Sequence[str] | None = None) -> SpeakerProfile:
+    """A speaker (by entity id, exact name, key, or part of a name) and their attributions oldest first;
+    ``types`` keeps only those attribution types (None: every type).
 
     Raises NotFound when no entity matches.
     """
     check_page(limit, offset)
     found = entity(conn, _resolve_entity(conn, str(name_or_id)))
-    base = f"{STATEMENT_SELECT} WHERE a.speaker_id = ?"
+    params: list[Any] = [found.id]
+    where = " AND ".join(["a.speaker_id = ?", *type_filter(types, params)])
+    base = f"{STATEMENT_SELECT} WHERE {where}"
     rows = conn.execute(f"{base} ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?",
-                        (found.id, limit, offset)).fetchall()
+                        (*params, limit, offset)).fetchall()
+    total = found.statements if not types else conn.execute(
+        f"SELECT count(*) FROM attributions a WHERE {where}", params).fetchone()[0]
     names = [r[0] for r in conn.execute(
         "SELECT DISTINCT name FROM article_entities WHERE entity_id = ? ORDER BY name", (found.id,))]
-    return SpeakerProfile(found, Page([_statement(r) for r in rows], found.statements, limit, offset), names)
+    return SpeakerProfile(found, Page([_statement(r) for r in rows], total, limit, offset), names)
 
 
 def _resolve_entity(conn: sqlite3.Connection, name: str) -> int:

@@ -85,12 +85,15 @@ def get_attributions(
     q: str | None = Query(None, max_length=500, description="full-text search in the content"),
     speaker: str | None = Query(None, max_length=200, description="speaker name or entity id"),
     kind: Literal["direct", "indirect", "mixed"] | None = Query(None),
+    types: list[Literal["statement", "belief", "knowledge", "intention", "document"]] | None = Query(
+        None, alias="type", description="only these attribution types (repeat: ?type=statement&type=belief)"),
     since: date | None = Query(None, description="published on or after (YYYY-MM-DD)"),
     until: date | None = Query(None, description="published on or before (YYYY-MM-DD)"),
     paging: Paging = Depends(paging),
 ) -> dict[str, Any]:
-    """Attributions matching every filter given: best match first with `q`, else newest first."""
-    filters = {"q": q, "speaker": speaker, "kind": kind, "since": since, "until": until}
+    """Attributions matching every filter given: statements first, then best match first with `q`, else newest
+    first. Every type unless `type` is given."""
+    filters = {"q": q, "speaker": speaker, "kind": kind, "types": types, "since": since, "until": until}
     items, total = request.app.state.corpus.attributions(filters, paging.offset, paging.per_page)
     return page_of(request, paging, items, total)
 

@@ -60,9 +60,11 @@ def safe_url(url: object) -> str:
 def make_templates() -> Jinja2Templates:
     """The page templates, autoescaped (Jinja2Templates escapes .html templates by default)."""
     from .highlight import highlight_html
+    from .view import quoted
 
     templates = Jinja2Templates(directory=PACKAGE_DIR / "templates")
     templates.env.globals["highlight_html"] = highlight_html
     templates.env.globals["version"] = __version__
     templates.env.filters["safe_url"] = safe_url
+    templates.env.filters["quoted"] = quoted
     return templates

@@ -57,10 +57,10 @@ class Corpus:
         return _listing(self.store().articles(limit=limit, offset=offset))
 
     def attributions(self, filters: dict[str, Any], offset: int, limit: int) -> Listing:
-        """Statements matching ``filters`` (q, speaker, kind, since, until)."""
+        """Attributions matching ``filters`` (q, speaker, kind, types, since, until), statements first."""
         page = self.store().search(filters.get("q") or "", speaker=filters.get("speaker"), kind=filters.get("kind"),
                                    since=_iso(filters.get("since")), until=_iso(filters.get("until")),
-                                   limit=limit, offset=offset)
+                                   limit=limit, offset=offset, types=filters.get("types") or None)
         return _listing(page)
 
     def entities(self, offset: int, limit: int) -> Listing:

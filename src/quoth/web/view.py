@@ -6,10 +6,13 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from ..model import Article, Attribution, Dispute
+from ..model import ATTRIBUTION_TYPES, Article, Attribution, Dispute
 from .highlight import UNKNOWN_COLOUR, highlight_html, speaker_colours
 
 PREVIEW_CHARS = 90
+# Headings of the article page's list of attributions, one group per type, statements first.
+TYPE_HEADINGS = {"statement": "Statements", "belief": "Beliefs", "knowledge": "Knowledge",
+                 "intention": "Intentions", "document": "Documents' findings"}
 
 
 @dataclass
@@ -46,13 +49,49 @@ class AttributionView:
 
 
 @dataclass
+class TypeGroup:
+    """The article's attributions of one type, in document order, for the list beside the text."""
+
+    type: str
+    heading: str
+    items: list[AttributionView]
+
+
+@dataclass
+class DisputeRow:
+    """One dispute of the article for the list beside the text: who disputes whom, with which words."""
+
+    kind: str
+    cue: str
+    by_id: str
+    by_label: str
+    target_id: str | None
+    target_label: str
+
+
+@dataclass
 class ArticleView:
-    """An article ready to render: highlighted text, legend and per-attribution details."""
+    """An article ready to render: highlighted text, legend, per-attribution details, and the attributions
+    grouped by type (statements first) with the article's disputes."""
 
     article: Article
     html: Markup
     legend: list[SpeakerKey]
     attributions: list[AttributionView]
+    groups: list[TypeGroup] = field(default_factory=list)
+    disputes: list[DisputeRow] = field(default_factory=list)
+
+
+_OPENING_MARKS = "“\"«‘'„‹"
+
+
+def quoted(text: str | None) -> str:
+    """``text`` in curly quotation marks, unless it already opens with one (a direct quote keeps its own marks:
+    no “"…"” doubling)."""
+    body = (text or "").strip()
+    if body[:1] in _OPENING_MARKS:
+        return body
+    return f"“{body}”"
 
 
 def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
@@ -84,7 +123,7 @@ def _dispute_target_label(article: Article, dispute: Dispute) -> tuple[str | Non
     target = article.attribution(dispute.target_attribution)
     if target is not None:
         who = article.speaker_name(target) or "an unknown speaker"
-        return target.id, f"{who}: “{preview(target.content.text, 60)}”"
+        return target.id, f"{who}: {quoted(preview(target.content.text, 60))}"
     return None, _entity_name(article, dispute.target_entity)
 
 
@@ -121,4 +160,26 @@ def build_view(article: Article) -> ArticleView:
             disputes_made=made,
             disputed_by=received,
         ))
-    return ArticleView(article, highlight_html(article), build_legend(article, colours), views)
+    return ArticleView(article, highlight_html(article), build_legend(article, colours), views,
+                       group_by_type(views), dispute_rows(article))
+
+
+def group_by_type(views: list[AttributionView]) -> list[TypeGroup]:
+    """Non-empty groups of attributions, one per type, statements first."""
+    groups = []
+    for kind in ATTRIBUTION_TYPES:
+        items = [v for v in views if v.attribution.type == kind]
+        if items:
+            groups.append(TypeGroup(kind, TYPE_HEADINGS.get(kind, kind), items))
+    return groups
+
+
+def dispute_rows(article: Article) -> list[DisputeRow]:
+    """The article's disputes in order, each with readable labels for both parties."""
+    rows = []
+    for dispute in article.disputes:
+        by = article.attribution(dispute.by)
+        who = (article.speaker_name(by) if by else None) or (by.source.text if by and by.source else "unknown")
+        target_id, target_label = _dispute_target_label(article, dispute)
+        rows.append(DisputeRow(dispute.kind, dispute.cue.text, dispute.by, who, target_id, target_label))
+    return rows

@@ -27,6 +27,10 @@
     if (history.replaceState) history.replaceState(null, "", "#att-" + id);
     if (window.matchMedia("(max-width: 900px)").matches) {
       document.getElementById("details").scrollIntoView({ behavior: "smooth" });
+    } else if (link.closest(".index")) {
+      // Chosen from the list beside the text: bring its passage into view; the details panel stays where it is.
+      var passage = document.querySelector('.hl[data-lead="' + CSS.escape(id) + '"]');
+      if (passage) passage.scrollIntoView({ behavior: "smooth", block: "center" });
     }
   });
 

@@ -1,0 +1,110 @@
+"""The type lexicon: which cue words report a belief, knowledge, an intention or a document's finding, which
+sources are documents, and which "cues" report nothing at all.
+
+Drawn from the cue words of PolNeAR train's gold attributions (``scripts/type_lexicon_report.py`` lists them by
+type) and from the attribution guidelines' own examples; never from the ggt-dev check set.
+"""
+
+from __future__ import annotations
+
+# Think, believe, feel, expect … : the content is what the source holds true, not what it said.
+BELIEF_VERBS = frozenset("""
+think believe feel expect hope fear doubt suspect assume presume suppose reckon worry imagine anticipate
+trust consider regard deem view seem appear guess sense wonder prefer
+""".split())
+
+# Adjectives of belief after "be": "is convinced that", "is confident", "was worried that".
+BELIEF_ADJECTIVES = frozenset("""
+convinced sure confident certain skeptical sceptical optimistic pessimistic hopeful worried afraid fearful
+concerned doubtful unsure uncertain upbeat adamant
+""".split())
+
+# Know, learn, find out …: the source came to know the content.
+KNOWLEDGE_VERBS = frozenset("know learn discover realize realise notice understand recognize recognise".split())
+KNOWLEDGE_ADJECTIVES = frozenset("aware unaware".split())
+
+# Perception verbs: knowledge when a clause follows ("saw that …"), no attribution when a thing does ("saw a car").
+PERCEPTION_VERBS = frozenset("see hear watch feel notice smell sense witness".split())
+
+# Plan, want, intend …: the content is what the source means to do.
+INTENTION_VERBS = frozenset("""
+plan want intend aim seek try attempt wish desire prepare mean eye look strive decide choose
+""".split())
+INTENTION_ADJECTIVES = frozenset("determined eager keen intent set poised ready".split())
+
+# Promises made in words are statements; with only a "to"-infinitive and no quotation they are read as intentions.
+COMMITMENT_VERBS = frozenset("vow pledge promise commit threaten resolve".split())
+
+# Verbs a document "says" with: "the report shows", "the study found", "data suggest".
+FINDING_VERBS = frozenset("show find suggest indicate conclude reveal demonstrate estimate project predict".split())
+
+# Head nouns of a source that is a document, record, recording or data rather than a speaker.
+DOCUMENT_NOUNS = frozenset("""
+report reports study studies poll polls survey surveys filing filings guide guidelines video videos footage
+clip clips data figure figures statistics stats numbers document documents record records research analysis
+analyses audit audits census chart charts graph graphs map maps photo photos photograph photographs image
+images picture pictures recording recordings tape tapes transcript transcripts evidence findings results
+test tests forecast forecasts projection projections model models index paper papers article story stories
+ruling rulings judgment judgement verdict indictment affidavit lawsuit suit petition motion bill law
+legislation regulation regulations rule rules policy proposal agreement contract treaty constitution
+statute warrant dataset database website site page cctv camera cameras screenshot calculation
+calculations tally count review investigation inquiry probe assessment evaluation estimate estimates
+budget book books documentary film memo manual textbook dossier brief summary readout
+""".split())
+
+# Nouns that carry a person's or organisation's own words: the source stays a speaker ("in a statement").
+SPEECH_NOUNS = frozenset("""
+statement statements release releases letter letters email emails tweet tweets post posts speech speeches
+interview interviews remark remarks comment comments testimony briefing conference announcement message
+""".split())
+
+# Cue words that report no speech, thought or finding: physical action. Kept short: PolNeAR train's gold counts
+# figurative uses of many action verbs as attributions ("hit Clinton over trade", "pushed for", "blocked the law",
+# "shot back"), so only verbs that are hardly ever figurative for speech are here.
+ACTION_VERBS = frozenset("avoid tip tap grab kick score".split())
+NAMING_PHRASES = ("known as", "dubbed", "nicknamed", "so-called", "billed as", "referred to as", "also called")
+
+AUXILIARIES = frozenset("""
+be is are was were been being am has have had having do does did will would shall should can could may
+might must also not n't never still later first then now again even just already repeatedly reportedly
+the a an his her their its
+""".split())
+
+_IRREGULAR = {
+    "thought": "think", "felt": "feel", "knew": "know", "known": "know", "saw": "see", "seen": "see",
+    "heard": "hear", "found": "find", "meant": "mean", "understood": "understand", "learnt": "learn",
+    "shot": "shoot", "hit": "hit", "threw": "throw", "thrown": "throw", "caught": "catch", "chose": "choose",
+    "chosen": "choose", "ran": "run", "shown": "show", "sought": "seek", "foresaw": "foresee", "said": "say",
+    "told": "tell", "wrote": "write", "written": "write", "read": "read", "spoke": "speak",
+}
+
+VOCABULARY = (BELIEF_VERBS | KNOWLEDGE_VERBS | PERCEPTION_VERBS | INTENTION_VERBS | COMMITMENT_VERBS
+              | FINDING_VERBS | ACTION_VERBS | frozenset({"find", "say", "tell", "write", "speak", "read"}))
+
+
+def verb_lemma(word: str) -> str:
+    """The lexicon lemma of an inflected verb ("believes" → "believe", "planning" → "plan"), else the word
+    lower-cased. quoth runs spaCy without a lemmatizer, so the lexicon brings its own."""
+    low = word.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low in VOCABULARY:
+        return low
+    for candidate in _stems(low):
+        if candidate in VOCABULARY:
+            return candidate
+    return low
+
+
+def _stems(low: str) -> list[str]:
+    """Candidate lemmas of a regular inflection: -s, -es, -ies, -ed, -d, -ied, -ing, doubled consonants."""
+    out = []
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 1:
+            out.append(low[: -len(suffix)] + repl)
+    for suffix in ("ed", "ing"):
+        stem = low[: -len(suffix)] if low.endswith(suffix) else ""
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])
+    return out
