@@ -176,7 +176,8 @@ def _type_of_frame(doc: Doc, attribution: Attribution, head: str, words: list[st
         return _perception(doc, attribution, head)
     if head in BELIEF_VERBS or any(w in BELIEF_ADJECTIVES for w in words):
         return "intention" if head == "consider" and not content_is_clause(doc, attribution) else "belief"
-    if head in KNOWLEDGE_VERBS or any(w in KNOWLEDGE_ADJECTIVES for w in words) or (head == "find" and words[1:2] == ["out"]):
+    found_out = head == "find" and words[1:2] == ["out"]
+    if head in KNOWLEDGE_VERBS or any(w in KNOWLEDGE_ADJECTIVES for w in words) or found_out:
         return "knowledge"
     if head in INTENTION_VERBS or any(w in INTENTION_ADJECTIVES for w in words):
         if head in ("look", "mean") and not _starts_with_infinitive(doc, attribution) and "for" not in words:

@@ -31,7 +31,8 @@ _FURNITURE_LINE = re.compile(
       | (?:Reporting|Editing|Additional\s+reporting|Writing)\s+by\s+.*
       | (?:—|–|-{1,2})?\s*(?:With|with)\s+files\s+from\s+.*
       | (?:Video|VIDEO|Photo|PHOTO|Image|IMAGE|Gallery|GALLERY)\s*[:|].*
-      | [A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3},\s+(?:The\s+)?(?:Associated\s+Press|Canadian\s+Press|Reuters|AFP|Bloomberg)\.?
+      | [A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3},\s+(?:The\s+)?
+        (?:Associated\s+Press|Canadian\s+Press|Reuters|AFP|Bloomberg)\.?
       | \S+@\S+\.\w+
       | @?\w+
       | .{0,200}\((?:AP|CP|Reuters|Getty|AFP)\s*Photo.*\)\.?

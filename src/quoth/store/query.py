@@ -75,7 +75,8 @@ def _statements_first_ids(conn: sqlite3.Connection, base: str, params: list[Any]
                                           [*params, limit, offset])]
     if len(ids) < limit:
         rest = [r[0] for r in conn.execute(f"SELECT a.id {base} AND NOT {STATEMENT_ONLY} ORDER BY {order} "
-                                           "LIMIT ? OFFSET ?", [*params, limit - len(ids), max(0, offset - statements)])]
+                                           "LIMIT ? OFFSET ?",
+                                           [*params, limit - len(ids), max(0, offset - statements)])]
         ids += rest
     return ids
 

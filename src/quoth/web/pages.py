@@ -60,7 +60,8 @@ def _read_upload(file: UploadFile) -> str:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = Query("", max_length=500), speaker: str = Query("", max_length=200),
                 kind: Literal["", "direct", "indirect", "mixed"] = Query(""),
-                type_: Literal["", "statement", "belief", "knowledge", "intention", "document"] = Query("", alias="type"),
+                type_: Literal["", "statement", "belief", "knowledge", "intention", "document"]
+                = Query("", alias="type"),
                 since: str = Query("", max_length=10), until: str = Query("", max_length=10),
                 page: int = Query(1, ge=1, le=1_000_000)) -> Response:
     """The search form and one page of matching attributions, statements first (empty fields mean "any")."""
