@@ -10,7 +10,10 @@ The rule is the data's README, kept exactly so that numbers compare:
   ``target_party.reference`` (``names_match``), or both are absent; *target claim* is right when the predicted
   ``target_attribution``'s content overlaps a gold ``target_claim`` span, or both are absent.
 
-Target party and target claim are reported over matched pairs that count for recall (non-optional gold).
+Target party and target claim are reported over matched pairs that count for recall (non-optional gold). Two
+extras, outside the README's rule: ``target_claim_or_text`` also counts a predicted ``target_text`` that overlaps
+a gold claim (the claim stated in the disputing sentence itself, "denied that …"), and ``kind`` is the share of
+matched pairs whose kind agrees.
 """
 
 from __future__ import annotations
@@ -149,8 +152,10 @@ def _match(g: dict[str, Any], p: Dispute, atts: dict[str, Attribution], names: d
         claim_ok = not claims
     else:
         claim_ok = any(_overlap(c, s) > 0 for c in claims for s in target.content.spans)
+    in_sentence = bool(p.target_text) and any(_overlap(c, s) > 0 for c in claims for s in p.target_text.spans)
     return {"gold": _gold_view(g), "predicted": _prediction_view(p, atts, names), "optional": bool(g.get("optional")),
-            "kind_ok": g["kind"] == p.kind, "party_ok": party_ok, "claim_ok": claim_ok}
+            "kind_ok": g["kind"] == p.kind, "party_ok": party_ok, "claim_ok": claim_ok,
+            "claim_or_text_ok": claim_ok or in_sentence}
 
 
 def _gold_view(g: dict[str, Any]) -> dict[str, Any]:
@@ -179,6 +184,7 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
         "precision": _ratio(len(matches), predicted), "recall": _ratio(len(counted), gold),
         "target_party": _ratio(sum(m["party_ok"] for m in counted), len(counted)),
         "target_claim": _ratio(sum(m["claim_ok"] for m in counted), len(counted)),
+        "target_claim_or_text": _ratio(sum(m["claim_or_text_ok"] for m in counted), len(counted)),
         "kind": _ratio(sum(m["kind_ok"] for m in counted), len(counted)),
         "by_kind": {},
     }
