@@ -44,7 +44,7 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
             continue
         taken.add(by.id)
         out.append(_dispute(doc, cue, by, target))
-    # out.extend(find_contradictions(doc, attributions, taken))
+    out.extend(find_contradictions(doc, attributions, taken))
     return sorted(out, key=lambda d: d.cue.start)
 
 

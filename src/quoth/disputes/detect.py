@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import DisputeKind
-from .lexicon import (BE_FORMS, CALL_VERBS, CONTRADICT_VERBS, CORRECT_VERBS, CORRECTION_WORDS, DEMONSTRATIVES,
+from .lexicon import (BE_FORMS, CALL_VERBS, CLAUSE_VERBS, CONTRADICT_VERBS, CORRECT_VERBS, CORRECTION_WORDS, DEMONSTRATIVES,
                       DENY_VERBS, DISPUTE_VERBS, FALSE_WORDS, GUILT_NOUNS, NO_NOUNS, NOT_ASSERTED_HEADS,
                       NOT_CLAIM_NOUNS, PHRASAL_VERBS, STATEMENT_NOUNS, UNASSERTED_MARKS, base_form)
 
@@ -63,6 +63,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             cue = not_true_cue(tok)
         elif low == "no" and tok.head.lower_ in NO_NOUNS:
             cue = no_truth_cue(tok)
+        elif low == "context" and tok.i >= 2 and doc[tok.i - 2].lower_ == "out" and doc[tok.i - 1].lower_ == "of":
+            cue = out_of_context_cue(tok)
         if cue is None and tok.pos_ in ("VERB", "NOUN", "ADJ"):
             lemma = base_form(tok.text)
             if lemma in DISPUTE_VERBS and tok.pos_ == "VERB":
@@ -97,6 +99,8 @@ def verb_cue(verb: Token, lemma: str) -> Cue | None:
                          "contradiction" if lemma in CONTRADICT_VERBS else "rejection")
     for obj in verb_objects(verb):
         if obj.dep_ in ("ccomp", "xcomp") or obj.pos_ in ("VERB", "AUX"):
+            if lemma not in CLAUSE_VERBS or any(t.tag_ in ("WDT", "WP", "WRB") for t in obj.lefts):
+                return None
             return _cue(verb, verb, kind, obj, CONFIDENCE_VERB)
         noun = base_form(obj.text)
         if noun in NOT_CLAIM_NOUNS:
@@ -151,6 +155,17 @@ def correction_verb_cue(verb: Token) -> Cue | None:
     if target is None or not _claimish(target, person_ok=True):
         return None
     return _cue(verb, verb, "correction", target, CONFIDENCE_PREDICATE)
+
+
+def out_of_context_cue(context: Token) -> Cue | None:
+    """"his words had been taken out of context", "she quoted him out of context": a correction."""
+    verb = context.head.head if context.head.lower_ == "of" else context.head
+    while verb.dep_ in ("prep", "pobj", "advmod") and verb.head is not verb:
+        verb = verb.head
+    target = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if target is None or not _claimish(target, person_ok=True):
+        return None
+    return Cue(context.i - 2, context.i + 1, "correction", verb, target, CONFIDENCE_PREDICATE)
 
 
 def predicate_cue(word: Token) -> Cue | None:

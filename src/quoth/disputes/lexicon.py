@@ -13,13 +13,15 @@ from functools import lru_cache
 # Verbs whose subject contests a claim: "X denied that …", "X rejected Y's claims".
 DENY_VERBS = frozenset({"deny"})
 REJECT_VERBS = frozenset({"reject", "dispute", "refute", "rebut", "dismiss", "debunk", "contest", "repudiate",
-                          "discount", "pooh-pooh", "scoff", "deride"})
+                          "pooh-pooh", "deride"})
+# Dispute verbs whose object may be a clause: "denied that …", "disputed that …" (not "dismissed what …").
+CLAUSE_VERBS = frozenset({"deny", "dispute", "contest", "reject", "refute", "rebut"})
 CONTRADICT_VERBS = frozenset({"contradict"})
 CORRECT_VERBS = frozenset({"misquote", "misrepresent", "mischaracterize", "mischaracterise", "distort",
                            "exaggerate", "overstate", "misstate", "twist", "correct"})
 DISPUTE_VERBS = DENY_VERBS | REJECT_VERBS | CONTRADICT_VERBS
 # Verbs that make a dispute only with a particle or object: "pushed back on", "took issue with", "bristled at".
-PHRASAL_VERBS = frozenset({"push", "take", "bristle", "hit"})
+PHRASAL_VERBS = frozenset({"push", "take", "bristle", "hit", "scoff"})
 
 # What a statement is called: the object of a dispute verb or the subject of "… is false".
 STATEMENT_NOUNS = frozenset({
@@ -58,7 +60,7 @@ CORRECTION_WORDS = frozenset({
 # Nouns after "no" that deny a claim: "there was no truth to", "no evidence that".
 NO_NOUNS = frozenset({"truth", "basis", "merit", "evidence", "foundation", "substance", "proof"})
 # Words that keep a falsity predicate from asserting anything: "whether it is false", "if it were wrong".
-UNASSERTED_MARKS = frozenset({"if", "whether", "would", "could", "might", "may", "unless"})
+UNASSERTED_MARKS = frozenset({"if", "whether", "would", "could", "might", "may", "unless", "will", "'ll", "’ll"})
 # Heads under which a dispute verb is not asserted ("refused to deny", "declined to dispute").
 NOT_ASSERTED_HEADS = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "want", "try", "ask", "urge",
                                 "need", "plan", "expect", "hope"})

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span as TokenSpan, Token
 
 from ..model import Attribution, Entity, Span
 from .detect import Cue
-from .lexicon import DEMONSTRATIVES, STATEMENT_NOUNS, STOP_WORDS, base_form
+from .lexicon import DEMONSTRATIVES, GUILT_NOUNS, STATEMENT_NOUNS, STOP_WORDS, base_form
 
 # A candidate earlier statement must share at least this many content words (5-letter prefixes) with the disputed
 # claim, unless its speaker owns the claim. Set on the even half of disputes-dev; re-run
@@ -45,6 +45,8 @@ def resolve_target(doc: Doc, cue: Cue, by: Attribution, attributions: list[Attri
     """The target of ``cue`` said in ``by`` (see the module docstring)."""
     text = target_text(doc, cue)
     owner = claim_owner(cue.target, entity_of) if cue.target is not None else None
+    if cue.kind == "correction" and cue.target is not None and cue.target.dep_ == "nsubjpass":
+        owner = None  # "Trump's comments were distorted": Trump is the distorted, not the party disputed
     others = [a for a in attributions if a is not by and a.id != by.parent and (
         a.speaker is None or a.speaker != by.speaker)]
     nested = _nested_claim(cue, by, others)
@@ -66,6 +68,8 @@ def target_text(doc: Doc, cue: Cue) -> Span | None:
     clause = tok if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "xcomp", "pcomp") else next(
         (c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.pos_ in ("VERB", "AUX")
          and tok.i < c.i), None)
+    if clause is None and base_form(tok.text) in GUILT_NOUNS and tok.dep_ == "dobj":
+        clause = tok  # "denied any involvement in the attacks"
     if clause is None:
         return None
     words = [t for t in clause.subtree if t.dep_ != "mark" or t.i != clause.left_edge.i]
