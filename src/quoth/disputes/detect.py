@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from ..model import DisputeKind
 from .lexicon import (BE_FORMS, CALL_VERBS, CLAUSE_VERBS, CONTRADICT_VERBS, CORRECT_VERBS, CORRECTION_WORDS, DEMONSTRATIVES,
                       DENY_VERBS, DISPUTE_VERBS, FALSE_WORDS, GUILT_NOUNS, NO_NOUNS, NOT_ASSERTED_HEADS,
-                      NOT_CLAIM_NOUNS, PHRASAL_VERBS, STATEMENT_NOUNS, UNASSERTED_MARKS, base_form)
+                      NOT_CLAIM_NOUNS, PHRASAL_VERBS, QUANTITY_WORDS, STATEMENT_NOUNS, UNASSERTED_MARKS, base_form)
 
 # Cue confidences, by pattern: how often each pattern was a dispute on the tuning half of disputes-dev and on
 # the PolNeAR train articles read by hand. Re-run `quoth eval disputes --half even` after changing them.
@@ -66,7 +66,7 @@ def find_cues(doc: Doc) -> list[Cue]:
         elif low == "context" and tok.i >= 2 and doc[tok.i - 2].lower_ == "out" and doc[tok.i - 1].lower_ == "of":
             cue = out_of_context_cue(tok)
         if cue is None and tok.pos_ in ("VERB", "NOUN", "ADJ"):
-            lemma = base_form(tok.text)
+            lemma = base_form(_hyphenated(doc, tok))
             if lemma in DISPUTE_VERBS and tok.pos_ == "VERB":
                 cue = verb_cue(tok, lemma)
             elif lemma in PHRASAL_VERBS:
@@ -76,6 +76,13 @@ def find_cues(doc: Doc) -> list[Cue]:
         if cue is not None and asserted(cue.anchor):
             out.append(cue)
     return out
+
+
+def _hyphenated(doc: Doc, tok: Token) -> str:
+    """The word with a hyphenated first part the tokenizer split off ("pooh - poohed" → "pooh-poohed")."""
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 1].idx == doc[tok.i - 2].idx + len(doc[tok.i - 2]):
+        return f"{doc[tok.i - 2].text}-{tok.text}"
+    return tok.text
 
 
 def asserted(tok: Token) -> bool:
@@ -248,6 +255,11 @@ def no_truth_cue(no: Token) -> Cue | None:
 
 def _claimish(tok: Token, person_ok: bool) -> bool:
     """Can ``tok`` head a claim (a statement noun or a pointer to one), or, for "lying", a person?"""
+    if tok.lower_ in QUANTITY_WORDS:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None:
+            return base_form(obj.text) in STATEMENT_NOUNS
     if base_form(tok.text) in STATEMENT_NOUNS or tok.lower_ in DEMONSTRATIVES:
         return True
     if tok.lower_ in ("what", "which") and tok.dep_ in ("nsubj", "nsubjpass"):

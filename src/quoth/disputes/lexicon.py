@@ -31,7 +31,11 @@ STATEMENT_NOUNS = frozenset({
     "depiction", "report", "reporting", "notion", "criticism", "critique", "rumor", "rumour",
     "speculation", "theory", "premise", "assumption", "consensus", "conclusion", "finding", "figure", "number",
     "estimate", "statistic", "analysis", "interpretation", "impression", "perception", "quote", "tweet",
-    "article", "headline", "post", "attack", "smear", "suspicion", "implication", "prediction", "projection"})
+    "article", "headline", "post", "attack", "smear", "suspicion", "implication", "prediction", "projection", "advice", "recommendation", "message", "answer",
+    "explanation", "excuse", "rationale", "justification", "belief", "view", "position", "line", "talking"})
+# Quantities whose "of" object is what a predicate is said of: "half of his advice is unsubstantiated".
+QUANTITY_WORDS = frozenset({"half", "most", "much", "some", "all", "part", "many", "none", "majority", "portion",
+                            "much", "parts", "bulk", "each", "any", "one"})
 # What one denies about oneself: "denied wrongdoing", "denied any involvement".
 GUILT_NOUNS = frozenset({"wrongdoing", "involvement", "responsibility", "knowledge", "wrong", "guilt",
                          "link", "role", "participation", "misconduct", "impropriety", "abuse", "harassment"})
