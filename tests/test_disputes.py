@@ -76,6 +76,12 @@ POSITIVES = [
      "a2", "Wong"),
     ("[1|Sam Patel|] {1|said|} <1|the deal was signed|>. [2|Officials|] {2|denied|} <2|Patel's report|>, "
      "[3|they|] {3|said|} <3|Patel's statement was false|>.", "a3", "Patel"),
+    ("[1|Ana Ruiz|] {1|said|} <1|the mine was safe|>. [2|Union leader Tom Hale|] {2|dismissed|} <2|it as a "
+     "fantasy|>.", "a2", "Ruiz"),
+    ("[1|Tom Burke|] {1|said|} <1|the talks had collapsed|>. Contrary to Burke's claims, [2|the envoy|] {2|said|} "
+     "<2|the talks were going well|>.", "a2", "Burke"),
+    ("[1|Tom Burke|] {1|said|} <1|the plant will close next year|>. But [2|the company|] {2|said|} <2|the plant "
+     "will not close next year|>.", "a2", "Burke"),
 ]
 
 # Disputes whose party is unnamed (guideline, data/disputes-dev/README.md): (marked text, by, kind, target text).
@@ -94,6 +100,10 @@ UNNAMED = [
     ("[1|The minister|] {1|disputed|} <1|the notion that the reform had failed|>.", "a1", "rejection",
      "the reform had failed"),
     ("[1|The club|] {1|said|} <1|there was no truth to the report|>.", "a1", "denial", None),
+    ("[1|The club|] {1|rejected|} <1|the idea that the coach had quit|>.", "a1", "rejection", "the coach had quit"),
+    ("[1|The mayor|] {1|called|} <1|the report fake news|>.", "a1", "denial", None),
+    ("[1|The firm|] {1|said|} <1|the story was made up|>.", "a1", "denial", None),
+    ("[1|The envoy|] {1|said|} <1|that was simply not the case|>.", "a1", "denial", None),
 ]
 
 NEGATIVES = [
@@ -120,6 +130,9 @@ NEGATIVES = [
     "[1|Anna Berg|] {1|said|} <1|she would deny any claim that came up|>.",
     "[1|The union|] {1|rejected|} <1|the offer from the company|>.",
     "[1|Ray Mills|] {1|asked|} <1|whether the report was false|>.",
+    "[1|The council|] {1|rejected|} <1|the idea of raising taxes|>.",
+    "[1|Tom Burke|] {1|said|} <1|the plant will close next year|>. [2|The company|] {2|said|} <2|the new line "
+    "will not open before June|>.",
     "[1|Sam Patel|] {1|said|} <1|people had always discounted what his team could do|>.",
     "[1|The critics|] {1|will scoff|} <1|at the notion|>, [2|Anna Berg|] {2|wrote|} <2|in her column|>.",
     "[1|Diane Shaw|] {1|rejected|} <1|calls for her resignation|>.",

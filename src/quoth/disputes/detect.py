@@ -33,8 +33,10 @@ CONFIDENCE_PREDICATE = 0.75
 CONFIDENCE_PERSON = 0.6
 # Verbs whose object may be the party itself ("rebutted Wong" disputes what Wong said).
 PARTY_VERBS = frozenset({"contradict", "refute", "rebut"})
+# Nouns that name a claim when a clause follows ("the idea that …"; "the idea of raising taxes" is a plan).
+CLAUSE_NOUNS = STATEMENT_NOUNS | frozenset({"idea", "impression", "sense", "thought", "fear", "concern"})
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "you", "i", "we"})
-TRUE_WORDS = frozenset({"true", "accurate", "correct", "factual", "right"})
+TRUE_WORDS = frozenset({"true", "accurate", "correct", "factual", "case"})  # not "right": "that isn't right" is moral
 PERSON_PREDICATES = frozenset({"lying", "wrong", "mistaken", "exaggerating", "overstating", "misrepresenting",
                                "mischaracterizing", "distorting", "understating"})
 
@@ -63,6 +65,10 @@ def find_cues(doc: Doc) -> list[Cue]:
             cue = not_true_cue(tok)
         elif low == "no" and tok.head.lower_ in NO_NOUNS:
             cue = no_truth_cue(tok)
+        elif low == "made" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+            cue = made_up_cue(tok)
+        elif low == "contrary" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            cue = contrary_cue(tok)
         elif low == "context" and tok.i >= 2 and doc[tok.i - 2].lower_ == "out" and doc[tok.i - 1].lower_ == "of":
             cue = out_of_context_cue(tok)
         if cue is None and tok.pos_ in ("VERB", "NOUN", "ADJ"):
@@ -117,8 +123,8 @@ def verb_cue(verb: Token, lemma: str) -> Cue | None:
         if (lemma in CONTRADICT_VERBS and (obj.pos_ == "PROPN" or _owned(obj))) or (
                 lemma in PARTY_VERBS and obj.pos_ == "PROPN"):
             return _cue(verb, verb, kind, obj, CONFIDENCE_VERB)
-        if _has_claim_clause(obj):
-            return _cue(verb, verb, kind, obj, CONFIDENCE_VERB)
+        if _has_claim_clause(obj) or _dismissed_as_false(verb, lemma):
+            return _cue(verb, _as_end(verb), kind, obj, CONFIDENCE_VERB)
     if lemma in DENY_VERBS and not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in verb.children):
         return _cue(verb, verb, kind, None, CONFIDENCE_PREDICATE)
     return None
@@ -164,6 +170,25 @@ def correction_verb_cue(verb: Token) -> Cue | None:
     return _cue(verb, verb, "correction", target, CONFIDENCE_PREDICATE)
 
 
+def made_up_cue(made: Token) -> Cue | None:
+    """"the story was made up", "he made up the claims": a fabrication."""
+    target = next((c for c in made.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if target is None or not _claimish(target, person_ok=False):
+        return None
+    up = next(c for c in made.children if c.dep_ == "prt" and c.lower_ == "up")
+    return Cue(made.i, up.i + 1 if up.i - made.i < 6 else made.i + 1, "rejection", made, target,
+               CONFIDENCE_PREDICATE)
+
+
+def contrary_cue(contrary: Token) -> Cue | None:
+    """"contrary to Y's claims, X said …": a contradiction of the claim named after "to"."""
+    to = contrary.doc[contrary.i + 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None or not (_claimish(obj, person_ok=False) or obj.pos_ == "PROPN"):
+        return None
+    return Cue(contrary.i, to.i + 1, "contradiction", contrary, obj, CONFIDENCE_PREDICATE)
+
+
 def out_of_context_cue(context: Token) -> Cue | None:
     """"his words had been taken out of context", "she quoted him out of context": a correction."""
     verb = context.head.head if context.head.lower_ == "of" else context.head
@@ -198,6 +223,8 @@ def predicate_cue(word: Token) -> Cue | None:
 def _predicate_subject(word: Token, first: Token) -> Token | None:
     """What the predicate is said of, over the parse shapes "X is W", "called X W", "X W", "W X", "dismissed X as W"."""
     head = first.head
+    if word.dep_ == "amod" and head.dep_ in ("attr", "oprd", "xcomp", "ccomp", "acomp"):
+        return _predicate_subject(head, head)  # "called the report fake news", "it is a fake story"
     if word.dep_ == "amod" or (first is word and word.dep_ == "amod"):
         return head if base_form(head.text) in STATEMENT_NOUNS else None
     if first.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp") and (
@@ -233,7 +260,7 @@ def not_true_cue(word: Token) -> Cue | None:
     kind: DisputeKind = "correction" if word.lower_ in ("accurate", "correct") else "rejection"
     neg = next(c for c in (*head.children, *word.children) if c.dep_ == "neg")
     start = min(neg.i, word.i)
-    return Cue(start, max(neg.i, word.i) + 1, kind, head, subject, CONFIDENCE_PREDICATE)
+    return Cue(start, max(neg.i, word.i) + 1, kind, word, subject, CONFIDENCE_PREDICATE)
 
 
 def no_truth_cue(no: Token) -> Cue | None:
@@ -277,9 +304,20 @@ def _owned(noun: Token) -> bool:
     return any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in noun.subtree)
 
 
+def _dismissed_as_false(verb: Token, lemma: str) -> bool:
+    """"dismissed X as false / a hoax / overblown": the "as" object says the claim is untrue, whatever X is."""
+    if lemma != "dismiss":
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            words = {t.lower_ for t in prep.subtree}
+            return bool(words & (FALSE_WORDS | CORRECTION_WORDS))
+    return False
+
+
 def _has_claim_clause(noun: Token) -> bool:
-    """"the notion that …", "the suggestion he won't be ready": a statement noun with a clause."""
-    return base_form(noun.text) in STATEMENT_NOUNS and any(
+    """"the notion that …", "the idea that …", "the suggestion he won't be ready": a statement noun with a clause."""
+    return base_form(noun.text) in CLAUSE_NOUNS and any(
         c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.pos_ in ("VERB", "AUX") for c in noun.children)
 
 
