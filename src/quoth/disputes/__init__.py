@@ -23,7 +23,7 @@ from .lexicon import PHRASAL_VERBS, REJECT_VERBS, base_form
 VERB_KINDS = REJECT_VERBS | PHRASAL_VERBS
 from .target import Target, resolve_target
 
-__all__ = ["find_disputes", "base_form"]
+__all__ = ["base_form", "find_disputes"]
 
 
 def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> list[Dispute]:
@@ -44,7 +44,7 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
             continue
         taken.add(by.id)
         out.append(_dispute(doc, cue, by, target))
-    out.extend(find_contradictions(doc, attributions, taken))
+    out.extend(find_contradictions(doc, attributions, taken, {e.id for e in entities if e.named}))
     return sorted(out, key=lambda d: d.cue.start)
 
 

@@ -23,8 +23,10 @@ MAX_GAP_CHARS = 1500
 CONFIDENCE_CONTRADICTION = 0.5
 
 
-def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[str]) -> list[Dispute]:
-    """Contradictions among ``attributions``; ``taken`` are ids already disputing something (skipped)."""
+def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[str],
+                        named: set[str]) -> list[Dispute]:
+    """Contradictions among ``attributions``; ``taken`` are ids already disputing something (skipped), ``named``
+    the ids of named entities (the only ones a target party may be)."""
     statements = sorted((a for a in attributions if a.speaker and a.type == "statement"),
                         key=lambda a: a.content.start)
     out: list[Dispute] = []
@@ -35,7 +37,8 @@ def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[st
         if earlier is not None:
             cue = later.cue or later.content
             out.append(Dispute(by=later.id, cue=Span(text=cue.text, spans=cue.spans), kind="contradiction",
-                               target_attribution=earlier.id, target_entity=earlier.speaker,
+                               target_attribution=earlier.id,
+                               target_entity=earlier.speaker if earlier.speaker in named else None,
                                confidence=CONFIDENCE_CONTRADICTION))
     return out
 

@@ -22,9 +22,27 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import DisputeKind
-from .lexicon import (BE_FORMS, CALL_VERBS, CLAUSE_VERBS, CONTRADICT_VERBS, CORRECT_VERBS, CORRECTION_WORDS, DEMONSTRATIVES,
-                      DENY_VERBS, DISPUTE_VERBS, FALSE_WORDS, GUILT_NOUNS, NO_NOUNS, NOT_ASSERTED_HEADS,
-                      NOT_CLAIM_NOUNS, PHRASAL_VERBS, QUANTITY_WORDS, STATEMENT_NOUNS, UNASSERTED_MARKS, base_form)
+from .lexicon import (
+    BE_FORMS,
+    CALL_VERBS,
+    CLAUSE_VERBS,
+    CONTRADICT_VERBS,
+    CORRECT_VERBS,
+    CORRECTION_WORDS,
+    DEMONSTRATIVES,
+    DENY_VERBS,
+    DISPUTE_VERBS,
+    FALSE_WORDS,
+    GUILT_NOUNS,
+    NO_NOUNS,
+    NOT_ASSERTED_HEADS,
+    NOT_CLAIM_NOUNS,
+    PHRASAL_VERBS,
+    QUANTITY_WORDS,
+    STATEMENT_NOUNS,
+    UNASSERTED_MARKS,
+    base_form,
+)
 
 # Cue confidences, by pattern: how often each pattern was a dispute on the tuning half of disputes-dev and on
 # the PolNeAR train articles read by hand. Re-run `quoth eval disputes --half even` after changing them.

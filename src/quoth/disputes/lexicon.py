@@ -35,7 +35,7 @@ STATEMENT_NOUNS = frozenset({
     "explanation", "excuse", "rationale", "justification", "belief", "view", "position", "line", "talking"})
 # Quantities whose "of" object is what a predicate is said of: "half of his advice is unsubstantiated".
 QUANTITY_WORDS = frozenset({"half", "most", "much", "some", "all", "part", "many", "none", "majority", "portion",
-                            "much", "parts", "bulk", "each", "any", "one"})
+                            "parts", "bulk", "each", "any", "one"})
 # What one denies about oneself: "denied wrongdoing", "denied any involvement".
 GUILT_NOUNS = frozenset({"wrongdoing", "involvement", "responsibility", "knowledge", "wrong", "guilt",
                          "link", "role", "participation", "misconduct", "impropriety", "abuse", "harassment"})
@@ -79,7 +79,7 @@ STOP_WORDS = frozenset("""a an the and or but if of to in on at by for with from
 is are was were be been being have has had do does did will would shall should can could may might must not no
 n't he she they we i you him her them us me my our your their his hers theirs who whom whose which what when where
 why how there here than then so too very also just about into over after before said says say told tell according
-more most some any all one two new mr mrs ms dr s 's ’s""".split())
+more most some any all one two new mr mrs ms dr s 's ’s""".split())  # noqa: SIM905
 
 
 @lru_cache(maxsize=16384)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as TokenSpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from ..model import Attribution, Entity, Span
 from .detect import Cue
@@ -147,10 +148,10 @@ def best_statement(cue: Cue, words: set[str], owner: Entity | None,
     earlier = [a for a in others if a.content.start < at and at - a.content.end < LOOKBACK_CHARS]
     if owner is not None:
         theirs = [a for a in earlier if a.speaker == owner.id] or [a for a in others if a.speaker == owner.id]
-        if theirs:
-            return max(theirs, key=lambda a: (len(words & content_words(a.content.text)),
-                                              -abs(at - a.content.start)))
-        return None
+        scored = [(len(words & content_words(a.content.text)), -abs(at - a.content.start), a) for a in theirs]
+        # With no shared word, only a statement close by is the one meant ("rejects the statements made by Y").
+        scored = [s for s in scored if s[0] > 0 or -s[1] < POINTER_CHARS]
+        return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
     if cue.target is not None and _points_back(cue.target):
         near = [a for a in earlier if at - a.content.end < POINTER_CHARS]
         return max(near, key=lambda a: (_accusing_bonus(cue, a), a.content.end)) if near else None

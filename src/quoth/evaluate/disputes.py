@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from ..errors import QuothError
 from ..model import Article, Attribution, Dispute
@@ -152,7 +153,8 @@ def _match(g: dict[str, Any], p: Dispute, atts: dict[str, Attribution], names: d
         claim_ok = not claims
     else:
         claim_ok = any(_overlap(c, s) > 0 for c in claims for s in target.content.spans)
-    in_sentence = bool(p.target_text) and any(_overlap(c, s) > 0 for c in claims for s in p.target_text.spans)
+    text_spans = p.target_text.spans if p.target_text is not None else ()
+    in_sentence = any(_overlap(c, s) > 0 for c in claims for s in text_spans)
     return {"gold": _gold_view(g), "predicted": _prediction_view(p, atts, names), "optional": bool(g.get("optional")),
             "kind_ok": g["kind"] == p.kind, "party_ok": party_ok, "claim_ok": claim_ok,
             "claim_or_text_ok": claim_ok or in_sentence}
