@@ -45,6 +45,7 @@ def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[st
 
 def _contradicted(doc: Doc, later: Attribution, before: list[Attribution]) -> Attribution | None:
     """The earlier statement ``later`` contradicts, if any (see the module docstring)."""
+    reporter = {a.id: a.speaker for a in before}
     words = content_words(later.content.text)
     negated = _negated(later.content.text)
     if not _opens_with_contrast(doc, later):
@@ -55,6 +56,8 @@ def _contradicted(doc: Doc, later: Attribution, before: list[Attribution]) -> At
             continue
         if _holds(other, later) or _holds(later, other) or other.parent == later.id or later.parent == other.id:
             continue
+        if reporter.get(other.parent or "") == later.speaker:
+            continue  # "Noem revealed that Petro assured …": Noem does not contradict the claim she reports
         if _negated(other.content.text) == negated:
             continue
         shared = len(words & content_words(other.content.text))

@@ -48,13 +48,15 @@ def resolve_target(doc: Doc, cue: Cue, by: Attribution, attributions: list[Attri
     owner = claim_owner(cue.target, entity_of) if cue.target is not None else None
     if cue.kind == "correction" and cue.target is not None and cue.target.dep_ == "nsubjpass":
         owner = None  # "Trump's comments were distorted": Trump is the distorted, not the party disputed
+    side = _name_words(entities.get(by.speaker or ""))
     others = [a for a in attributions if a is not by and a.id != by.parent and (
-        a.speaker is None or a.speaker != by.speaker)]
+        a.speaker is None or (a.speaker != by.speaker and not side & _name_words(entities.get(a.speaker))))]
     nested = _nested_claim(cue, by, others)
     if nested is not None:
         return Target(nested, owner or entities.get(nested.speaker or ""), text)
     words = content_words(text.text if text else _claim_words_source(doc, cue, by))
-    att = best_statement(cue, words, owner, others)
+    context = content_words(cue.anchor.sent.text)
+    att = best_statement(cue, words, owner, others, context)
     entity = owner or (entities.get(att.speaker) if att is not None and att.speaker else None)
     if entity is not None and (entity.id == by.speaker or not entity.named):
         entity = None
@@ -68,7 +70,7 @@ def target_text(doc: Doc, cue: Cue) -> Span | None:
         return None
     clause = tok if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "xcomp", "pcomp") else next(
         (c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.pos_ in ("VERB", "AUX")
-         and tok.i < c.i), None)
+         and tok.i < c.i and _has_subject(c)), None)
     if clause is None and base_form(tok.text) in GUILT_NOUNS and tok.dep_ == "dobj":
         clause = tok  # "denied any involvement in the attacks"
     if clause is None:
@@ -79,6 +81,12 @@ def target_text(doc: Doc, cue: Cue) -> Span | None:
     span: TokenSpan = doc[words[0].i:words[-1].i + 1]
     start, end = span.start_char, span.end_char
     return Span(text=doc.text[start:end], spans=((start, end),))
+
+
+def _has_subject(verb: Token) -> bool:
+    """A clause with its own subject ("the notion that the reform failed") or a present participle ("tweets
+    accusing Y of …") states a claim; "the statements made by Y" does not."""
+    return verb.tag_ == "VBG" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def claim_owner(tok: Token, entity_of: dict[int, Entity]) -> Entity | None:
@@ -104,12 +112,19 @@ def claim_owner(tok: Token, entity_of: dict[int, Entity]) -> Entity | None:
 
 
 def _pobj_entity(prep: Token, entity_of: dict[int, Entity]) -> Entity | None:
+    """The entity a "by/of/from" phrase names; a person before the office they hold ("Secretary of Homeland
+    Security Kristi Noem")."""
     for pobj in prep.children:
         if pobj.dep_ == "pobj":
-            for tok in pobj.subtree:
-                if tok.i in entity_of and tok.dep_ in ("pobj", "poss", "compound"):
-                    return entity_of[tok.i]
+            found = [entity_of[t.i] for t in pobj.subtree if t.i in entity_of]
+            if found:
+                return next((e for e in found if e.kind == "person"), found[0])
     return None
+
+
+def _name_words(entity: Entity | None) -> set[str]:
+    """The disputer's side, by name: "Colombian government" and "Government of Colombia" share "colom", "gover"."""
+    return content_words(entity.name) if entity is not None and entity.named else set()
 
 
 def _nested_claim(cue: Cue, by: Attribution, others: list[Attribution]) -> Attribution | None:
@@ -141,17 +156,20 @@ def content_words(text: str) -> set[str]:
     return out
 
 
-def best_statement(cue: Cue, words: set[str], owner: Entity | None,
-                   others: list[Attribution]) -> Attribution | None:
-    """The earlier statement that best matches the claim; the owner's nearest when the owner is known."""
+def best_statement(cue: Cue, words: set[str], owner: Entity | None, others: list[Attribution],
+                   context: set[str] = frozenset()) -> Attribution | None:
+    """The earlier statement that best matches the claim; among the owner's when the owner is known, ranked by
+    words shared with the claim, then with the disputing sentence ("the Colombian government rejected the words
+    of …" is about Colombia), then nearness."""
     at = cue.anchor.idx
     earlier = [a for a in others if a.content.start < at and at - a.content.end < LOOKBACK_CHARS]
     if owner is not None:
-        theirs = [a for a in earlier if a.speaker == owner.id] or [a for a in others if a.speaker == owner.id]
-        scored = [(len(words & content_words(a.content.text)), -abs(at - a.content.start), a) for a in theirs]
+        theirs = [a for a in others if a.speaker == owner.id and -POINTER_CHARS < at - a.content.end < LOOKBACK_CHARS]
+        scored = [(len(words & content_words(a.content.text)), len(context & content_words(a.content.text)),
+                   -abs(at - a.content.start), a) for a in theirs]
         # With no shared word, only a statement close by is the one meant ("rejects the statements made by Y").
-        scored = [s for s in scored if s[0] > 0 or -s[1] < POINTER_CHARS]
-        return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+        scored = [s for s in scored if s[0] + s[1] > 0 or -s[2] < POINTER_CHARS]
+        return max(scored, key=lambda s: s[:3])[3] if scored else None
     if cue.target is not None and _points_back(cue.target):
         near = [a for a in earlier if at - a.content.end < POINTER_CHARS]
         return max(near, key=lambda a: (_accusing_bonus(cue, a), a.content.end)) if near else None
