@@ -131,6 +131,7 @@ NEGATIVES = [
     "[1|The union|] {1|rejected|} <1|the offer from the company|>.",
     "[1|Ray Mills|] {1|asked|} <1|whether the report was false|>.",
     "[1|The council|] {1|rejected|} <1|the idea of raising taxes|>.",
+    "[1|Ben Hale|] {1|defended|} <1|himself against claims he exaggerated his record|>.",
     "[1|Tom Burke|] {1|said|} <1|the plant will close next year|>. [2|The company|] {2|said|} <2|the new line "
     "will not open before June|>.",
     "[1|Sam Patel|] {1|said|} <1|people had always discounted what his team could do|>.",

@@ -110,13 +110,17 @@ def _hyphenated(doc: Doc, tok: Token) -> str:
 
 
 def asserted(tok: Token) -> bool:
-    """False for negated, hypothetical or questioned uses: "did not deny", "refused to dispute", "is it false?"."""
+    """False for negated, hypothetical, questioned or reported uses: "did not deny", "refused to dispute", "is it
+    false?", "claims he exaggerated" (the word is the content of someone else's claim)."""
     if any(c.dep_ == "neg" for c in tok.children):
         return False
     if tok.dep_ == "xcomp" and base_form(tok.head.text) in NOT_ASSERTED_HEADS:
         return False
     for node in (tok, *tok.ancestors):
         if any(c.dep_ in ("mark", "aux") and c.lower_ in UNASSERTED_MARKS for c in node.children):
+            return False
+        if node.dep_ in ("acl", "relcl", "ccomp", "appos") and node.head.pos_ == "NOUN" and base_form(
+                node.head.text) in CLAUSE_NOUNS and node.head.i < node.i:
             return False
         if node.dep_ in ("ccomp", "ROOT", "conj") and node is not tok:
             break
