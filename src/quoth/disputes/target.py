@@ -91,7 +91,7 @@ def _has_subject(verb: Token) -> bool:
 
 def claim_owner(tok: Token, entity_of: dict[int, Entity]) -> Entity | None:
     """Whose claim: "Noem's claims", "the words of Y", "statements made by Y", "what Y said", or Y itself."""
-    if tok.i in entity_of and tok.pos_ == "PROPN":
+    if tok.i in entity_of and tok.pos_ in ("PROPN", "PRON"):  # "Y is lying", "she is wrong" (resolved)
         return entity_of[tok.i]
     for child in tok.children:
         if child.dep_ in ("poss", "compound") and child.i in entity_of:
