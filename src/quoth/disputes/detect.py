@@ -119,13 +119,24 @@ def asserted(tok: Token) -> bool:
     for node in (tok, *tok.ancestors):
         if any(c.dep_ in ("mark", "aux") and c.lower_ in UNASSERTED_MARKS for c in node.children):
             return False
-        if node.dep_ in ("acl", "relcl", "ccomp", "appos") and node.head.pos_ == "NOUN" and base_form(
-                node.head.text) in CLAUSE_NOUNS and node.head.i < node.i:
+        if _content_of_claim_noun(node):
             return False
+        if node.dep_ == "ccomp" and base_form(node.head.text) in NOT_ASSERTED_HEADS:
+            return False  # "I wish that had not been the case"
         if node.dep_ in ("ccomp", "ROOT", "conj") and node is not tok:
             break
     sent = tok.sent
     return not sent.text.rstrip(" \"'”’").endswith("?")
+
+
+def _content_of_claim_noun(node: Token) -> bool:
+    """Is ``node`` the content clause of a claim noun ("claims he exaggerated"), not a relative clause about it
+    ("an idea that was untrue")?"""
+    if node.dep_ not in ("acl", "relcl", "ccomp", "appos") or node.head.i > node.i:
+        return False
+    if node.head.pos_ != "NOUN" or base_form(node.head.text) not in CLAUSE_NOUNS:
+        return False
+    return node.dep_ != "relcl" or not any(c.tag_ in ("WDT", "WP") for c in node.children)
 
 
 def verb_cue(verb: Token, lemma: str) -> Cue | None:
@@ -233,6 +244,8 @@ def predicate_cue(word: Token) -> Cue | None:
         return None
     if subject.lower_ in ("it", "this", "that") and word.lower_ == "wrong":
         return None
+    if word.lower_ == "mistaken" and any(c.dep_ == "prep" and c.lower_ == "for" for c in word.children):
+        return None  # "he has been mistaken for a staffer"
     if any(c.lower_ == "own" for c in subject.children):
         return None  # "her own statement was incorrect": a self-correction, no dispute
     person_ok = word.lower_ in PERSON_PREDICATES

@@ -60,14 +60,14 @@ CORRECTION_WORDS = frozenset({
     "misleading", "inaccurate", "exaggerated", "exaggerating", "overstated", "overstating", "distorted",
     "distorting", "misquoted", "misrepresented", "misrepresenting", "mischaracterized", "mischaracterizing",
     "mischaracterised", "misinterpreted", "misconstrued", "twisted", "out-of-context", "imprecise", "selective",
-    "cherry-picked", "understated", "understating", "skewed", "flawed"})
+    "cherry-picked", "understated", "understating", "skewed"})
 # Nouns after "no" that deny a claim: "there was no truth to", "no evidence that".
 NO_NOUNS = frozenset({"truth", "basis", "merit", "evidence", "foundation", "substance", "proof"})
 # Words that keep a falsity predicate from asserting anything: "whether it is false", "if it were wrong".
 UNASSERTED_MARKS = frozenset({"if", "whether", "would", "could", "might", "may", "unless", "will", "'ll", "’ll"})
 # Heads under which a dispute verb is not asserted ("refused to deny", "declined to dispute").
 NOT_ASSERTED_HEADS = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "want", "try", "ask", "urge",
-                                "need", "plan", "expect", "hope"})
+                                "need", "plan", "expect", "hope", "wish", "pretend", "imagine", "suppose"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it"})
 CONTRAST_MARKS = frozenset({"but", "however", "yet", "instead", "contrary", "though", "although", "meanwhile"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "’t"})
