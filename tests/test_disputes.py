@@ -101,6 +101,8 @@ UNNAMED = [
      "the reform had failed"),
     ("[1|The club|] {1|said|} <1|there was no truth to the report|>.", "a1", "denial", None),
     ("[1|The club|] {1|rejected|} <1|the idea that the coach had quit|>.", "a1", "rejection", "the coach had quit"),
+    ("The talks ended after <1|the allegations|>, which [1|the minister|] {1|denies|}, were read out.", "a1",
+     "denial", None),
     ("[1|The mayor|] {1|called|} <1|the report fake news|>.", "a1", "denial", None),
     ("[1|The firm|] {1|said|} <1|the story was made up|>.", "a1", "denial", None),
     ("[1|The envoy|] {1|said|} <1|that was simply not the case|>.", "a1", "denial", None),

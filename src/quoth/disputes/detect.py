@@ -144,6 +144,8 @@ def verb_cue(verb: Token, lemma: str) -> Cue | None:
     kind: DisputeKind = ("denial" if lemma in DENY_VERBS else
                          "contradiction" if lemma in CONTRADICT_VERBS else "rejection")
     for obj in verb_objects(verb):
+        if obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            obj = verb.head  # "the allegations, which Ailes denies": the antecedent is the object
         if obj.dep_ in ("ccomp", "xcomp") or obj.pos_ in ("VERB", "AUX"):
             if lemma not in CLAUSE_VERBS or any(t.tag_ in ("WDT", "WP", "WRB") for t in obj.lefts):
                 return None

@@ -70,7 +70,7 @@ def target_text(doc: Doc, cue: Cue) -> Span | None:
         return None
     clause = tok if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "xcomp", "pcomp") else next(
         (c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.pos_ in ("VERB", "AUX")
-         and tok.i < c.i and _has_subject(c)), None)
+         and tok.i < c.i and _has_subject(c) and not c.left_edge.i <= cue.anchor.i <= c.right_edge.i), None)
     if clause is None and base_form(tok.text) in GUILT_NOUNS and tok.dep_ == "dobj":
         clause = tok  # "denied any involvement in the attacks"
     if clause is None:
