@@ -52,6 +52,10 @@ def test_cli_corpus_speakers_speaker_disputes_tables(db: Path) -> None:
     assert json.loads(speaker.stdout)["entity"]["name"] == "Ann Lee"
     disputes = invoke("disputes", "Cy Moss", "--db", db, "--format", "json")
     assert json.loads(disputes.stdout)["items"][0]["by"]["speaker"] == "Bob Ray"
+    table = invoke("disputes", "--db", db, "--kind", "rejection", "--format", "csv").stdout.splitlines()
+    assert table[0] == "by,kind,cue,target,claim,statement,article_id" and table[1].startswith("Bob Ray,rejection,")
+    assert invoke("disputes", "--db", db, "--kind", "denial", "--format", "csv").stdout.splitlines()[1:] == []
+    assert invoke("disputes", "--db", db, "--kind", "insult").exit_code != 0
 
 
 def test_cli_corpus_show_highlights_the_article(db: Path) -> None:

@@ -76,13 +76,42 @@ POSITIVES = [
      "a2", "Wong"),
     ("[1|Sam Patel|] {1|said|} <1|the deal was signed|>. [2|Officials|] {2|denied|} <2|Patel's report|>, "
      "[3|they|] {3|said|} <3|Patel's statement was false|>.", "a3", "Patel"),
+    ("[1|Ana Ruiz|] {1|said|} <1|the mine was safe|>. [2|Union leader Tom Hale|] {2|dismissed|} <2|it as a "
+     "fantasy|>.", "a2", "Ruiz"),
+    ("[1|Tom Burke|] {1|said|} <1|the talks had collapsed|>. Contrary to Burke's claims, [2|the envoy|] {2|said|} "
+     "<2|the talks were going well|>.", "a2", "Burke"),
+    ("[1|Tom Burke|] {1|said|} <1|the plant will close next year|>. But [2|the company|] {2|said|} <2|the plant "
+     "will not close next year|>.", "a2", "Burke"),
+]
+
+# Disputes whose party is unnamed (guideline, data/disputes-dev/README.md): (marked text, by, kind, target text).
+# Before issue 15 these were negatives, as the old rules needed a named party.
+UNNAMED = [
+    ("[1|The company|] {1|denied|} <1|that it had been hacked|>.", "a1", "denial", "it had been hacked"),
+    ("[1|James Ford|] {1|said|} <1|the claims were false|>.", "a1", "denial", None),
+    ("[1|The agency|] {1|denied|} <1|the allegations|>.", "a1", "denial", None),
+    ("[1|The union|] {1|rejected|} <1|the claims|>.", "a1", "rejection", None),
+    ("[1|Tom Burke|] {1|denied|} <1|wrongdoing|> and [2|Anna Berg|] {2|praised|} <2|his comments|>.", "a1",
+     "denial", "wrongdoing"),
+    ("[1|The mayor|] {1|said|} <1|his remarks had been taken out of context|>.", "a1", "correction", None),
+    ("[1|A spokesman|] {1|said|} <1|the report was false|>.", "a1", "denial", None),
+    ("[1|The families|] {1|said|} <1|the claims are unfounded|>.", "a1", "denial", None),
+    ("[1|The mayor|] {1|said|} <1|his words had been misquoted|>.", "a1", "correction", None),
+    ("[1|The minister|] {1|disputed|} <1|the notion that the reform had failed|>.", "a1", "rejection",
+     "the reform had failed"),
+    ("[1|The club|] {1|said|} <1|there was no truth to the report|>.", "a1", "denial", None),
+    ("[1|The club|] {1|rejected|} <1|the idea that the coach had quit|>.", "a1", "rejection", "the coach had quit"),
+    ("The talks ended after <1|the allegations|>, which [1|the minister|] {1|denies|}, were read out.", "a1",
+     "denial", None),
+    ("[1|The mayor|] {1|called|} <1|the report fake news|>.", "a1", "denial", None),
+    ("[1|The firm|] {1|said|} <1|the story was made up|>.", "a1", "denial", None),
+    ("[1|The envoy|] {1|said|} <1|that was simply not the case|>.", "a1", "denial", None),
 ]
 
 NEGATIVES = [
     "[1|The Senate|] {1|rejected|} <1|the bill|> on Tuesday.",
     "[1|The embassy|] {1|said|} <1|the travellers were denied entry|>.",
     "[1|John Smith|] {1|refused to comment|} <1|on the report|>.",
-    "[1|The company|] {1|denied|} <1|that it had been hacked|>.",
     "[1|The court|] {1|rejected|} <1|the appeal by Maria Lopez|>.",
     "[1|The mayor|] {1|denied|} <1|Tom Burke's request for a permit|>.",
     "[1|Anna Berg|] {1|said|} <1|the weather was wrong for flying|>.",
@@ -92,9 +121,6 @@ NEGATIVES = [
     "[1|The minister|] {1|refused to deny|} <1|Mark Diaz's claims|>.",
     "[1|Helen Park|] {1|challenged|} <1|Tim Olsen to a debate|>.",
     "[1|The board|] {1|questioned|} <1|Amy Reed about the budget|>.",
-    "[1|James Ford|] {1|said|} <1|the claims were false|>.",
-    "[1|The agency|] {1|denied|} <1|the allegations|>.",
-    "[1|The union|] {1|rejected|} <1|the claims|>.",
     "[1|Carla Mendes|] {1|said|} <1|Peter Nolan's story was true|>.",
     "[1|Ruth Adler|] {1|described|} <1|Omar Haddad's story as compelling|>.",
     "[1|Greg Wilson|] {1|rejected|} <1|Nina Petrova's resignation|>.",
@@ -102,6 +128,16 @@ NEGATIVES = [
     "[1|The data|] {1|contradicted|} <1|the forecast|>.",
     "[1|The consulate|] {1|denied|} <1|Lisa Moore a visa|>.",
     "[1|Frank Ito|] {1|pushed back|} <1|the deadline|>.",
+    "[1|The court|] {1|denied|} <1|bail to Tom Burke|>.",
+    "[1|Anna Berg|] {1|said|} <1|she would deny any claim that came up|>.",
+    "[1|The union|] {1|rejected|} <1|the offer from the company|>.",
+    "[1|Ray Mills|] {1|asked|} <1|whether the report was false|>.",
+    "[1|The council|] {1|rejected|} <1|the idea of raising taxes|>.",
+    "[1|Ben Hale|] {1|defended|} <1|himself against claims he exaggerated his record|>.",
+    "[1|Tom Burke|] {1|said|} <1|the plant will close next year|>. [2|The company|] {2|said|} <2|the new line "
+    "will not open before June|>.",
+    "[1|Sam Patel|] {1|said|} <1|people had always discounted what his team could do|>.",
+    "[1|The critics|] {1|will scoff|} <1|at the notion|>, [2|Anna Berg|] {2|wrote|} <2|in her column|>.",
     "[1|Diane Shaw|] {1|rejected|} <1|calls for her resignation|>.",
     "[1|Victor Ruiz|] {1|disputed|} <1|the bill's cost|>.",
     "[1|Kevin Boyd|] {1|rejected|} <1|Emma Stone's offer|>.",
@@ -111,7 +147,6 @@ NEGATIVES = [
     "[1|Officials|] {1|declined to dispute|} <1|Maria Lopez's account|>.",
     "[1|Maria Lopez|] {1|said|} <1|her own statement was incorrect|>.",
     "[1|The council|] {1|rejected|} <1|John Smith's proposal|>.",
-    "[1|Tom Burke|] {1|denied|} <1|wrongdoing|> and [2|Anna Berg|] {2|praised|} <2|his comments|>.",
 ]
 
 
@@ -132,6 +167,13 @@ def test_disputes_finds_positive(marked, by, target):
     assert any(target in name for name in names), f"targets {names} lack {target}"
 
 
+@pytest.mark.parametrize("marked,by,kind,target_text", UNNAMED)
+def test_disputes_finds_unnamed_party(marked, by, kind, target_text):
+    disputes, _ = _disputes(marked)
+    assert [(d.by, d.kind, d.target_entity) for d in disputes] == [(by, kind, None)]
+    assert (disputes[0].target_text.text if disputes[0].target_text else None) == target_text
+
+
 @pytest.mark.parametrize("marked", NEGATIVES)
 def test_disputes_ignores_negative(marked):
     disputes, _ = _disputes(marked)
@@ -139,7 +181,7 @@ def test_disputes_ignores_negative(marked):
 
 
 def test_disputes_fixture_counts_meet_the_bar():
-    assert len(POSITIVES) >= 30 and len(NEGATIVES) >= 30
+    assert len(POSITIVES) >= 30 and len(NEGATIVES) >= 30 and len(UNNAMED) >= 10
 
 
 def test_disputes_target_attribution_is_the_disputed_statement():
@@ -175,6 +217,6 @@ def test_disputes_end_to_end_through_extract(text, target):
 def test_disputes_none_end_to_end_for_plain_reporting():
     import quoth
 
-    article = quoth.extract("The Senate rejected the bill on Tuesday, officials said. The company denied that it "
-                            "had been hacked. The mayor refused to comment.")
+    article = quoth.extract("The Senate rejected the bill on Tuesday, officials said. The court denied bail to the "
+                            "driver. The mayor refused to comment.")
     assert article.disputes == []

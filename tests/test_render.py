@@ -74,7 +74,14 @@ def test_render_nesting_depth_survives_a_parent_cycle() -> None:
 
 
 def test_render_dispute_lines_name_both_sides() -> None:
-    assert render.dispute_lines(make_article()) == ['a3 Jane Doe (She) "Nonsense" → a1 (Henrik Aalto)']
+    assert render.dispute_lines(make_article()) == ['a3 Jane Doe (She) rejection "Nonsense" → a1 (Henrik Aalto)']
+
+
+def test_render_dispute_lines_unnamed_party_and_claim_text() -> None:
+    article = make_article()
+    t = article.text
+    article.disputes = [Dispute(by="a3", cue=_span(t, "Nonsense"), kind="denial", target_text=_span(t, "Nonsense"))]
+    assert render.dispute_lines(article) == ['a3 Jane Doe (She) denial "Nonsense" → unnamed: Nonsense']
 
 
 def test_render_article_heading_has_title_and_count() -> None:

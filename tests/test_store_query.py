@@ -111,3 +111,23 @@ def test_store_results_serialise_to_plain_json(store: Store) -> None:
     for result in (store.search("bridge"), store.speakers(), store.speaker("Ann"), store.disputes(),
                    store.articles(), store.entities(), store.failures()):
         json.dumps(result.to_dict())
+
+
+def test_store_disputes_kind_unnamed_party_and_claim_text(tmp_path: Path) -> None:
+    from quoth.model import Dispute, Span
+
+    doc = article(9)
+    rej = doc.text.index("rejects")
+    claim = doc.attributions[0].content
+    doc.disputes = [Dispute(by="a2", cue=Span("rejects", ((rej, rej + 7),)), kind="denial",
+                            target_text=claim, confidence=0.6)]
+    with Store(tmp_path / "kinds.db") as kinds:
+        kinds.add_article(doc)
+        kinds.add_article(article(10))  # a rejection of Ann Lee's statement
+        (denial,) = kinds.disputes(kind="denial").items
+        assert (denial.kind, denial.target_entity, denial.target_text, denial.confidence) == \
+            ("denial", None, claim.text, 0.6)
+        assert [d.kind for d in kinds.disputes(unnamed=True).items] == ["denial"]
+        assert [d.target_entity for d in kinds.disputes(kind="rejection").items] == ["Ann Lee"]
+        with pytest.raises(StoreError):
+            kinds.disputes(kind="insult")

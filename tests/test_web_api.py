@@ -252,3 +252,11 @@ def test_web_api_extract_with_the_real_model(client: TestClient, monkeypatch: py
     response = client.post("/api/extract", json={"text": SAMPLE_TEXT})
     assert response.status_code == 200, response.text
     assert response.json()["article"]["attributions"]
+
+
+def test_web_api_disputes_kind_filter(client: TestClient) -> None:
+    rejections = client.get("/api/disputes?kind=rejection").json()
+    assert rejections["total"] == 1 and rejections["items"][0]["kind"] == "rejection"
+    assert client.get("/api/disputes?kind=denial").json()["total"] == 0
+    assert client.get("/api/disputes?unnamed=true").json()["total"] == 0
+    assert_error(client.get("/api/disputes?kind=insult"), 422)

@@ -120,7 +120,8 @@ def select_types(article: Article, types: Sequence[str] | None) -> Article:
 
 
 def dispute_lines(article: Article) -> list[str]:
-    """One readable line per dispute: ``a5 Ministry "rejects" → a2 (Jane Doe)``."""
+    """One readable line per dispute: ``a5 Ministry rejection "rejects" → a2 (Jane Doe)``, with the claim's text
+    when the disputing sentence states it (``denial "denied" → unnamed: the coach resigned``)."""
     lines = []
     for d in article.disputes:
         by = article.attribution(d.by)
@@ -128,10 +129,11 @@ def dispute_lines(article: Article) -> list[str]:
         target = article.attribution(d.target_attribution)
         entity = article.entity(d.target_entity)
         if target is not None:
-            aim = f"{target.id} ({speaker_label(article, target)})"
+            aim = f"{target.id} ({entity.name if entity else speaker_label(article, target)})"
         else:
-            aim = entity.name if entity else NO_SPEAKER
-        lines.append(f'{d.by} {who} "{trim(d.cue.text, 40)}" → {aim}')
+            aim = entity.name if entity else "unnamed"
+        claim = f": {trim(d.target_text.text, 60)}" if d.target_text else ""
+        lines.append(f'{d.by} {who} {d.kind} "{trim(d.cue.text, 40)}" → {aim}{claim}')
     return lines
 
 

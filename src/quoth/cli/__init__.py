@@ -9,6 +9,7 @@ from . import extract as _extract  # noqa: F401,E402
 from . import evaluate as _evaluate  # noqa: F401,E402
 from . import evaluate_speakers as _evaluate_speakers  # noqa: F401,E402
 from . import evaluate_ggt as _evaluate_ggt  # noqa: F401,E402
+from . import evaluate_disputes as _evaluate_disputes  # noqa: F401,E402
 from . import corpus as _corpus  # noqa: F401,E402
 from . import dask as _dask  # noqa: F401,E402
 from . import serve as _serve  # noqa: F401,E402

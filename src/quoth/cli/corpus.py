@@ -197,17 +197,23 @@ def speaker(name: Annotated[str, typer.Argument(help="Speaker name (or part of i
 def disputes(name: Annotated[Optional[str], typer.Argument(help="Only disputes this party is in.")] = None,
              db: DbOption = Path("quoth.db"), limit: LimitOption = 20, offset: OffsetOption = 0,
              fmt: Annotated[OutputFormat, typer.Option("--format", help="table, json or csv.")] = OutputFormat.table,
+             kind: Annotated[Optional[str], typer.Option(
+                 "--kind", help="Only this kind: denial, rejection, contradiction or correction.")] = None,
+             unnamed: Annotated[bool, typer.Option("--unnamed", help="Only disputes whose target party is "
+                                                                     "unnamed.")] = False,
              ) -> None:
-    """Who disputes whom: statements that reject, deny or contradict another statement or party."""
+    """Who disputes whom: statements that deny, reject, contradict or correct another party's claim."""
     with open_store(db) as store:
-        page = store.disputes(name, limit=limit, offset=offset)
-    rows = [{"article_id": d.article_id, "by": d.by.speaker or d.by.source, "cue": d.cue,
-             "target": (d.target.speaker or d.target.source) if d.target else d.target_entity,
-             "disputed": d.target.content if d.target else "", "statement": d.by.content} for d in page.items]
+        page = store.disputes(name, limit=limit, offset=offset, kind=kind, unnamed=unnamed)
+    rows = [{"article_id": d.article_id, "by": d.by.speaker or d.by.source, "kind": d.kind, "cue": d.cue,
+             "target": d.target_entity or (d.target.speaker if d.target else None) or "(unnamed)",
+             "claim": d.target_text or (d.target.content if d.target else ""), "statement": d.by.content}
+            for d in page.items]
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(page.to_dict(), ensure_ascii=False, indent=2))
         return
-    _emit_rows(rows, fmt, ("by", "cue", "target", "disputed", "statement", "article_id"), f"{page.total} disputes")
+    _emit_rows(rows, fmt, ("by", "kind", "cue", "target", "claim", "statement", "article_id"),
+               f"{page.total} disputes")
 
 
 @app.command()

@@ -160,9 +160,11 @@ class Store:
         when given); raises NotFound."""
         return query.speaker(self.conn, name_or_id, limit, offset, types)
 
-    def disputes(self, name: str | None = None, limit: int = 20, offset: int = 0) -> Page[DisputeRecord]:
-        """Disputes, newest first; with ``name``, only those where that party disputes or is disputed."""
-        return query.disputes(self.conn, name, limit, offset)
+    def disputes(self, name: str | None = None, limit: int = 20, offset: int = 0, kind: str | None = None,
+                 unnamed: bool = False) -> Page[DisputeRecord]:
+        """Disputes, newest first; with ``name``, only those where that party disputes or is disputed; with
+        ``kind``, only that kind; with ``unnamed``, only those whose target party is unnamed."""
+        return query.disputes(self.conn, name, limit, offset, kind=kind, unnamed=unnamed)
 
     def article(self, article_id: str) -> Article:
         """The Article rebuilt from the store, as ``extract`` returned it; raises NotFound."""

@@ -12,6 +12,7 @@ from .errors import NotFound, StoreError
 from .records import ArticleSummary, DisputeRecord, EntityRecord, Failure, Page, SpeakerProfile, Statement
 
 KINDS = ("direct", "indirect", "mixed")
+DISPUTE_KINDS = ("denial", "rejection", "contradiction", "correction")
 MAX_LIMIT = 1000
 # Entities a speaker filter may expand to ("Lee" matches every Lee); beyond this the filter is too vague to help.
 MAX_SPEAKER_IDS = 500
@@ -235,30 +236,41 @@ def _resolve_entity(conn: sqlite3.Connection, name: str) -> int:
     raise NotFound(f"no speaker or entity matches {name!r}; list speakers with `quoth speakers`")
 
 
-def disputes(conn: sqlite3.Connection, name: str | None = None, limit: int = 20,
-             offset: int = 0) -> Page[DisputeRecord]:
-    """Disputes, newest first; with ``name``, those where that party disputes or is disputed."""
+def disputes(conn: sqlite3.Connection, name: str | None = None, limit: int = 20, offset: int = 0,
+             kind: str | None = None, unnamed: bool = False) -> Page[DisputeRecord]:
+    """Disputes, newest first; with ``name``, those where that party disputes or is disputed; with ``kind``, of
+    that kind (denial, rejection, contradiction, correction); with ``unnamed``, those whose party is unnamed."""
     check_page(limit, offset)
-    where, params = "", []
+    if kind is not None and kind not in DISPUTE_KINDS:
+        raise StoreError(f"dispute kind must be one of {', '.join(DISPUTE_KINDS)}, not {kind!r}")
+    clauses, params = [], []
     if name:
         ids = [r[0] for r in conn.execute("SELECT id FROM entities WHERE name LIKE ? LIMIT ?",
                                           (f"%{name}%", MAX_SPEAKER_IDS))]
         marks = ",".join("?" * len(ids)) or "NULL"
-        where = (f" WHERE d.target_entity_id IN ({marks}) OR EXISTS (SELECT 1 FROM attributions x"
-                 " WHERE x.article_id = d.article_id AND x.local_id IN (d.by_local, d.target_attribution_local)"
-                 f" AND x.speaker_id IN ({marks}))")
+        clauses.append(f"(d.target_entity_id IN ({marks}) OR EXISTS (SELECT 1 FROM attributions x"
+                       " WHERE x.article_id = d.article_id AND x.local_id IN (d.by_local, d.target_attribution_local)"
+                       f" AND x.speaker_id IN ({marks})))")
         params = ids * 2
+    if kind is not None:
+        clauses.append("d.kind = ?")
+        params.append(kind)
+    if unnamed:
+        clauses.append("d.target_entity_local IS NULL")
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     total = conn.execute(f"SELECT count(*) FROM disputes d{where}", params).fetchone()[0]
     # Walks the (published, id) index; the attribution lookups run for the page's rows only.
     rows = conn.execute(
         "SELECT d.id, d.article_id, d.cue,"
         " (SELECT id FROM attributions WHERE article_id = d.article_id AND local_id = d.by_local),"
         " (SELECT id FROM attributions WHERE article_id = d.article_id AND local_id = d.target_attribution_local),"
-        f" d.target_entity_id FROM disputes d{where} ORDER BY d.published DESC, d.id DESC LIMIT ? OFFSET ?",
+        f" d.target_entity_id, d.kind, d.target_text, d.confidence FROM disputes d{where}"
+        " ORDER BY d.published DESC, d.id DESC LIMIT ? OFFSET ?",
         [*params, limit, offset]).fetchall()
     statements = _statements_by_id(conn, [r[3] for r in rows] + [r[4] for r in rows if r[4] is not None])
     names = _entity_names(conn, {r[5] for r in rows if r[5] is not None})
-    items = [DisputeRecord(r[0], r[1], r[2], statements[r[3]], statements.get(r[4]), names.get(r[5]), r[5])
+    items = [DisputeRecord(r[0], r[1], r[2], statements[r[3]], statements.get(r[4]), names.get(r[5]), r[5],
+                           kind=r[6], target_text=r[7], confidence=r[8])
              for r in rows]
     return Page(items, total, limit, offset)
 

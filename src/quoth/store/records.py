@@ -86,7 +86,9 @@ class SpeakerProfile:
 
 @dataclass
 class DisputeRecord:
-    """A dispute: the statement ``by`` that rejects ``target`` (a statement) and/or ``target_entity``."""
+    """A dispute: the statement ``by`` denies, rejects, contradicts or corrects ``target`` (a statement) and/or
+    ``target_entity`` (None when the party is unnamed); ``target_text`` is the claim where the disputing sentence
+    states it."""
 
     id: int
     article_id: str
@@ -95,11 +97,15 @@ class DisputeRecord:
     target: Statement | None
     target_entity: str | None
     target_entity_id: int | None
+    kind: str = "rejection"
+    target_text: str | None = None
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "article_id": self.article_id, "cue": self.cue, "by": self.by.to_dict(),
-                "target": self.target.to_dict() if self.target else None, "target_entity": self.target_entity,
-                "target_entity_id": self.target_entity_id}
+        return {"id": self.id, "article_id": self.article_id, "kind": self.kind, "cue": self.cue,
+                "by": self.by.to_dict(), "target": self.target.to_dict() if self.target else None,
+                "target_entity": self.target_entity, "target_entity_id": self.target_entity_id,
+                "target_text": self.target_text, "confidence": self.confidence}
 
 
 @dataclass

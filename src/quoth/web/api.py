@@ -9,8 +9,8 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from .errors import ReadOnly
-from .schemas import (ArticleOut, ArticleSummaryOut, DisputeRecordOut, EntityRecordOut, EntityResponse, ErrorOut,
-                      ExtractRequest, ExtractResponse, Page, StatementOut)
+from .schemas import (ArticleOut, ArticleSummaryOut, DisputeKindOut, DisputeRecordOut, EntityRecordOut, EntityResponse,
+                      ErrorOut, ExtractRequest, ExtractResponse, Page, StatementOut)
 from .service import extract_input
 
 # The largest page any list returns; larger ``per_page`` values are refused with 422.
@@ -115,8 +115,12 @@ def get_entity(entity_id: str, request: Request) -> dict[str, Any]:
 def get_disputes(
     request: Request,
     name: str | None = Query(None, max_length=200, description="only disputes by or against this speaker"),
+    kind: DisputeKindOut | None = Query(None, description="only disputes of this kind"),
+    unnamed: bool = Query(False, description="only disputes whose target party is unnamed"),
     paging: Paging = Depends(paging),
 ) -> dict[str, Any]:
-    """Disputes across the corpus: the disputing speaker, the disputed speaker or statement, the cue."""
-    items, total = request.app.state.corpus.disputes(name, paging.offset, paging.per_page)
+    """Disputes across the corpus: the kind, the disputing speaker, the disputed speaker (null when unnamed),
+    statement or claim text, and the cue."""
+    items, total = request.app.state.corpus.disputes(name, paging.offset, paging.per_page, kind=kind,
+                                                     unnamed=unnamed)
     return page_of(request, paging, items, total)

@@ -91,8 +91,9 @@ class Corpus:
                 received.append(item)
         return made, received
 
-    def disputes(self, name: str | None, offset: int, limit: int) -> Listing:
-        page = self.store().disputes(name, limit=limit, offset=offset)
+    def disputes(self, name: str | None, offset: int, limit: int, kind: str | None = None,
+                 unnamed: bool = False) -> Listing:
+        page = self.store().disputes(name, limit=limit, offset=offset, kind=kind, unnamed=unnamed)
         return [dispute_dict(r) for r in page.items], page.total
 
 
@@ -102,8 +103,10 @@ def dispute_dict(record: Any) -> dict[str, Any]:
     target = record.target
     item["by_speaker"] = record.by.speaker or record.by.source
     item["by_speaker_id"] = record.by.speaker_id
-    item["target_speaker"] = (target.speaker or target.source) if target else record.target_entity
-    item["target_speaker_id"] = target.speaker_id if target and target.speaker_id else record.target_entity_id
+    # The party is the dispute's target entity; a target statement's speaker only stands in when it is named.
+    item["target_speaker"] = record.target_entity or (target.speaker if target else None)
+    item["target_speaker_id"] = record.target_entity_id or (target.speaker_id if target else None)
+    item["target_unnamed"] = item["target_speaker"] is None
     return item
 
 

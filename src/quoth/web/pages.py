@@ -15,6 +15,8 @@ from .service import extract_input, looks_like_html
 from .view import build_view
 
 router = APIRouter(include_in_schema=False)
+DISPUTE_KINDS = ("denial", "rejection", "contradiction", "correction")
+DISPUTE_KIND_PATTERN = "^(" + "|".join(DISPUTE_KINDS) + ")$"
 # Disputes drawn on the graph page (the table lists the same ones).
 GRAPH_DISPUTES = 500
 
@@ -113,16 +115,18 @@ def speaker_page(request: Request, name: str, page: int = Query(1, ge=1, le=1_00
 
 
 @router.get("/disputes", response_class=HTMLResponse)
-def disputes_page(request: Request) -> Response:
-    """Who disputes whom, as a graph and a table."""
-    items, total = request.app.state.corpus.disputes(None, 0, GRAPH_DISPUTES)
+def disputes_page(request: Request, kind: str | None = Query(None, pattern=DISPUTE_KIND_PATTERN),
+                  unnamed: bool = Query(False)) -> Response:
+    """Who disputes whom, as a graph and a table; ``kind`` and ``unnamed`` filter both."""
+    items, total = request.app.state.corpus.disputes(None, 0, GRAPH_DISPUTES, kind=kind, unnamed=unnamed)
     pairs, labels = [], {}
     for d in items:
         if d["by_speaker_id"] is not None and d["target_speaker_id"] is not None:
             pairs.append((str(d["by_speaker_id"]), str(d["target_speaker_id"])))
             labels[str(d["by_speaker_id"])] = d["by_speaker"]
             labels[str(d["target_speaker_id"])] = d["target_speaker"]
-    return render(request, "disputes.html", items=items, total=total, graph=layout_circle(pairs, labels))
+    return render(request, "disputes.html", items=items, total=total, graph=layout_circle(pairs, labels),
+                  kind=kind, unnamed=unnamed, kinds=DISPUTE_KINDS)
 
 
 def _pager(request: Request, page: int, total: int) -> dict[str, Any]:

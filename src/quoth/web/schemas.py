@@ -7,6 +7,7 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, Field, model_validator
 
 T = TypeVar("T")
+DisputeKindOut = Literal["denial", "rejection", "contradiction", "correction"]
 
 
 class ExtractRequest(BaseModel):
@@ -60,7 +61,7 @@ class AttributionOut(BaseModel):
 
 
 class DisputeOut(BaseModel):
-    kind: Literal["denial", "rejection", "contradiction", "correction"] = "rejection"
+    kind: DisputeKindOut = "rejection"
     by: str = Field(description="Id of the disputing attribution")
     target_attribution: str | None = None
     target_entity: str | None = None
@@ -153,15 +154,19 @@ class DisputeRecordOut(BaseModel):
 
     id: int
     article_id: str
+    kind: DisputeKindOut = "rejection"
     cue: str
     by: StatementOut
     target: StatementOut | None = None
     target_entity: str | None = None
     target_entity_id: int | None = None
+    target_text: str | None = None
+    confidence: float = 1.0
     by_speaker: str | None = None
     by_speaker_id: int | None = None
     target_speaker: str | None = None
     target_speaker_id: int | None = None
+    target_unnamed: bool = False
 
 
 class EntityProfileOut(EntityRecordOut):

@@ -1,0 +1,102 @@
+"""Disputes: who denies, rejects, contradicts or corrects whose claim (guideline: ``data/disputes-dev/README.md``).
+
+Runs after attribution extraction and speaker resolution. Stages, one module each:
+
+- ``lexicon``: word lists and ``base_form`` (quoth runs without a lemmatizer);
+- ``detect``: dispute cues in the cue or content of a statement ("denied that …", "the claims are unfounded");
+- ``target``: the disputed claim (attribution, text) and its party;
+- ``contradict``: contradictions with no dispute word (same topic, opposite polarity, another party).
+
+A dispute needs a disputing attribution (``by``): the journalist's own voice is never a dispute.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Attribution, Dispute, DisputeKind, Entity, Span
+from .contradict import find_contradictions
+from .detect import Cue, find_cues
+from .lexicon import PHRASAL_VERBS, REJECT_VERBS, base_form
+
+# Verb cues keep their kind; a falsity predicate with no named party is a denial ("the report was false").
+VERB_KINDS = REJECT_VERBS | PHRASAL_VERBS
+from .target import Target, resolve_target
+
+__all__ = ["base_form", "find_disputes"]
+
+
+def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> list[Dispute]:
+    """Disputes in ``doc``: each names the disputing attribution, its cue and kind, and what it disputes.
+
+    At most one dispute per disputing attribution (its first, most confident cue).
+    """
+    entity_of = token_entities(doc, entities)
+    by_id = {e.id: e for e in entities}
+    out: list[Dispute] = []
+    taken: set[str] = set()
+    for cue in find_cues(doc):
+        by = disputing_attribution(doc, cue, attributions)
+        if by is None or by.id in taken:
+            continue
+        target = resolve_target(doc, cue, by, attributions, entity_of, by_id)
+        if target.entity is not None and target.entity.id == by.speaker:
+            continue
+        taken.add(by.id)
+        out.append(_dispute(doc, cue, by, target))
+    out.extend(find_contradictions(doc, attributions, taken, {e.id for e in entities if e.named}))
+    return sorted(out, key=lambda d: d.cue.start)
+
+
+def _dispute(doc: Doc, cue: Cue, by: Attribution, target: Target) -> Dispute:
+    start, end = doc[cue.start].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1])
+    kind: DisputeKind = cue.kind
+    if kind == "rejection" and target.entity is None and base_form(cue.anchor.text) not in VERB_KINDS:
+        kind = "denial"
+    return Dispute(by=by.id, cue=Span(text=doc.text[start:end], spans=((start, end),)), kind=kind,
+                   target_attribution=target.attribution.id if target.attribution else None,
+                   target_entity=target.entity.id if target.entity else None,
+                   target_text=target.text, confidence=cue.confidence)
+
+
+def token_entities(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:
+    """Token index → the named entity one of whose mentions covers it."""
+    out: dict[int, Entity] = {}
+    for entity in entities:
+        if not entity.named:
+            continue
+        for m in entity.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    out.setdefault(tok.i, entity)
+    return out
+
+
+def disputing_attribution(doc: Doc, cue: Cue, attributions: list[Attribution]) -> Attribution | None:
+    """Whose dispute: the attribution whose content holds the cue (the innermost), else the one whose cue is the
+    cue verb or governs it, else the one whose source is the verb's subject."""
+    anchor = cue.anchor.idx
+    own = [a for a in attributions if a.cue and any(s <= anchor < e for s, e in a.cue.spans)]
+    if own:
+        return own[0]
+    start = doc[cue.start].idx
+    inside = [a for a in attributions if any(s <= start < e for s, e in a.content.spans)]
+    if inside:
+        return min(inside, key=lambda a: a.content.end - a.content.start)
+    verb = cue.anchor if cue.anchor.pos_ in ("VERB", "AUX") else cue.anchor.head
+    chain = {verb.i, verb.head.i}
+    for att in attributions:
+        for s, e in (att.cue.spans if att.cue else ()):
+            tok = _token_at(verb, s, e)
+            if tok is not None and (tok.i in chain or tok.head.i == verb.i):
+                return att
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for att in attributions:
+        if att.source and any(att.source.start <= s.idx < att.source.end for s in subjects):
+            return att
+    return None
+
+
+def _token_at(verb: Token, start: int, end: int) -> Token | None:
+    return next((t for t in verb.sent if start <= t.idx < end), None)
