@@ -18,10 +18,10 @@ from ..model import Attribution, Dispute, DisputeKind, Entity, Span
 from .contradict import find_contradictions
 from .detect import Cue, find_cues
 from .lexicon import PHRASAL_VERBS, REJECT_VERBS, base_form
+from .target import Target, resolve_target
 
 # Verb cues keep their kind; a falsity predicate with no named party is a denial ("the report was false").
 VERB_KINDS = REJECT_VERBS | PHRASAL_VERBS
-from .target import Target, resolve_target
 
 __all__ = ["base_form", "find_disputes"]
 

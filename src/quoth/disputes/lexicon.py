@@ -31,7 +31,8 @@ STATEMENT_NOUNS = frozenset({
     "depiction", "report", "reporting", "notion", "criticism", "critique", "rumor", "rumour",
     "speculation", "theory", "premise", "assumption", "consensus", "conclusion", "finding", "figure", "number",
     "estimate", "statistic", "analysis", "interpretation", "impression", "perception", "quote", "tweet",
-    "article", "headline", "post", "attack", "smear", "suspicion", "implication", "prediction", "projection", "advice", "recommendation", "message", "answer",
+    "article", "headline", "post", "attack", "smear", "suspicion", "implication", "prediction", "projection",
+    "advice", "recommendation", "message", "answer",
     "explanation", "excuse", "rationale", "justification", "belief", "view", "position", "line", "talking"})
 # Quantities whose "of" object is what a predicate is said of: "half of his advice is unsubstantiated".
 QUANTITY_WORDS = frozenset({"half", "most", "much", "some", "all", "part", "many", "none", "majority", "portion",

@@ -117,7 +117,7 @@ def score_article(row: dict[str, Any], article: Article) -> dict[str, Any]:
     used_g: set[int] = set()
     used_p: set[int] = set()
     matches = []
-    for size, gi, pi in sorted(overlaps, key=lambda t: (-t[0], t[1], t[2])):
+    for _size, gi, pi in sorted(overlaps, key=lambda t: (-t[0], t[1], t[2])):
         if gi in used_g or pi in used_p:
             continue
         used_g.add(gi)
