@@ -189,7 +189,7 @@ def _trim_cue(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _best_source(ctx: Context, cue: TaggedSpan, sources: list[TaggedSpan]) -> TaggedSpan | None:
     """The source nearest the cue in its sentence, preferring the cue's syntactic subject. A source in the
-    sentence before or after is taken only when it is not the subject of a cue word of its own ("X were told
+    sentence before or after is taken only when it is not the subject of a speech verb of its own ("X were told
     to leave. 'Go now,' a spokesman told reporters": the spokesman speaks for the second "told" only)."""
     doc, sent_of = ctx.doc, ctx.tokens.sent_of
     sent = sent_of[cue.start]
@@ -210,11 +210,11 @@ def _best_source(ctx: Context, cue: TaggedSpan, sources: list[TaggedSpan]) -> Ta
 
 
 def _subject_of_another_cue(ctx: Context, src: TaggedSpan, cue: TaggedSpan) -> bool:
-    """Whether a token of ``src`` is the subject of a cue word outside ``cue``."""
-    doc, cue_word = ctx.doc, ctx.tokens.cue_word
+    """Whether a token of ``src`` is the subject of a speech verb outside ``cue``."""
+    doc, tokens = ctx.doc, ctx.tokens
     for i in range(src.start, src.end):
         head = doc[i].head.i
-        if doc[i].dep_.startswith("nsubj") and cue_word[head] and not cue.start <= head < cue.end:
+        if doc[i].dep_.startswith("nsubj") and tokens.is_speech_verb(head) and not cue.start <= head < cue.end:
             return True
     return False
 
