@@ -79,8 +79,7 @@ def cut_after_closed_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 continue
             rest = text[q.end:e].lstrip()
             if rest[:1].isupper() and not any(o.start >= q.end and o.start < e for o in quotes):
-                d.content = [(s, q.end)]
-                d.last_token = token_at(ctx.doc, q.end - 1, right=True)
+                d.set_content_chars(ctx.doc, [(s, q.end)])
                 break
     return drafts
 
@@ -274,9 +273,7 @@ def merge_split_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     for d in sorted(drafts, key=lambda d: d.content[0][0]):
         prev = out[-1] if out else None
         if prev is not None and _mergeable(ctx, prev, d):
-            prev.content.extend(d.content)
-            prev.last_token = d.last_token
-            prev.confidence = (prev.confidence + d.confidence) / 2
+            prev.absorb(d)
             continue
         out.append(d)
     return out
