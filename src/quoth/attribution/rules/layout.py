@@ -32,8 +32,7 @@ def dash_sources(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             if dash is None or name is None or not name.group(0):
                 continue
             if stop < end:
-                # The token positions stay those of the uncut content (as measured; see CHANGELOG).
-                d.content = [(s, min(e, stop)) for s, e in d.content if s < stop]
+                d.set_content_chars(ctx.doc, [(s, min(e, stop)) for s, e in d.content if s < stop])
             d.cue, d.source, d.cue_token = [dash.span(1)], [(name.start(), name.end())], None
             break
     return drafts
