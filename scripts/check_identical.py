@@ -82,11 +82,10 @@ def compare(folder: Path, names: list[str]) -> int:
         print(f"{name}: {len(lines)} articles sha256 {digest(lines)} {'identical' if same else 'DIFFERS'}")
         if not same:
             differ += 1
-            for old, new in zip(saved, lines + [""] * max(0, len(saved) - len(lines))):
-                if old != new:
-                    print(f"  first differing article: {json.loads(old)['id']}")
-                    break
-            else:
+            changed = [json.loads(old)["id"] for old, new in zip(saved, lines) if old != new]
+            if changed:
+                print(f"  {len(changed)} article(s) differ; the first: {changed[0]}")
+            if len(saved) != len(lines):
                 print(f"  article count {len(saved)} -> {len(lines)}")
     return 1 if differ else 0
 

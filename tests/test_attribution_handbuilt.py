@@ -133,3 +133,15 @@ def test_lexicon_one_predicate_per_question():
     assert is_statement_verb("say") and not is_belief_verb("say")
     assert is_belief_verb("think") and not is_statement_verb("think") and not is_clause_verb("think")
     assert is_reporting_verb("say") and is_reporting_verb("think") and not is_reporting_verb("walk")
+
+
+def test_dash_source_cuts_the_content_and_its_last_token():
+    from quoth.attribution.rules.layout import dash_sources
+
+    doc = spacy.blank("en")('"We will win this fight" — Jane Roe, speaking at the rally on Friday')
+    end = len(doc.text)
+    d = Draft([(0, end)], first_token=0, last_token=len(doc) - 1)
+    dash_sources(Context(doc), [d])
+    quote_end = doc.text.index("—") - 1
+    assert _texts(doc, d) == (['"We will win this fight"'], ["—"], ["Jane Roe"])
+    assert d.content == [(0, quote_end)] and doc[d.last_token].text == '"'

@@ -75,6 +75,22 @@ class Draft:
         self.first_token = token_at(doc, pieces[0][0])
         self.last_token = token_at(doc, pieces[-1][1] - 1, right=True)
 
+    def set_content_start(self, doc: Doc, char: int) -> None:
+        """The content's first piece starts at ``char``; the first token follows."""
+        self.content[0] = (char, self.content[0][1])
+        self.first_token = token_at(doc, char)
+
+    def end_at_token(self, doc: Doc, i: int) -> None:
+        """A one-piece content ends with token i (its last character)."""
+        self.content = [(self.content[0][0], token_chars(doc, i, i + 1)[1])]
+        self.last_token = i
+
+    def absorb(self, other: "Draft") -> None:
+        """Take ``other``'s content as further pieces (a quote split by its cue); confidence is the mean."""
+        self.content.extend(other.content)
+        self.last_token = other.last_token
+        self.confidence = (self.confidence + other.confidence) / 2
+
     def set_cue(self, doc: Doc, verb: int, lo: int | None = None) -> None:
         """Cue = tokens lo..verb (default the verb alone), read off the verb."""
         self.cue = [chars(doc, verb if lo is None else lo, verb + 1)]

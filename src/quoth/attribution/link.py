@@ -79,8 +79,7 @@ def cut_after_closed_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 continue
             rest = text[q.end:e].lstrip()
             if rest[:1].isupper() and not any(o.start >= q.end and o.start < e for o in quotes):
-                d.content = [(s, q.end)]
-                d.last_token = token_at(ctx.doc, q.end - 1, right=True)
+                d.set_content_chars(ctx.doc, [(s, q.end)])
                 break
     return drafts
 
@@ -189,7 +188,7 @@ def _trim_cue(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _best_source(ctx: Context, cue: TaggedSpan, sources: list[TaggedSpan]) -> TaggedSpan | None:
     """The source nearest the cue in its sentence, preferring the cue's syntactic subject. A source in the
-    sentence before or after is taken only when it is not the subject of a cue word of its own ("X were told
+    sentence before or after is taken only when it is not the subject of a speech verb of its own ("X were told
     to leave. 'Go now,' a spokesman told reporters": the spokesman speaks for the second "told" only)."""
     doc, sent_of = ctx.doc, ctx.tokens.sent_of
     sent = sent_of[cue.start]
@@ -210,11 +209,11 @@ def _best_source(ctx: Context, cue: TaggedSpan, sources: list[TaggedSpan]) -> Ta
 
 
 def _subject_of_another_cue(ctx: Context, src: TaggedSpan, cue: TaggedSpan) -> bool:
-    """Whether a token of ``src`` is the subject of a cue word outside ``cue``."""
-    doc, cue_word = ctx.doc, ctx.tokens.cue_word
+    """Whether a token of ``src`` is the subject of a speech verb outside ``cue``."""
+    doc, tokens = ctx.doc, ctx.tokens
     for i in range(src.start, src.end):
         head = doc[i].head.i
-        if doc[i].dep_.startswith("nsubj") and cue_word[head] and not cue.start <= head < cue.end:
+        if doc[i].dep_.startswith("nsubj") and tokens.is_speech_verb(head) and not cue.start <= head < cue.end:
             return True
     return False
 
@@ -274,9 +273,7 @@ def merge_split_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     for d in sorted(drafts, key=lambda d: d.content[0][0]):
         prev = out[-1] if out else None
         if prev is not None and _mergeable(ctx, prev, d):
-            prev.content.extend(d.content)
-            prev.last_token = d.last_token
-            prev.confidence = (prev.confidence + d.confidence) / 2
+            prev.absorb(d)
             continue
         out.append(d)
     return out

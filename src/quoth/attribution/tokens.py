@@ -12,14 +12,14 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from ..docindex import sentences
-from ..lexicon import base_form, is_clause_verb, is_cue_noun, is_learned_cue_form, is_reporting_verb
+from ..lexicon import base_form, is_clause_verb, is_learned_cue_form, is_reporting_verb
 
 _READ = [ORTH, LOWER, POS, TAG, DEP, ENT_TYPE, IDX]
 
 
 class TokenArrays:
     """Token i's word (``words[i]``), lower-cased word, POS, tag, dependency, entity type ("-" for none), head
-    index, quote flag (0 outside a quote, 1 inside, 2 on a mark), base form, cue-word flag, and its sentence
+    index, quote flag (0 outside a quote, 1 inside, 2 on a mark), base form, and its sentence
     (``sent_of[i]``; ``sent_bounds[n]`` and ``sent_root[n]`` are sentence n's token range and root)."""
 
     def __init__(self, doc: Doc, quoted_mask: bytearray) -> None:
@@ -28,7 +28,7 @@ class TokenArrays:
         strings = doc.vocab.strings
         self.words = words = _as_strings(strings, orth)
         self.lower = _as_strings(strings, low)
-        self.pos = pos = _as_strings(strings, pos)
+        self.pos = _as_strings(strings, pos)
         self.tag = _as_strings(strings, tag)
         self.dep = _as_strings(strings, dep)
         self.ent = [e or "-" for e in _as_strings(strings, ent)]
@@ -36,12 +36,7 @@ class TokenArrays:
         # (unsigned in the array: a head to the left wraps round, hence the cast to int64).
         self.head = [i + rel for i, rel in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
         self.in_quote = [quoted_mask[k] if k < n_mask else 0 for k in idx]
-        self.lemma = lem = map_distinct(base_form, words)
-        # A cue word for the tagger's features (the shipped CRF weights name them: change means retraining).
-        self.cue_word = [
-            (p in ("VERB", "AUX") and is_reporting_verb(lm)) or (p == "NOUN" and is_cue_noun(lm))
-            for p, lm in zip(pos, lem)
-        ]
+        self.lemma = map_distinct(base_form, words)
         sents = sentences(doc)
         self.sent_of: list[int] = sents.of
         self.sent_root: list[int] = sents.root

@@ -12,15 +12,14 @@ import os
 import socket
 import time
 from contextlib import ExitStack, contextmanager
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from ..errors import ModelNotFound
 from ..model import SCHEMA_VERSION, Article
 from ..options import Options
-from .manifest import (MANIFEST_NAME, Manifest, PartitionStatus, check_same_job, finished_status, read_manifest,
-                       write_json_atomic, write_marker)
+from .manifest import (MANIFEST_NAME, Manifest, PartitionStatus, check_same_job, finished_status, options_record,
+                       read_manifest, write_json_atomic, write_marker)
 from .partitions import PartitionSpec, plan_partitions
 from .partitions import count_newlines, with_line_numbers
 from .readers import read_partition
@@ -161,7 +160,7 @@ def run_dask(
         if plan is None:
             plan = plan_partitions(paths, partitions)
             plan = number_lines(client.get(), plan) if any(s.kind == "jsonl" for s in plan) else plan
-        manifest = Manifest(inputs=paths, options=asdict(opts), quoth_version=__version__,
+        manifest = Manifest(inputs=paths, options=options_record(opts), quoth_version=__version__,
                             schema_version=SCHEMA_VERSION,
                             partitions=[finished_status(out, s, opts) or PartitionStatus(spec=s) for s in plan])
         write_json_atomic(out / MANIFEST_NAME, manifest.to_dict())

@@ -104,10 +104,16 @@ def read_manifest(out_dir: Path) -> Manifest | None:
     return Manifest.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
+def options_record(options: Options) -> dict[str, Any]:
+    """``options`` as the manifest stores it, JSON-shaped (a tuple field reads back as a list), so that a run's
+    options compare equal to the ones read back from its manifest."""
+    return json.loads(json.dumps(asdict(options)))
+
+
 def write_marker(out_dir: Path, status: PartitionStatus, options: Options) -> None:
     """Mark a partition finished: written last, after all its Parquet files are in place."""
     write_json_atomic(out_dir / MARKER_DIR / f"{status.spec.name}.json",
-                      {**status.to_dict(), "options": asdict(options)})
+                      {**status.to_dict(), "options": options_record(options)})
 
 
 def finished_status(out_dir: Path, spec: PartitionSpec, options: Options) -> PartitionStatus | None:
@@ -116,7 +122,7 @@ def finished_status(out_dir: Path, spec: PartitionSpec, options: Options) -> Par
     if not marker.exists() or not all(p.exists() for p in partition_files(out_dir, spec.name)):
         return None
     data = json.loads(marker.read_text(encoding="utf-8"))
-    if data.get("spec") != spec.to_dict() or data.get("options") != asdict(options):
+    if data.get("spec") != spec.to_dict() or data.get("options") != options_record(options):
         return None
     status = PartitionStatus.from_dict(data)
     status.status = "skipped"
@@ -129,7 +135,7 @@ def check_same_job(earlier: Manifest, inputs: list[str], options: Options,
     fix = "pass a new --out directory, or delete the old one to start over"
     if earlier.inputs != inputs:
         raise OutputMismatch(f"the output directory holds a run over other inputs ({earlier.inputs}); {fix}")
-    if earlier.options != asdict(options):
+    if earlier.options != options_record(options):
         raise OutputMismatch(f"the output directory holds a run with other options ({earlier.options}); {fix}")
     earlier_plan = [p.spec for p in earlier.partitions]
     if plan is not None and (len(plan) != len(earlier_plan)

@@ -99,8 +99,7 @@ def _cut_at(doc: Doc, d: Draft, verb: Token, comp: Token) -> Draft | None:
     while cut > d.first_token and (doc[cut - 1].is_punct or doc[cut - 1].is_space) and \
             doc[cut - 1].text not in ('"', "”", "''"):
         cut -= 1
-    d.content = [(d.content[0][0], token_chars(doc, cut - 1, cut)[1])]
-    d.last_token = cut - 1
+    d.end_at_token(doc, cut - 1)
     return Draft(content=[(doc[lo].idx, end)], cue=[token_chars(doc, verb.i, verb.i + 1)], source=list(d.source),
                  confidence=d.confidence, first_token=lo, last_token=max(lo, last), cue_token=verb.i)
 

@@ -4,7 +4,7 @@ subject."""
 from __future__ import annotations
 
 from ..context import Context
-from ..draft import Draft, token_chars
+from ..draft import Draft
 from ..link import set_parsed_source
 from ..parse import subject
 
@@ -25,7 +25,7 @@ def governing_cues(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         verb = span.root.head
         if span.start <= verb.i < span.end or verb.pos_ != "VERB":
             continue
-        d.cue, d.cue_token = [token_chars(doc, verb.i, verb.i + 1)], verb.i
+        d.set_cue(doc, verb.i)
         subj = None if d.source else subject(verb)
         if subj is not None and not start <= subj.idx < end:
             set_parsed_source(doc, d, (subj.left_edge.i, subj.right_edge.i + 1))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..context import Context
-from ..draft import Draft, token_at
+from ..draft import Draft
 
 _DASH = re.compile(r"[ \t\u00a0]*([—―–]|--?)[ \t\u00a0]*")
 _NAME = re.compile(r"(?:[A-Z][\w.'’-]*(?:[ \u00a0]+(?:de|van|von|da|del|la|bin)?[ \u00a0]*[A-Z][\w.'’-]*){0,4})")
@@ -32,8 +32,7 @@ def dash_sources(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             if dash is None or name is None or not name.group(0):
                 continue
             if stop < end:
-                # The token positions stay those of the uncut content (as measured; see CHANGELOG).
-                d.content = [(s, min(e, stop)) for s, e in d.content if s < stop]
+                d.set_content_chars(ctx.doc, [(s, min(e, stop)) for s, e in d.content if s < stop])
             d.cue, d.source, d.cue_token = [dash.span(1)], [(name.start(), name.end())], None
             break
     return drafts
@@ -50,8 +49,7 @@ def transcript_labels(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if m is None or not (line_start <= start <= m.start(1)) or m.end() >= end \
                 or m.group(1) in NOT_SPEAKER_LABELS:
             continue
-        d.content[0] = (m.end(), end)
-        d.first_token = token_at(ctx.doc, m.end())
+        d.set_content_start(ctx.doc, m.end())
         d.cue, d.source = [m.span(2)], [m.span(1)]
     return drafts
 

@@ -13,6 +13,7 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from ...docindex import doc_text
+from ...lexicon import is_cue_noun, is_reporting_verb
 from ...quotes import CLOSERS, OPENERS, STRAIGHT, Quote, pair_quotes, quoted_mask
 from ..paragraphs import Paragraph
 from ..tokens import TokenArrays, map_distinct
@@ -52,7 +53,13 @@ class DocFeatures:
             tokens = TokenArrays(doc, self.quoted_mask)
         self.tokens = t = tokens
         self.text, self.lower, self.pos, self.tag, self.dep, self.ent = t.words, t.lower, t.pos, t.tag, t.dep, t.ent
-        self.head, self.in_quote, self.lemma, self.cue_word = t.head, t.in_quote, t.lemma, t.cue_word
+        self.head, self.in_quote, self.lemma = t.head, t.in_quote, t.lemma
+        # A cue word, for the features only (the shipped CRF weights name them: a change means retraining); the
+        # rules ask ``TokenArrays.is_speech_verb``.
+        self.cue_word = [
+            (p in ("VERB", "AUX") and is_reporting_verb(lm)) or (p == "NOUN" and is_cue_noun(lm))
+            for p, lm in zip(t.pos, t.lemma)
+        ]
         self.sent_of, self.sent_root, self.sent_bounds = t.sent_of, t.sent_root, t.sent_bounds
         self._cue_before, self._cue_after = _nearest_marked(self.cue_word)
         self.sent_has_quote = [any(t.in_quote[s_start:s_end]) for s_start, s_end in t.sent_bounds]
