@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Protocol
 import pycrfsuite
 from spacy.tokens import Doc, DocBin
 
-from .cue_forms import RESOURCE as CUE_FORMS, count_forms, to_tsv
+from .cue_forms import RESOURCE as CUE_FORMS
+from .cue_forms import count_forms, to_tsv
 from .features import DocFeatures, paragraph_features, split_paragraphs
 from .options import DEFAULT_MODEL
 
@@ -40,9 +41,14 @@ Sequences = list[tuple[list[list[str]], list[str]]]
 class GoldEvent(Protocol):
     """What labelling reads from a gold attribution (``quoth.evaluate.brat.GoldAttribution`` has it)."""
 
-    content: Sequence[Offsets]
-    cue: Sequence[Offsets]
-    source: Sequence[Offsets]
+    @property
+    def content(self) -> Sequence[Offsets]: ...
+
+    @property
+    def cue(self) -> Sequence[Offsets]: ...
+
+    @property
+    def source(self) -> Sequence[Offsets]: ...
 
 
 def parse_cached(name: str, texts: list[str], cache: Path, n_process: int = 2,
@@ -68,7 +74,7 @@ def parse_cached(name: str, texts: list[str], cache: Path, n_process: int = 2,
     return docs
 
 
-def load_parser() -> "Language":
+def load_parser() -> Language:
     """The spaCy pipeline training parses with: quoth's default model, fast components, no quoth component."""
     from .nlp import load_pipeline
 

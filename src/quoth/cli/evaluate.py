@@ -67,7 +67,7 @@ def polnear_command(
     else:
         Console().print(polnear_table(result))
         if "crossfit" in result:
-            Console().print(crossfit_note(result["crossfit"]))
+            Console().print(crossfit_note(result["crossfit"]), soft_wrap=True)
 
 
 def crossfit_result(directory: Path, cache: Path, limit: int | None, per_article: bool,

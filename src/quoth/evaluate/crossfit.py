@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from ..cue_forms import MIN_CUE_SHARE, MIN_FORM_COUNT, RESOURCE as CUE_FORMS
+from ..cue_forms import MIN_CUE_SHARE, MIN_FORM_COUNT
+from ..cue_forms import RESOURCE as CUE_FORMS
 from ..errors import QuothError
 from ..model import Article
 from ..options import Options
@@ -81,7 +82,7 @@ def split_halves(articles: Sequence[T], key: Any = None) -> tuple[list[T], list[
 
 def cache_key(gold: Sequence[GoldArticle], params: dict) -> str:
     """A hex digest of what the half models depend on: the articles' files, the CRF parameters, the parse version,
-    the cue-form thresholds and the source of the training and feature code."""
+    the cue-form thresholds, and the source of the labelling functions and of the feature module."""
     from .. import training
     from ..features import paragraph_features
 
@@ -89,10 +90,11 @@ def cache_key(gold: Sequence[GoldArticle], params: dict) -> str:
     for article in sorted(gold, key=lambda a: a.id):
         for part in (article.id.encode(), article.ann_path.read_bytes(), article.text.encode()):
             digest.update(part + b"\0")
-    settings = {"params": params, "parse": training.PARSE_VERSION, "forms": [MIN_FORM_COUNT, MIN_CUE_SHARE]}
+    settings = {"params": params, "parse": training.PARSE_VERSION, "forms": [MIN_FORM_COUNT, MIN_CUE_SHARE],
+                "roles": [training.ROLES, training.TAG]}
     digest.update(json.dumps(settings, sort_keys=True).encode())
-    for module in (training, sys.modules[paragraph_features.__module__]):
-        digest.update(inspect.getsource(module).encode())
+    for code in (training.token_labels, training.sequences, sys.modules[paragraph_features.__module__]):
+        digest.update(inspect.getsource(code).encode())
     return digest.hexdigest()
 
 
