@@ -116,7 +116,7 @@ def prepare_models(gold: Sequence[GoldArticle], name: str, cache: Path, params: 
     if not todo:
         return models, []
     texts = [a.text for a in gold]
-    reporter.stage(f"parse {len(texts)} articles", len(texts))
+    reporter.stage(f"parse {len(texts)} articles (or read their cached parses)", len(texts))
     docs = training.parse_cached(name, texts, cache / "parses", on_doc=reporter.advance,
                                  n_process=2 if len(texts) >= PARALLEL_PARSE_MIN_TEXTS else 1)
     by_half = dict(zip(HALVES, split_halves(list(zip(gold, docs)), key=lambda pair: pair[0].id)))
