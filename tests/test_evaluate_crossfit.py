@@ -119,6 +119,19 @@ def test_training_token_labels_bio_with_cue_over_content():
 
 
 @pytest.mark.model
+def test_training_parse_cache_is_named_by_the_parser_and_reused(tmp_path):
+    from quoth.training import PARSE_VERSION, load_parser, parse_cached, parser_fingerprint
+
+    texts = ["The mayor said the bridge would reopen.", "Taxes will not rise, the council said on Tuesday."]
+    parsed: list[int] = []
+    first = parse_cached("tiny", texts, tmp_path, n_process=1, on_doc=lambda: parsed.append(1))
+    again = parse_cached("tiny", texts, tmp_path, n_process=1, on_doc=lambda: parsed.append(1))
+    assert [f.name for f in tmp_path.iterdir()] == [f"tiny-{PARSE_VERSION}-{parser_fingerprint(load_parser())}.spacy"]
+    assert len(parsed) == 2  # the second call read the cache
+    assert [[t.dep_ for t in d] for d in again] == [[t.dep_ for t in d] for d in first]
+
+
+@pytest.mark.model
 def test_crossfit_trains_each_half_and_tags_the_other(corpus, tmp_path, monkeypatch):
     used = []
     real = crossfit.using_models

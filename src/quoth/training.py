@@ -7,13 +7,19 @@ trains two half models with the same ones, so both use the same features, labels
 
 from __future__ import annotations
 
+import hashlib
+import inspect
+import json
 import logging
+import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Protocol
 
 import pycrfsuite
+import spacy
 from spacy.tokens import Doc, DocBin
 
 from .cue_forms import RESOURCE as CUE_FORMS
@@ -57,7 +63,7 @@ def parse_cached(name: str, texts: list[str], cache: Path, n_process: int = 2,
     under ``name``; a cached file is reused only when it holds exactly these texts. ``on_doc`` is called after
     each text is parsed (not when the cache answers)."""
     nlp = load_parser()
-    path = cache / f"{name}-{PARSE_VERSION}.spacy"
+    path = cache / f"{name}-{PARSE_VERSION}-{parser_fingerprint(nlp)}.spacy"
     if path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
         if [d.text for d in docs] == texts:
@@ -72,6 +78,33 @@ def parse_cached(name: str, texts: list[str], cache: Path, n_process: int = 2,
     cache.mkdir(parents=True, exist_ok=True)
     DocBin(store_user_data=False, docs=docs).to_disk(path)
     return docs
+
+
+def parser_fingerprint(nlp: Language) -> str:
+    """A short hash of what the parses depend on beyond ``PARSE_VERSION``: the spaCy and model versions, the
+    components, and the source of quoth's own components and the quoth modules they use. A parse cache named by
+    it is not reused after a change to, say, the NER windows that nobody marked by bumping ``PARSE_VERSION``."""
+    digest = hashlib.sha256(json.dumps([spacy.__version__, nlp.meta.get("name"), nlp.meta.get("version"),
+                                        nlp.pipe_names]).encode())
+    modules: dict[str, ModuleType] = {}
+    for _, pipe in nlp.pipeline:
+        module = sys.modules[type(pipe).__module__]
+        if module.__name__.startswith("quoth."):
+            modules[module.__name__] = module
+            modules.update(_quoth_modules_used_by(module))
+    for name in sorted(modules):
+        digest.update(inspect.getsource(modules[name]).encode())
+    return digest.hexdigest()[:12]
+
+
+def _quoth_modules_used_by(module: ModuleType) -> dict[str, ModuleType]:
+    """The quoth modules that ``module``'s global names come from (one level deep)."""
+    out = {}
+    for value in vars(module).values():
+        name = value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)
+        if isinstance(name, str) and name.startswith("quoth.") and name in sys.modules:
+            out[name] = sys.modules[name]
+    return out
 
 
 def load_parser() -> Language:

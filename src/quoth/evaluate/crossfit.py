@@ -81,8 +81,9 @@ def split_halves(articles: Sequence[T], key: Any = None) -> tuple[list[T], list[
 
 
 def cache_key(gold: Sequence[GoldArticle], params: dict) -> str:
-    """A hex digest of what the half models depend on: the articles' files, the CRF parameters, the parse version,
-    the cue-form thresholds, and the source of the labelling functions and of the feature module."""
+    """A hex digest of what the half models depend on: the articles' files, the CRF parameters, the parse version
+    and parser fingerprint, the cue-form thresholds, and the source of the labelling functions and of the feature
+    module."""
     from .. import training
     from ..features import paragraph_features
 
@@ -90,7 +91,8 @@ def cache_key(gold: Sequence[GoldArticle], params: dict) -> str:
     for article in sorted(gold, key=lambda a: a.id):
         for part in (article.id.encode(), article.ann_path.read_bytes(), article.text.encode()):
             digest.update(part + b"\0")
-    settings = {"params": params, "parse": training.PARSE_VERSION, "forms": [MIN_FORM_COUNT, MIN_CUE_SHARE],
+    parse = [training.PARSE_VERSION, training.parser_fingerprint(training.load_parser())]
+    settings = {"params": params, "parse": parse, "forms": [MIN_FORM_COUNT, MIN_CUE_SHARE],
                 "roles": [training.ROLES, training.TAG]}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     for code in (training.token_labels, training.sequences, sys.modules[paragraph_features.__module__]):
