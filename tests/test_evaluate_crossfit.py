@@ -176,6 +176,14 @@ def test_cli_evaluate_polnear_crossfit_table_and_held_out_line(corpus, tmp_path)
     assert "Held out: each half tagged by the CRF and cue-form table trained on the other half" in result.output
 
 
+def test_cli_evaluate_polnear_crossfit_cache_default_is_the_library_default():
+    import inspect
+
+    from quoth.cli.evaluate import polnear_command
+
+    assert inspect.signature(polnear_command).parameters["cache"].default.default == crossfit.CACHE_DEFAULT
+
+
 def test_cli_evaluate_polnear_crossfit_needs_two_articles(corpus, tmp_path):
     result = CliRunner().invoke(app, ["eval", "polnear", str(corpus), "--crossfit", "--limit", "1",
                                       "--cache", str(tmp_path / "c")])

@@ -5,7 +5,8 @@ splits the split in two halves (even- and odd-indexed articles in sorted order),
 table on each half with ``quoth.training`` (the same features, labels and ``CRF_PARAMS`` as ``scripts/train.py``),
 tags each half with the other half's models (``quoth.tagger.using_models``) and scores every article with the
 usual PolNeAR scorer. The half models are cached under ``cache/<key>/`` where the key hashes the gold data, the
-CRF parameters, the parse version and the source of the feature and training code; delete the folder to retrain.
+CRF parameters, the parse version and parser fingerprint and the source of the labelling and feature code; delete
+the folder to retrain.
 """
 
 from __future__ import annotations
