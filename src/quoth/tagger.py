@@ -1,4 +1,5 @@
-"""Moved to ``quoth.attribution.tagger``; kept importable (``load_tagger`` for training and cross-fitting)."""
+"""Moved to ``quoth.attribution.tagger``; kept importable (``load_tagger``, ``using_models`` for training and
+cross-fitting)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from spacy.tokens import Doc
 
 from .attribution.paragraphs import Paragraph, split_paragraphs
 from .attribution.tagger import DocFeatures, TaggedSpan, load_tagger, tag_paragraphs
-from .attribution.tagger.model import MODEL_RESOURCE, ROLE_OF_TAG
+from .attribution.tagger.model import MODEL_RESOURCE, ROLE_OF_TAG, using_models
 
 
 def tag_doc(doc: Doc, feats: DocFeatures) -> tuple[list[TaggedSpan], list[Paragraph]]:
@@ -15,4 +16,4 @@ def tag_doc(doc: Doc, feats: DocFeatures) -> tuple[list[TaggedSpan], list[Paragr
     return tag_paragraphs(feats, paragraphs), paragraphs
 
 
-__all__ = ["MODEL_RESOURCE", "ROLE_OF_TAG", "TaggedSpan", "load_tagger", "tag_doc"]
+__all__ = ["MODEL_RESOURCE", "ROLE_OF_TAG", "TaggedSpan", "load_tagger", "tag_doc", "using_models"]

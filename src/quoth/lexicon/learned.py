@@ -10,9 +10,12 @@ least ``MIN_FORM_COUNT`` times and at least ``MIN_CUE_SHARE`` of them were cues.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -20,6 +23,8 @@ RESOURCE = "cue_forms.tsv"
 # Tuned on PolNeAR train with cross-fitting (each half's table applied to the other half) and checked on dev.
 MIN_FORM_COUNT = 4
 MIN_CUE_SHARE = 0.3
+# The forms ``using_cue_forms`` put in place for the current context; None means the shipped table's.
+_SWAPPED: ContextVar[frozenset[str] | None] = ContextVar("quoth_cue_forms", default=None)
 
 
 def count_forms(docs: Iterable[Doc], cue_spans: Iterable[Sequence[tuple[int, int]]]) -> dict[str, tuple[int, int]]:
@@ -54,11 +59,28 @@ def parse_tsv(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=1)
 def learned_cue_forms() -> frozenset[str]:
-    """The shipped table's learned cue forms (empty when the package lacks it)."""
+    """The learned cue forms in use: those of the table ``using_cue_forms`` set for this context, else the
+    shipped table's (empty when the package lacks it)."""
+    swapped = _SWAPPED.get()
+    return swapped if swapped is not None else _shipped_cue_forms()
+
+
+@lru_cache(maxsize=1)
+def _shipped_cue_forms() -> frozenset[str]:
     path = resources.files("quoth") / "resources" / RESOURCE
     return parse_tsv(path.read_text(encoding="utf-8")) if path.is_file() else frozenset()
+
+
+@contextmanager
+def using_cue_forms(path: Path) -> Iterator[None]:
+    """Within the block, ``learned_cue_forms`` gives the forms of the table at ``path`` (current thread or task
+    only). Raises FileNotFoundError when it does not exist."""
+    token = _SWAPPED.set(parse_tsv(Path(path).read_text(encoding="utf-8")))
+    try:
+        yield
+    finally:
+        _SWAPPED.reset(token)
 
 
 def is_learned_cue_form(form: str) -> bool:

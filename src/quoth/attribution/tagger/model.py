@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import pycrfsuite
 
 from ...errors import ModelNotFound
+from ...lexicon.learned import using_cue_forms
 from ..paragraphs import Paragraph
 from .features import DocFeatures, paragraph_features
 
 MODEL_RESOURCE = "attribution.crfsuite"
 ROLE_OF_TAG = {"SRC": "source", "CUE": "cue", "CON": "content"}
+# The CRF ``using_models`` put in place for the current context; None means the shipped one.
+_SWAPPED: ContextVar[pycrfsuite.Tagger | None] = ContextVar("quoth_tagger", default=None)
 
 
 @dataclass(frozen=True)
@@ -27,9 +34,15 @@ class TaggedSpan:
     confidence: float
 
 
-@lru_cache(maxsize=1)
 def load_tagger() -> pycrfsuite.Tagger:
-    """The CRF shipped in ``quoth/resources`` (trained by ``scripts/train.py``)."""
+    """The CRF in use: the one ``using_models`` set for this context, else the one shipped in ``quoth/resources``
+    (trained by ``scripts/train.py``). Raises ModelNotFound when the shipped file is missing."""
+    swapped = _SWAPPED.get()
+    return swapped if swapped is not None else _shipped_tagger()
+
+
+@lru_cache(maxsize=1)
+def _shipped_tagger() -> pycrfsuite.Tagger:
     path = resources.files("quoth") / "resources" / MODEL_RESOURCE
     if not path.is_file():
         raise ModelNotFound(f"the attribution model {MODEL_RESOURCE} is missing from the package; "
@@ -37,6 +50,28 @@ def load_tagger() -> pycrfsuite.Tagger:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     return tagger
+
+
+@contextmanager
+def using_models(crf_path: Path, cue_forms_path: Path | None = None) -> Iterator[None]:
+    """Within the block, tag with the CRF at ``crf_path`` and (if given) take the learned cue forms from the table
+    at ``cue_forms_path`` instead of the shipped ones. The swap holds for the current thread or task only (a
+    ``ContextVar``): extraction in other processes (Dask workers, spaCy's ``n_process``) keeps the shipped files.
+    Raises ModelNotFound when ``crf_path`` does not exist."""
+    if not Path(crf_path).is_file():
+        raise ModelNotFound(f"the attribution model {crf_path} does not exist")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(crf_path))
+    token = _SWAPPED.set(tagger)
+    try:
+        if cue_forms_path is None:
+            yield
+        else:
+            with using_cue_forms(Path(cue_forms_path)):
+                yield
+    finally:
+        _SWAPPED.reset(token)
+        tagger.close()
 
 
 def tag_paragraphs(feats: DocFeatures, paragraphs: list[Paragraph]) -> list[TaggedSpan]:
