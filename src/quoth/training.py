@@ -35,7 +35,8 @@ log = logging.getLogger(__name__)
 ROLES = ("Cue", "Source", "Content")  # priority when spans overlap
 TAG = {"Cue": "CUE", "Source": "SRC", "Content": "CON"}
 # L1/L2 regularisation and iterations, tuned on PolNeAR dev (c1 0.05 → 5.0 took lenient F1 0.73 → 0.80 and exact
-# 0.42 → 0.54 with the rules of linking/clauses: strong L1 keeps the model small and general); re-run `quoth eval polnear` after changing them.
+# 0.42 → 0.54 with the rules of linking/clauses: strong L1 keeps the model small and general); re-run
+# `quoth eval polnear` (and `--crossfit` on train) after changing them.
 CRF_PARAMS = {"c1": 5.0, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 # Names the pipeline the cache was parsed with; bump it when the pipeline changes (v2: NER around proper nouns).
 PARSE_VERSION = "v2"
