@@ -25,11 +25,35 @@ __all__ = ["resolve_speakers", "set_parents"]
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
-def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
-    """Cluster entity mentions, set each attribution's ``speaker`` (and nested ``parent``); return the entities."""
+def resolve_speakers(doc: Doc, attributions: list[Attribution],
+                     trace: list[tuple[list[list[float]], int]] | None = None) -> list[Entity]:
+    """Cluster entity mentions, set each attribution's ``speaker``, ``speaker_confidence`` (and nested ``parent``);
+    return the entities. A speaker resolved with confidence below the ranker's threshold is left null (the
+    source text stays). ``trace``, when a list, collects the ranker's training queries (see ``Resolver.trace``).
+    """
     table = EntityTable(doc)
     resolver = Resolver(doc, table)
-    chosen: dict[str, Cluster] = {}
+    resolver.trace = trace
+    resolver.history.quoted = sorted(span for a in attributions for span in a.content.spans)
+    chosen = _resolve_all(resolver, attributions)
+    resolver.resolve_other_mentions(resolver.resolved_tokens)
+    entities = table.finish()
+    threshold = resolver.model.threshold
+    for att in attributions:
+        if att.id in chosen:
+            cluster, confidence = chosen[att.id]
+            att.speaker_confidence = confidence
+            att.speaker = cluster.entity.id if confidence >= threshold else None
+        elif att.source is not None:
+            att.speaker_confidence = 0.0
+    _continue_floating(table.text, attributions)
+    set_parents(attributions)
+    return entities
+
+
+def _resolve_all(resolver: Resolver, attributions: list[Attribution]) -> dict[str, tuple[Cluster, float]]:
+    """Resolve every source in text order: attribution id → (cluster, confidence)."""
+    chosen: dict[str, tuple[Cluster, float]] = {}
     first_person: list[Attribution] = []
     for att in sorted(attributions, key=lambda a: a.source.start if a.source else a.content.start):
         if att.source is None:
@@ -37,35 +61,28 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
         if resolver.is_first_person(att.source):
             first_person.append(att)
             continue
-        cluster = resolver.resolve(att.source, att.cue)
+        cluster = resolver.resolve(att.source, att.cue, att.content)
         if cluster is not None:
-            chosen[att.id] = cluster
+            chosen[att.id] = (cluster, resolver.confidence)
     _resolve_first_person(resolver, attributions, first_person, chosen)
-    resolver.resolve_other_mentions(resolver.resolved_tokens)
-    entities = table.finish()
-    for att in attributions:
-        if att.id in chosen:
-            att.speaker = chosen[att.id].entity.id
-    _continue_floating(table.text, attributions)
-    set_parents(attributions)
-    return entities
+    return chosen
 
 
 def _resolve_first_person(resolver: Resolver, attributions: list[Attribution], pending: list[Attribution],
-                          chosen: dict[str, Cluster]) -> None:
-    """"I"/"we" inside a quotation → the quotation's speaker; outside every quotation → the writer."""
+                          chosen: dict[str, tuple[Cluster, float]]) -> None:
+    """"I"/"we" inside a quotation → the quotation's speaker (as sure as that one); outside every quotation →
+    the writer."""
     for _ in range(2):  # a quote inside a quote may need its outer speaker first
         for att in list(pending):
             outer = attribution_containing(attributions, att)
+            assert att.source is not None
             if outer is None:
-                assert att.source is not None
-                chosen[att.id] = resolver.resolve_author(att.source)
+                cluster = resolver.resolve_author(att.source)
+                chosen[att.id] = (cluster, resolver.confidence)
                 pending.remove(att)
             elif outer.id in chosen:
-                cluster = chosen[outer.id]
-                chosen[att.id] = cluster
-                assert att.source is not None
-                resolver.table.add_mention(cluster, att.source.start, att.source.end)
+                chosen[att.id] = chosen[outer.id]
+                resolver.table.add_mention(chosen[att.id][0], att.source.start, att.source.end)
                 pending.remove(att)
 
 
@@ -75,6 +92,6 @@ def _continue_floating(text: str, attributions: list[Attribution]) -> None:
     for att in sorted(attributions, key=lambda a: a.content.start):
         if att.source is None and att.cue is None and att.speaker is None and previous is not None:
             if len(PARAGRAPH_BREAK.findall(text, previous.content.end, att.content.start)) <= 1:
-                att.speaker = previous.speaker
+                att.speaker, att.speaker_confidence = previous.speaker, previous.speaker_confidence
         if att.speaker is not None and att.parent is None:
             previous = att

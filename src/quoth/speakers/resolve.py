@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
@@ -11,8 +11,10 @@ from spacy.tokens import Doc, Token
 from ..model import Attribution, EntityKind, Span
 from .entities import Cluster
 from .lexicon import (DOCUMENT_NOUNS, FEMALE_NOUNS, FIRST_PERSON, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS,
-                      ORG_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON, SPOKES_NOUNS)
+                      ORG_NOUNS, OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON, SPOKES_NOUNS)
 from . import salience
+from .candidates import History, Query, collect
+from .ranker import load_model, rank
 from .salience import Salience
 from .table import EntityTable
 
@@ -23,6 +25,13 @@ UNKNOWN_GENDER_FACTOR = 0.6
 RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|that|where)\b|\s+(?:which|who)\s")
 IN_PARTICULAR = re.compile(r",?\s*(?:in particular|especially)\s*,?\s*$")
 CAMPAIGN_NOUNS = frozenset({"campaign", "team", "camp"})
+# How sure a resolution is when no ranker decides it (form priors, not fitted): a source that is itself a name,
+# a description kept as its own unnamed entity, a description matched to a person by a shared role word, and a
+# first-person source outside every quotation (the writer, or a quotation the extractor missed).
+NAMED_CONFIDENCE = 0.95
+DESCRIBED_CONFIDENCE = 0.9
+ROLE_MATCH_CONFIDENCE = 0.8
+AUTHOR_CONFIDENCE = 0.7
 
 
 def span_tokens(doc: Doc, span: Span) -> list[Token]:
@@ -62,14 +71,26 @@ class Resolver:
         self.table = table
         self.salience = Salience(doc)
         self.resolved_tokens: set[int] = set()
+        self.history = History()
+        self.model = load_model()
+        # How sure the last ``resolve`` was (see the *_CONFIDENCE constants and the ranker).
+        self.confidence = 0.0
+        # When a list, named sources add pseudo-pronoun queries here (training data, ``scripts/train_speakers.py``).
+        self.trace: list[tuple[list[list[float]], int]] | None = None
+        self._content: tuple[tuple[int, int], ...] = ()
         for i, cluster in table.token_cluster.items():
             if i + 1 >= len(doc) or table.token_cluster.get(i + 1) is not cluster:
                 self.salience.add(cluster, i)
 
     # -- entry points ------------------------------------------------------------------------------------------
-    def resolve(self, source: Span, cue: Span | None = None) -> Cluster | None:
-        """The cluster a source span refers to, or None (first person is left to ``resolve_first_person``)."""
+    def resolve(self, source: Span, cue: Span | None = None, content: Span | None = None) -> Cluster | None:
+        """The cluster a source span refers to, or None (first person is left to ``resolve_first_person``).
+
+        ``self.confidence`` then holds how sure the answer is.
+        """
         tokens = span_tokens(self.doc, source)
+        self.confidence = 0.0
+        self._content = tuple(content.spans) if content is not None else ()
         if not tokens:
             return None
         head = self._cue_subject(tokens, cue) or span_head(tokens)
@@ -80,9 +101,13 @@ class Resolver:
             if not subj:
                 return None
             head, tokens = subj[0], [subj[0]]
+        self.confidence = DESCRIBED_CONFIDENCE
+        if self.trace is not None:
+            self._trace_named(head, tokens)
         cluster = self._resolve_head(head, tokens, source)
         self.resolved_tokens.update(t.i for t in tokens)
         if cluster is not None:
+            self.history.record(cluster)
             self.table.add_mention(cluster, source.start, source.end)
             self.salience.add(cluster, head.i, salience.SOURCE_WEIGHT)
         return cluster
@@ -138,6 +163,7 @@ class Resolver:
     def resolve_author(self, source: Span) -> Cluster:
         """First person outside any quotation: "I" is the writer; "we" stays the generic "we"."""
         word = source.text.strip().lower()
+        self.confidence = AUTHOR_CONFIDENCE
         if word in ("i", "me", "my", "myself"):
             return self.table.unnamed(AUTHOR_NAME, "person", source.start, source.end)
         return self.table.unnamed(word, "group", source.start, source.end)
@@ -156,6 +182,7 @@ class Resolver:
             if owned is not None:
                 return owned
         if named is not None:
+            self.confidence = NAMED_CONFIDENCE
             return self._with_conjuncts(head, named, source)
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in RELATIVE_PRONOUNS:
@@ -167,7 +194,26 @@ class Resolver:
                 return self._resolve_pronoun(head)
             if low in FIRST_PERSON:
                 return None
+        leading = self._leading_name(tokens, source)
+        if leading is not None:
+            return leading
         return self._resolve_nominal(head, tokens, source)
+
+    def _leading_name(self, tokens: list[Token], source: Span) -> Cluster | None:
+        """"Borislav Petrenko, a leading energy analyst" where NER missed the name: the capitalised proper-noun run
+        before the comma names the person (its first word a known first name, or two to three words)."""
+        n = 0
+        while n < len(tokens) and tokens[n].pos_ == "PROPN" and tokens[n].text[:1].isupper():
+            n += 1
+        if not 2 <= n <= 3 or n >= len(tokens) or tokens[n].text != "," \
+                or any(self.table.token_cluster.get(t.i) is not None for t in tokens[:n]):
+            return None
+        name = " ".join(t.text for t in tokens[:n])
+        end = tokens[n - 1].idx + len(tokens[n - 1])
+        self.confidence = NAMED_CONFIDENCE
+        cluster = self.table.unnamed(name, "person", tokens[0].idx, end, named=True)
+        cluster.plural = False
+        return cluster
 
     def _owned_org(self, head: Token, org: Cluster, source: Span) -> Cluster | None:
         """"the South American country's Foreign Ministry" → "Colombia's Foreign Ministry"."""
@@ -219,20 +265,36 @@ class Resolver:
         return self._resolve_nominal(antecedent, tokens or [antecedent], span)
 
     def _resolve_pronoun(self, head: Token) -> Cluster | None:
-        gender, plural = PERSONAL_PRONOUNS[head.lower_]
+        gender = PERSONAL_PRONOUNS[head.lower_][0]
         exclude = frozenset(t.i for t in head.head.children if t.i != head.i) | {head.head.i}
+        return self._ranked(Query(head.i, pronoun_accept(gender), gender, exclude, self._content))
 
-        def accept(c: Cluster) -> float:
-            kind = c.entity.kind
-            if gender in ("m", "f"):
-                if kind != "person" or c.entity.name == AUTHOR_NAME:
-                    return 0.0
-                return 1.0 if c.gender == gender else UNKNOWN_GENDER_FACTOR if c.gender is None else 0.0
-            if gender == "n":
-                return 1.0 if kind in ("organization", "other") else 0.3 if kind == "place" else 0.0
-            return 1.0 if kind in ("organization", "group") or c.plural else 0.4 if kind == "place" else 0.0
+    def _ranked(self, query: Query) -> Cluster | None:
+        """The chosen candidate for ``query``; the ranker's probability for it becomes ``self.confidence``."""
+        ranked = rank(self.model, collect(self.salience, self.history, query))
+        if ranked is None:
+            self.confidence = 0.0
+            return None
+        self.confidence = ranked[1]
+        return ranked[0]
 
-        return self.salience.best(head.i, accept, exclude) or self.salience.first_after(head.i, accept)
+    def _trace_named(self, head: Token, tokens: list[Token]) -> None:
+        """Training data: a named source taken as if it were he/she/it ("pseudo-pronoun"), its own entity the
+        answer. Skipped when the entity has no earlier mention (nothing to resolve back to)."""
+        cluster = self.table.token_cluster.get(head.i)
+        if cluster is None or self.trace is None:
+            return
+        gender = cluster.gender if cluster.entity.kind == "person" else "n" \
+            if cluster.entity.kind == "organization" else None
+        if gender not in ("m", "f", "n"):
+            return
+        first = min(t.i for t in tokens)
+        exclude = frozenset(t.i for t in head.head.children if t.i not in {x.i for x in tokens}) | {head.head.i}
+        found = collect(self.salience, self.history, Query(first, pronoun_accept(gender), gender, exclude,
+                                                           self._content))
+        answers = [n for n, (c, _) in enumerate(found) if c is cluster]
+        if answers and len(found) > 1:
+            self.trace.append(([f for _, f in found], answers[0]))
 
     # -- descriptions ------------------------------------------------------------------------------------------
     def _resolve_nominal(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
@@ -245,6 +307,10 @@ class Resolver:
         poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PERSONAL_PRONOUNS), None)
         if poss is not None:
             return self._resolve_possessed(head, poss, tokens, source)
+        owner = self._own_words_owner(head, lemma)
+        if owner is not None:
+            self.confidence = NAMED_CONFIDENCE
+            return owner
         if low in SPOKES_NOUNS or lemma in SPOKES_NOUNS:
             org = self._owner(head, tokens, want_org=True)
             if org is not None:
@@ -257,11 +323,24 @@ class Resolver:
                 return found
         return self._unnamed_for(head, tokens, source)
 
+    def _own_words_owner(self, head: Token, lemma: str) -> Cluster | None:
+        """"Kowalski's statement" → Kowalski: a named possessor of a statement, tweet or letter speaks it."""
+        if head.lower_ not in OWN_WORDS_NOUNS and lemma not in OWN_WORDS_NOUNS:
+            return None
+        for child in head.children:
+            c = self.table.token_cluster.get(child.i)
+            if child.dep_ == "poss" and c is not None and c.entity.kind in ("person", "organization"):
+                return c
+        return None
+
     def _resolve_possessed(self, head: Token, poss: Token, tokens: list[Token], source: Span) -> Cluster | None:
         """"his campaign" → the Trump campaign; "his advisers" → "donald trump's advisers" (unnamed)."""
         owner = self._resolve_pronoun(poss)
         if owner is None:
             return self._unnamed_for(head, tokens, source)
+        if (head.lower_ in OWN_WORDS_NOUNS or head.lemma_.lower() in OWN_WORDS_NOUNS) and owner.entity.named \
+                and owner.entity.kind in ("person", "organization"):
+            return owner  # "her statement": she speaks (confidence as her pronoun's)
         if head.lower_ in CAMPAIGN_NOUNS and owner.entity.kind == "person":
             return self.table.unnamed(f"the {owner.parts[-1]} campaign", "organization", source.start, source.end,
                                       named=True)
@@ -400,6 +479,7 @@ class Resolver:
         """"the Homeland Security secretary" → the person holding that role; else the salient person."""
         best = self._role_match(head, tokens)
         if best is not None:
+            self.confidence = ROLE_MATCH_CONFIDENCE
             return best
         if not self._anaphoric(head):
             return None
@@ -412,7 +492,7 @@ class Resolver:
                 return 0.0
             return 0.0 if gender and c.gender and c.gender != gender else 1.0
 
-        return self.salience.best(head.i, accept, exclude) or self.salience.first_after(head.i, accept)
+        return self._ranked(Query(head.i, accept, gender, exclude, self._content))
 
     def _unnamed_for(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
         """A description with no named referent: one unnamed entity per distinct phrase."""
@@ -426,6 +506,22 @@ class Resolver:
         if lemma in GROUP_NOUNS and head.tag_ == "NNS":
             kind = "group"
         return self.table.unnamed(describe(source.text), kind, source.start, source.end)
+
+
+def pronoun_accept(gender: str | None) -> Callable[[Cluster], float]:
+    """Which entities a pronoun of ``gender`` ("m", "f", "n" for it, None for they) may refer to, and how well."""
+
+    def accept(c: Cluster) -> float:
+        kind = c.entity.kind
+        if gender in ("m", "f"):
+            if kind != "person" or c.entity.name == AUTHOR_NAME:
+                return 0.0
+            return 1.0 if c.gender == gender else UNKNOWN_GENDER_FACTOR if c.gender is None else 0.0
+        if gender == "n":
+            return 1.0 if kind in ("organization", "other") else 0.3 if kind == "place" else 0.0
+        return 1.0 if kind in ("organization", "group") or c.plural else 0.4 if kind == "place" else 0.0
+
+    return accept
 
 
 def describe(text: str) -> str:
