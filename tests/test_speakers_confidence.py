@@ -1,0 +1,101 @@
+"""Speaker confidence, "no guessing", entity evidence and the ranker (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoth.model import Article, Attribution, Span
+from quoth.speakers.ranker import FEATURES, FALLBACK, RankerModel, choose, load_model, rank
+from speaker_fixtures import resolve, speaker_name
+
+
+def test_speakers_ranker_model_loads_with_every_feature_and_a_threshold():
+    model = load_model()
+    assert len(model.weights) == len(FEATURES)
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_speakers_ranker_chooses_the_heuristic_best_and_scores_it():
+    heur = FEATURES.index("heuristic_best")
+    a, b = [0.0] * len(FEATURES), [0.0] * len(FEATURES)
+    b[heur] = 1.0
+    model = RankerModel(weights=tuple(2.0 if n == heur else 0.0 for n in range(len(FEATURES))), threshold=0.5)
+    assert choose([a, b]) == 1
+    chosen = rank(model, [("first", a), ("second", b)])  # type: ignore[list-item]
+    assert chosen is not None and chosen[0] == "second"
+    assert chosen[1] == pytest.approx(1 / (1 + 2.718281828 ** -2.0), rel=1e-6)
+    assert rank(FALLBACK, []) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("marked,attribution,expected", [
+    # a title is evidence of a person, whatever NER says; the surname joins the titled name
+    ("[1|Mayor Ana Ruiz|] {1|said|} <1|the bridge would reopen|>. [2|Ruiz|] {2|added|} <2|that it was safe|>.",
+     "a2", "Ana Ruiz"),
+    ("[1|Councillor Josh Ambler|] {1|said|} <1|the budget was late|>.", "a1", "Josh Ambler"),
+    # a possessor speaks its own statement
+    ("Hana Kowalski rejected the plan. [1|Kowalski's statement|] {1|said|} <1|it was unworkable|>.", "a1",
+     "Hana Kowalski"),
+])
+def test_speakers_entities_from_evidence(marked, attribution, expected):
+    assert speaker_name(marked, attribution) == expected
+
+
+@pytest.mark.model
+def test_speakers_named_source_is_confident():
+    _, atts, _ = resolve("[1|Hana Kowalski|] {1|said|} <1|the plan was unworkable|>.")
+    assert atts["a1"].speaker is not None
+    assert atts["a1"].speaker_confidence >= load_model().threshold
+
+
+@pytest.mark.model
+def test_speakers_ambiguous_pronoun_is_left_unresolved_with_its_source():
+    # two men, equally salient, then "he": the article does not say which one; no guess
+    marked = ("Tom Hale met Jack Brody on Monday. Tom Hale and Jack Brody argued about the bridge. "
+              "[1|He|] {1|said|} <1|the vote was rigged|>.")
+    _, atts, _ = resolve(marked)
+    att = atts["a1"]
+    assert att.speaker_confidence is not None and att.speaker_confidence < load_model().threshold
+    assert att.speaker is None and att.source is not None and att.source.text == "He"
+
+
+@pytest.mark.model
+def test_speakers_lone_antecedent_pronoun_is_resolved_confidently():
+    marked = "Tom Hale opened the meeting. Hale spoke for an hour. [1|He|] {1|said|} <1|the vote was rigged|>."
+    _, atts, ents = resolve(marked)
+    assert ents[atts["a1"].speaker].name == "Tom Hale"
+    assert atts["a1"].speaker_confidence >= load_model().threshold
+
+
+@pytest.mark.model
+def test_speakers_mention_inside_the_quote_is_never_its_speaker():
+    marked = ('[1|Olga Brandt|] {1|said|} <1|the talks had stalled|>. '
+              '<2|"We would never accept a governor who lies,"|> [2|she|] {2|said|}.')
+    assert speaker_name(marked, "a2") == "Olga Brandt"
+
+
+def _unresolved_article() -> Article:
+    text = "He said it was fine."
+    att = Attribution(id="a1", kind="indirect", content=Span.from_offsets(text, [(8, 19)]),
+                      source=Span.from_offsets(text, [(0, 2)]), speaker=None, speaker_confidence=0.3)
+    return Article(id="x", text=text, attributions=[att])
+
+
+def test_speakers_unresolved_speaker_is_marked_in_the_table():
+    from quoth import render
+
+    article = _unresolved_article()
+    assert render.speaker_label(article, article.attributions[0]) == "He (unresolved)"
+    article.attributions[0].speaker_confidence = None  # no resolution attempted: the source as written
+    assert render.speaker_label(article, article.attributions[0]) == "He"
+
+
+def test_speakers_unresolved_speaker_is_marked_on_the_article_page():
+    pytest.importorskip("fastapi")
+    from quoth.web.app import make_templates
+    from quoth.web.view import build_view
+
+    html = make_templates().env.get_template("_article_view.html").render(
+        view=build_view(_unresolved_article()), has_corpus=False, show_title=False)
+    assert 'class="speaker-unresolved">He<' in html and ">unresolved</span>" in html
+    assert "Unknown speaker" not in html
