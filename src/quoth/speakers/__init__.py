@@ -78,7 +78,8 @@ def _resolve_first_person(resolver: Resolver, attributions: list[Attribution], p
             assert att.source is not None
             if outer is None:
                 cluster = resolver.resolve_author(att.source)
-                chosen[att.id] = (cluster, resolver.confidence)
+                if cluster is not None:
+                    chosen[att.id] = (cluster, resolver.confidence)
                 pending.remove(att)
             elif outer.id in chosen:
                 chosen[att.id] = chosen[outer.id]

@@ -17,6 +17,7 @@ from .candidates import History, Query, collect
 from .ranker import load_model, rank
 from .salience import Salience
 from .table import EntityTable
+from .transcripts import line_label, resolve_label
 
 # A first-person source ("I", "we") outside every quotation speaks for the writer (speakers-dev convention).
 AUTHOR_NAME = "the article's author"
@@ -93,6 +94,12 @@ class Resolver:
         self._content = tuple(content.spans) if content is not None else ()
         if not tokens:
             return None
+        label = line_label(self.table.text, source.start)
+        if label is not None and label[0] == source.start and label[1] == source.end:
+            cluster = resolve_label(self, *label)
+            if cluster is not None:
+                self.history.record(cluster)
+            return cluster
         head = self._cue_subject(tokens, cue) or span_head(tokens)
         if head is not span_head(tokens):
             tokens = [t for t in tokens if t.i in {s.i for s in head.subtree}]
@@ -160,13 +167,34 @@ class Resolver:
             left = prev
         return left.idx
 
-    def resolve_author(self, source: Span) -> Cluster:
-        """First person outside any quotation: "I" is the writer; "we" stays the generic "we"."""
+    def resolve_author(self, source: Span) -> Cluster | None:
+        """First person outside any quotation: the speaker of a transcript line's label ("OKAFOR: I believe …");
+        else "I" is the writer and "we" stays the generic "we"."""
+        label = line_label(self.table.text, source.start)
+        if label is not None:
+            cluster = resolve_label(self, *label)
+            if cluster is not None:
+                self.table.add_mention(cluster, source.start, source.end)
+                return cluster
         word = source.text.strip().lower()
         self.confidence = AUTHOR_CONFIDENCE
         if word in ("i", "me", "my", "myself"):
             return self.table.unnamed(AUTHOR_NAME, "person", source.start, source.end)
         return self.table.unnamed(word, "group", source.start, source.end)
+
+    def doc_token_at(self, offset: int) -> int:
+        """The index of the token at (or just after) a character offset."""
+        for tok in self.doc:
+            if tok.idx + len(tok) > offset:
+                return tok.i
+        return len(self.doc) - 1
+
+    def resolve_interviewee(self, token: int) -> Cluster | None:
+        """An "A:" line's speaker: the salient named person, not the interviewer."""
+        def accept(c: Cluster) -> float:
+            return 1.0 if c.entity.kind == "person" and c.entity.named and c.entity.name != AUTHOR_NAME else 0.0
+
+        return self._ranked(Query(token, accept, None, frozenset(), ()))
 
     def is_first_person(self, source: Span) -> bool:
         tokens = span_tokens(self.doc, source)
