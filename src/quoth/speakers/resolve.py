@@ -33,6 +33,9 @@ NAMED_CONFIDENCE = 0.95
 DESCRIBED_CONFIDENCE = 0.9
 ROLE_MATCH_CONFIDENCE = 0.8
 AUTHOR_CONFIDENCE = 0.7
+# Training queries (pseudo-pronouns) come only from names whose entity was mentioned at most this many sentences
+# before: a real pronoun's antecedent almost always is. Re-run `make train` after changing it.
+PSEUDO_PRONOUN_SENTENCES = 1
 
 
 def span_tokens(doc: Doc, span: Span) -> list[Token]:
@@ -317,6 +320,9 @@ class Resolver:
         if gender not in ("m", "f", "n"):
             return
         first = min(t.i for t in tokens)
+        recent = self.salience.mentions_before(cluster, first)
+        if not recent or self.salience.sent_of[first] - self.salience.sent_of[recent[-1]] > PSEUDO_PRONOUN_SENTENCES:
+            return  # writers use a pronoun for an entity just mentioned: only such names stand in for one
         exclude = frozenset(t.i for t in head.head.children if t.i not in {x.i for x in tokens}) | {head.head.i}
         found = collect(self.salience, self.history, Query(first, pronoun_accept(gender), gender, exclude,
                                                            self._content))
