@@ -304,3 +304,22 @@ def infer_genders(doc: Doc, clusters: list[Cluster], token_cluster: dict[int, Cl
         gender = next((g for low in window if (g := gender_of.get(low)) is not None), None)
         if gender is not None:
             person.gender_votes[gender] += 1
+
+
+# Prepositions of place: a one-word "person" NER found that is mostly their object ("in Surrey") is a place.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "across", "into", "outside", "throughout", "around",
+                                "to", "of"})
+
+
+def retype_places(doc: Doc, clusters: list[Cluster]) -> None:
+    """A one-word person with no evidence of being one (no known first name, honorific, title or he/she) whose
+    mentions are mostly objects of place prepositions ("in Surrey", "from Surrey") becomes a place."""
+    for c in clusters:
+        if c.entity.kind != "person" or len(c.parts) != 1 or c.entity.roles or c.gender_votes \
+                or first_name_gender(c.parts) is not None:
+            continue
+        toks = [doc[i] for i in c.positions]
+        placed = sum(t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPOSITIONS for t in toks)
+        if placed * 2 > len(toks):
+            c.entity.kind = "place"
+

@@ -1,9 +1,9 @@
 """The learned speaker ranker: which earlier entity a pronoun or an anaphoric description refers to, and how sure.
 
 Each candidate (an entity mentioned before the source, or just after it in the same sentence) gets a feature
-vector (``candidates.collect``). The answer is the candidate with the highest salience × agreement
-(``heuristic_best``: on PolNeAR dev pronouns it beats the learned argmax, 0.86 against 0.81); a conditional-logit
-model (softmax over one query's candidates) gives that answer's probability, the resolution's
+vector (``candidates.collect``); a conditional-logit model (softmax over one query's candidates) scores them. The
+answer is the model's best candidate, or the best by salience × agreement (``heuristic_best``) when that did
+better on held-out train queries (``RankerModel.chooser``); its probability is the resolution's
 ``speaker_confidence``. The weights are trained on PolNeAR train
 by ``scripts/train_speakers.py`` (``make train``) and shipped as ``resources/speaker_ranker.json``; without the
 file the ranker falls back to salience alone (the feature ``salience_share``), at lower confidence.
@@ -35,11 +35,15 @@ class RankerModel:
 
     weights: tuple[float, ...]
     threshold: float
+    # "argmax": the model's own best candidate; "heuristic": the best salience × agreement. The training script
+    # keeps whichever answers more held-out train queries rightly.
+    chooser: str = "argmax"
 
 
 # Without trained weights: rank by salience share alone; every answer sits below the default threshold
 # unless one candidate holds nearly all the salience.
-FALLBACK = RankerModel(weights=tuple(4.0 if f == "salience_share" else 0.0 for f in FEATURES), threshold=0.6)
+FALLBACK = RankerModel(weights=tuple(4.0 if f == "salience_share" else 0.0 for f in FEATURES), threshold=0.6,
+                       chooser="heuristic")
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +56,7 @@ def load_model() -> RankerModel:
     data = json.loads(raw)
     weights = dict(zip(data["features"], data["weights"]))
     return RankerModel(weights=tuple(float(weights.get(f, 0.0)) for f in FEATURES),
-                       threshold=float(data["threshold"]))
+                       threshold=float(data["threshold"]), chooser=data.get("chooser", "argmax"))
 
 
 def score(model: RankerModel, features: Sequence[float]) -> float:
@@ -63,8 +67,11 @@ def score(model: RankerModel, features: Sequence[float]) -> float:
 HEURISTIC = FEATURES.index("heuristic_best")
 
 
-def choose(features: Sequence[Sequence[float]]) -> int:
-    """Which candidate is the answer: the first with the best salience × agreement."""
+def choose(features: Sequence[Sequence[float]], scores: Sequence[float] | None = None) -> int:
+    """Which candidate is the answer: the best by ``scores`` when given, else the first with the best
+    salience × agreement."""
+    if scores is not None:
+        return max(range(len(scores)), key=lambda n: scores[n])
     return next(n for n, f in enumerate(features) if f[HEURISTIC] > 0)
 
 
@@ -75,5 +82,5 @@ def rank(model: RankerModel, candidates: list[tuple[Cluster, list[float]]]) -> t
     scores = [score(model, f) for _, f in candidates]
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
-    n = choose([f for _, f in candidates])
+    n = choose([f for _, f in candidates], scores if model.chooser == "argmax" else None)
     return candidates[n][0], exps[n] / sum(exps)

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from ..docindex import doc_text
 from ..model import Entity, EntityKind, Mention
 from .entities import (Cluster, NameSpan, acronym, find_name_spans, first_name_gender, infer_genders,
-                       normalise_key, surname)
+                       normalise_key, retype_places, surname)
 
 
 # Votes a first name from the lexicon or an honorific ("Mrs.") casts for a person's gender; each he/she that
@@ -28,6 +28,7 @@ class EntityTable:
         self.token_cluster: dict[int, Cluster] = {}
         self._by_key: dict[str, Cluster] = {}
         self._cluster_names(find_name_spans(doc, self.text))
+        retype_places(doc, self.clusters)
         infer_genders(doc, self.clusters, self.token_cluster)
 
     # -- building ------------------------------------------------------------------------------------------
