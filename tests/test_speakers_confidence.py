@@ -33,6 +33,9 @@ def test_speakers_ranker_chooses_the_heuristic_best_and_scores_it():
     ("[1|Mayor Ana Ruiz|] {1|said|} <1|the bridge would reopen|>. [2|Ruiz|] {2|added|} <2|that it was safe|>.",
      "a2", "Ana Ruiz"),
     ("[1|Councillor Josh Ambler|] {1|said|} <1|the budget was late|>.", "a1", "Josh Ambler"),
+    # a one-word "person" that is mostly the object of place prepositions is a place, not a "she"
+    ("Dana Whitfield runs a clinic in Tolbury. Patients from Tolbury wait for weeks in Tolbury. "
+     "[1|She|] {1|said|} <1|the wait was too long|>.", "a1", "Dana Whitfield"),
     # a possessor speaks its own statement
     ("Hana Kowalski rejected the plan. [1|Kowalski's statement|] {1|said|} <1|it was unworkable|>.", "a1",
      "Hana Kowalski"),
