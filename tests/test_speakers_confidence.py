@@ -36,6 +36,9 @@ def test_speakers_ranker_chooses_the_heuristic_best_and_scores_it():
     # a one-word "person" that is mostly the object of place prepositions is a place, not a "she"
     ("Dana Whitfield runs a clinic in Tolbury. Patients from Tolbury wait for weeks in Tolbury. "
      "[1|She|] {1|said|} <1|the wait was too long|>.", "a1", "Dana Whitfield"),
+    # conjoined names in apposition speak together, and "they" is the pair
+    ("[1|The cafe's owners Mira Sandell and Paul Okoro|] {1|said|} <1|the rent had doubled|>. "
+     "<2|\"We may have to close,\"|> [2|they|] {2|said|}.", "a2", "Mira Sandell and Paul Okoro"),
     # a possessor speaks its own statement
     ("Hana Kowalski rejected the plan. [1|Kowalski's statement|] {1|said|} <1|it was unworkable|>.", "a1",
      "Hana Kowalski"),

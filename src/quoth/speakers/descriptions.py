@@ -55,9 +55,12 @@ class Descriptions:
     def _ranked(self, query: Query) -> Cluster | None:
         raise NotImplementedError
 
+    def _with_conjuncts(self, head: Token, first: Cluster, source: Span) -> Cluster:
+        raise NotImplementedError
+
     # -- descriptions ------------------------------------------------------------------------------------------
     def _resolve_nominal(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
-        appos = self._appositive(head, tokens)
+        appos = self._appositive(head, tokens, source)
         if appos is not None:
             return appos
         lemma = head.lemma_.lower() if head.lemma_ else head.lower_
@@ -108,7 +111,8 @@ class Descriptions:
         kind: EntityKind = "group" if head.tag_ == "NNS" else "other"
         return self.table.unnamed(f"{owner.entity.name}'s {rest}", kind, source.start, source.end)
 
-    def _appositive(self, head: Token, tokens: list[Token] | None = None) -> Cluster | None:
+    def _appositive(self, head: Token, tokens: list[Token] | None = None,
+                    source: Span | None = None) -> Cluster | None:
         """"Brian Deese, a senior adviser" / "Apple's chief executive, Tim Cook," → the named person."""
         for tok in tokens if head.tag_ != "NNS" and tokens else []:
             c = self.table.token_cluster.get(tok.i)
@@ -116,8 +120,11 @@ class Descriptions:
                     and any(t.text == "," for t in self.doc[head.i:tok.i]):
                 return c
         for child in head.children:
-            if child.dep_ == "appos" and (c := self.table.token_cluster.get(child.i)) is not None:
-                return c
+            if child.dep_ in ("appos", "compound", "npadvmod") and child.i > head.i \
+                    and (c := self.table.token_cluster.get(child.i)) is not None \
+                    and (child.dep_ == "appos" or c.entity.kind == "person"):
+                # "the owners Tore Sohlberg and Lehla Abrede": every named conjunct speaks
+                return self._with_conjuncts(child, c, source) if source is not None else c
         if head.dep_ == "appos" and (c := self.table.token_cluster.get(head.head.i)) is not None:
             return c
         return None
