@@ -48,6 +48,15 @@ def test_speakers_entities_from_evidence(marked, attribution, expected):
 
 
 @pytest.mark.model
+def test_speakers_byline_name_is_never_a_pronouns_referent():
+    marked = ("By Lena Marsh, staff writer\n\nThe bakery on Main Street doubled its sales this year. "
+              "[1|She|] {1|said|} <1|the town needed it|>.")
+    _, atts, ents = resolve(marked)
+    assert "Lena Marsh" in {e.name for e in ents.values()}
+    assert atts["a1"].speaker is None and atts["a1"].source.text == "She"
+
+
+@pytest.mark.model
 def test_speakers_named_source_is_confident():
     _, atts, _ = resolve("[1|Hana Kowalski|] {1|said|} <1|the plan was unworkable|>.")
     assert atts["a1"].speaker is not None

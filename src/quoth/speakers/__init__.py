@@ -35,6 +35,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution],
     resolver = Resolver(doc, table)
     resolver.trace = trace
     resolver.history.quoted = sorted(span for a in attributions for span in a.content.spans)
+    resolver.history.text = table.text
     chosen = _resolve_all(resolver, attributions)
     resolver.resolve_other_mentions(resolver.resolved_tokens)
     entities = table.finish()

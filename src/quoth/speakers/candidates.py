@@ -15,6 +15,7 @@ from typing import Callable
 from .entities import Cluster, first_name_gender
 from .ranker import FEATURES
 from .salience import Salience
+from .transcripts import is_credit_line
 
 
 @dataclass
@@ -33,6 +34,7 @@ class History:
     """Speakers resolved so far (text order) and the article's quoted regions (attribution contents)."""
 
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    text: str = ""
     last_speaker: Cluster | None = None
     spoke: set[int] = field(default_factory=set)
 
@@ -50,7 +52,7 @@ def collect(sal: Salience, history: History, query: Query) -> list[tuple[Cluster
     scored = []
     for cluster in sal.clusters():
         factor = query.accept(cluster)
-        if factor <= 0 or _only_inside(sal, cluster, query):
+        if factor <= 0 or _only_inside(sal, cluster, query) or _only_credited(sal, history, cluster, query):
             continue
         value = sal.score(cluster, query.token, query.exclude)
         if value > 0:
@@ -66,6 +68,13 @@ def collect(sal: Salience, history: History, query: Query) -> list[tuple[Cluster
     return [(c, _features(sal, history, query, c, v / total, f, cataphora) + [float(v * f == best),
                                                                               math.log1p(v * f)])
             for c, v, f in scored]
+
+
+def _only_credited(sal: Salience, history: History, cluster: Cluster, query: Query) -> bool:
+    """Every recent mention of ``cluster`` lies on a byline or credit line ("Jane Doe / The Courier")."""
+    tokens = sal.mentions_before(cluster, query.token)
+    return bool(tokens) and bool(history.text) and all(is_credit_line(history.text, sal.doc[t].idx)
+                                                       for t in tokens)
 
 
 def _only_inside(sal: Salience, cluster: Cluster, query: Query) -> bool:

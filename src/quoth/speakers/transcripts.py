@@ -34,6 +34,20 @@ def line_label(text: str, offset: int) -> tuple[int, int, str] | None:
     return m.start(1), m.end(1), label
 
 
+# A byline or credit line: "By Jane Doe", "Jane Doe / The Courier", "Photo: Jane Doe", "(Jane Doe/Reuters)".
+CREDIT_LINE = re.compile(r"[ \t(]*(?:by[ \t]+[A-Z]|photo|photograph|credit|image)|[^\n]{0,60}[ \t]?[/|][ \t]?[A-Z]",
+                         re.IGNORECASE)
+CREDIT_LINE_MAX_WORDS = 10
+
+
+def is_credit_line(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies on a short byline or credit line, whose names are the writer's, not speakers."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)]
+    return len(line.split()) <= CREDIT_LINE_MAX_WORDS and CREDIT_LINE.match(line) is not None
+
+
 def _looks_like_label(label: str) -> bool:
     """Q/A, a word in capitals ("OKAFOR", "PRIME MINISTER") or a capitalised name of at most four words."""
     low = label.lower()
