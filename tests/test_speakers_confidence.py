@@ -39,6 +39,9 @@ def test_speakers_ranker_chooses_the_heuristic_best_and_scores_it():
     # conjoined names in apposition speak together, and "they" is the pair
     ("[1|The cafe's owners Mira Sandell and Paul Okoro|] {1|said|} <1|the rent had doubled|>. "
      "<2|\"We may have to close,\"|> [2|they|] {2|said|}.", "a2", "Mira Sandell and Paul Okoro"),
+    # the statement of a named organisation (a definite compound) is spoken by it
+    ("The Harbour Authority closed the pier on Monday. [1|The Harbour Authority statement|] {1|said|} "
+     "<1|repairs would take a month|>.", "a1", "Harbour Authority"),
     # a possessor speaks its own statement
     ("Hana Kowalski rejected the plan. [1|Kowalski's statement|] {1|said|} <1|it was unworkable|>.", "a1",
      "Hana Kowalski"),

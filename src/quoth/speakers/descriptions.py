@@ -86,12 +86,19 @@ class Descriptions:
         return self._unnamed_for(head, tokens, source)
 
     def _own_words_owner(self, head: Token, lemma: str) -> Cluster | None:
-        """"Kowalski's statement" → Kowalski: a named possessor of a statement, tweet or letter speaks it."""
+        """"Kowalski's statement", "the RCMP statement", "a release from Acme" → the named possessor, modifier or
+        sender of a statement, tweet or letter speaks it."""
         if head.lower_ not in OWN_WORDS_NOUNS and lemma not in OWN_WORDS_NOUNS:
             return None
+        definite = self._is_definite(head)
         for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):  # "a release from UFCW Local 9"
+                child = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.dep_ == "compound" and not definite:  # "a Donald Trump tweet" stays a document
+                continue
             c = self.table.token_cluster.get(child.i)
-            if child.dep_ == "poss" and c is not None and c.entity.kind in ("person", "organization"):
+            if child.dep_ in ("poss", "compound", "pobj") and c is not None \
+                    and c.entity.kind in ("person", "organization"):
                 return c
         return None
 
