@@ -116,3 +116,19 @@ def test_speakers_unresolved_speaker_is_marked_on_the_article_page():
         view=build_view(_unresolved_article()), has_corpus=False, show_title=False)
     assert 'class="speaker-unresolved">He<' in html and ">unresolved</span>" in html
     assert "Unknown speaker" not in html
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("marked,expected", [
+    # the quotation is the mayor's (an attribution holds part of it): so is its "I"
+    ('Mayor Ana Ruiz spoke on Monday. “<2|The bridge is safe.|> [1|I|] {1|believe|} <1|it will reopen soon|>,” '
+     '[2|Ruiz|] {2|said|}.', "Ana Ruiz"),
+    # quotation marks no attribution accounts for: not the writer, unresolved
+    ("Residents were angry. “The bridge is a disgrace. [1|I|] {1|think|} <1|the city failed us|>.”", None),
+])
+def test_speakers_first_person_inside_quotation_marks_is_never_the_writer(marked, expected):
+    _, atts, ents = resolve(marked)
+    att = atts["a1"]
+    assert (ents[att.speaker].name if att.speaker else None) == expected
+    if expected is None:
+        assert att.speaker_confidence == 0.0 and att.source.text == "I"

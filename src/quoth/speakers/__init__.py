@@ -14,7 +14,8 @@ import re
 
 from spacy.tokens import Doc
 
-from ..model import Attribution, Entity
+from ..model import Attribution, Entity, Span
+from ..quotes import Quote, pair_quotes
 from .entities import Cluster
 from .nesting import set_parents
 from .resolve import Resolver, attribution_containing
@@ -71,13 +72,20 @@ def _resolve_all(resolver: Resolver, attributions: list[Attribution]) -> dict[st
 
 def _resolve_first_person(resolver: Resolver, attributions: list[Attribution], pending: list[Attribution],
                           chosen: dict[str, tuple[Cluster, float]]) -> None:
-    """"I"/"we" inside a quotation → the quotation's speaker (as sure as that one); outside every quotation →
-    the writer."""
+    """"I"/"we" inside a quotation → the quotation's speaker (as sure as that one); inside quotation marks no
+    attribution holds → the speaker of an attribution overlapping that quotation, else unresolved; outside every
+    quotation → the writer (or a transcript label's speaker)."""
+    quotes: list[Quote] | None = None
     for _ in range(2):  # a quote inside a quote may need its outer speaker first
         for att in list(pending):
             outer = attribution_containing(attributions, att)
             assert att.source is not None
             if outer is None:
+                quotes = pair_quotes(resolver.table.text) if quotes is None else quotes
+                outer = _overlapping_quote(attributions, quotes, att)
+            if outer is QUOTED_ELSEWHERE:
+                pending.remove(att)  # left unresolved: no speaker, confidence 0
+            elif outer is None:
                 cluster = resolver.resolve_author(att.source)
                 if cluster is not None:
                     chosen[att.id] = (cluster, resolver.confidence)
@@ -86,6 +94,26 @@ def _resolve_first_person(resolver: Resolver, attributions: list[Attribution], p
                 chosen[att.id] = chosen[outer.id]
                 resolver.table.add_mention(chosen[att.id][0], att.source.start, att.source.end)
                 pending.remove(att)
+
+
+# Marks an "I" inside quotation marks that no attribution accounts for.
+QUOTED_ELSEWHERE = Attribution(id="", kind="direct", content=Span(text="", spans=()))
+
+
+def _overlapping_quote(attributions: list[Attribution], quotes: list[Quote], att: Attribution) -> Attribution | None:
+    """For a source inside quotation marks: another attribution whose content overlaps that quotation, else
+    ``QUOTED_ELSEWHERE``; None when the source is outside every quotation."""
+    assert att.source is not None
+    offset = att.source.start
+    quote = next((q for q in quotes if q.inner[0] <= offset < q.inner[1]), None)
+    if quote is None:
+        return None
+    start, end = quote.inner
+    for other in attributions:
+        if other is not att and other.source is not None and any(s < end and start < e
+                                                                 for s, e in other.content.spans):
+            return other
+    return QUOTED_ELSEWHERE
 
 
 def _continue_floating(text: str, attributions: list[Attribution]) -> None:
