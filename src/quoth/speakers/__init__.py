@@ -35,8 +35,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution],
     table = EntityTable(doc)
     resolver = Resolver(doc, table)
     resolver.trace = trace
-    resolver.history.quoted = sorted(span for a in attributions for span in a.content.spans)
-    resolver.history.text = table.text
+    resolver.history.set_text(table.text, [span for a in attributions for span in a.content.spans])
     chosen = _resolve_all(resolver, attributions)
     resolver.resolve_other_mentions(resolver.resolved_tokens)
     entities = table.finish()

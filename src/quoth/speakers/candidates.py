@@ -31,12 +31,25 @@ class Query:
 
 @dataclass
 class History:
-    """Speakers resolved so far (text order) and the article's quoted regions (attribution contents)."""
+    """Speakers resolved so far (text order), and per character of the article whether it is quoted (inside an
+    attribution's content) or on a byline or credit line. ``set_text`` fills the masks."""
 
-    quoted: list[tuple[int, int]] = field(default_factory=list)
-    text: str = ""
     last_speaker: Cluster | None = None
     spoke: set[int] = field(default_factory=set)
+    quoted: bytearray = field(default_factory=bytearray)
+    credited: bytearray = field(default_factory=bytearray)
+
+    def set_text(self, text: str, contents: list[tuple[int, int]]) -> None:
+        """Mark the quoted regions (``contents``) and credit lines of ``text``."""
+        self.quoted = bytearray(len(text))
+        for s, e in contents:
+            self.quoted[s:e] = b"\x01" * (e - s)
+        self.credited = bytearray(len(text))
+        start = 0
+        for line in text.split("\n"):
+            if is_credit_line(line, 0):
+                self.credited[start:start + len(line)] = b"\x01" * len(line)
+            start += len(line) + 1
 
     def record(self, cluster: Cluster) -> None:
         self.last_speaker = cluster
@@ -44,7 +57,7 @@ class History:
 
     def is_quoted(self, offset: int) -> bool:
         """Whether a character offset lies inside some attribution's content."""
-        return any(s <= offset < e for s, e in self.quoted)
+        return offset < len(self.quoted) and self.quoted[offset] == 1
 
 
 def collect(sal: Salience, history: History, query: Query) -> list[tuple[Cluster, list[float]]]:
@@ -52,7 +65,10 @@ def collect(sal: Salience, history: History, query: Query) -> list[tuple[Cluster
     scored = []
     for cluster in sal.clusters():
         factor = query.accept(cluster)
-        if factor <= 0 or _only_inside(sal, cluster, query) or _only_credited(sal, history, cluster, query):
+        if factor <= 0:
+            continue
+        offsets = [sal.doc[t].idx for t in sal.mentions_before(cluster, query.token)]
+        if _only_inside(offsets, query) or _only_credited(offsets, history):
             continue
         value = sal.score(cluster, query.token, query.exclude)
         if value > 0:
@@ -70,22 +86,17 @@ def collect(sal: Salience, history: History, query: Query) -> list[tuple[Cluster
             for c, v, f in scored]
 
 
-def _only_credited(sal: Salience, history: History, cluster: Cluster, query: Query) -> bool:
-    """Every recent mention of ``cluster`` lies on a byline or credit line ("Jane Doe / The Courier")."""
-    tokens = sal.mentions_before(cluster, query.token)
-    return bool(tokens) and bool(history.text) and all(is_credit_line(history.text, sal.doc[t].idx)
-                                                       for t in tokens)
+def _only_credited(offsets: list[int], history: History) -> bool:
+    """Every recent mention lies on a byline or credit line ("Jane Doe / The Courier")."""
+    credited = history.credited
+    return bool(offsets) and all(o < len(credited) and credited[o] for o in offsets)
 
 
-def _only_inside(sal: Salience, cluster: Cluster, query: Query) -> bool:
-    """Every recent mention of ``cluster`` lies inside the attribution's own content."""
-    if not query.content:
+def _only_inside(offsets: list[int], query: Query) -> bool:
+    """Every recent mention lies inside the attribution's own content."""
+    if not query.content or not offsets:
         return False
-    tokens = sal.mentions_before(cluster, query.token)
-    if not tokens:
-        return False
-    doc = sal.doc
-    return all(any(s <= doc[t].idx < e for s, e in query.content) for t in tokens)
+    return all(any(s <= o < e for s, e in query.content) for o in offsets)
 
 
 def _features(sal: Salience, history: History, query: Query, cluster: Cluster, share: float, factor: float,
