@@ -1,14 +1,15 @@
 """Train quoth's speaker ranker (a conditional logit over candidate entities) on PolNeAR train.
 
-    python scripts/train_speakers.py [--data ../shared/data/raw/polnear/data] [--out src/quoth/resources/speaker_ranker.json]
+    python scripts/train_speakers.py [--data ../shared/data/raw/polnear/data] [--out PATH]
 
 Training queries are "pseudo-pronouns": each gold Source span of PolNeAR train that names an entity mentioned
 earlier in its article is resolved as if it read he/she (by the entity's gender) or it (an organisation), with
 the named entity as the one right answer among the candidates the resolver offers (``quoth.speakers.candidates``).
 The weights are fitted by L2-regularised gradient ascent (numpy, deterministic). Cross-fitting picks the rest: a
 model fitted on each half of the articles scores the other half; the chooser (the model's argmax or the salience
-heuristic) is the one right more often there, and the confidence threshold maximises (right answers kept) − WRONG_COST × (wrong answers kept) over the held-out queries. Parses are cached in
-build/cache (shared with scripts/train.py).
+heuristic) is the one right more often there, and the confidence threshold maximises (right answers kept)
+− WRONG_COST × (wrong answers kept) over the held-out queries. Parses are cached in build/cache (shared with
+scripts/train.py).
 """
 
 from __future__ import annotations

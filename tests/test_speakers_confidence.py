@@ -132,3 +132,21 @@ def test_speakers_first_person_inside_quotation_marks_is_never_the_writer(marked
     assert (ents[att.speaker].name if att.speaker else None) == expected
     if expected is None:
         assert att.speaker_confidence == 0.0 and att.source.text == "I"
+
+
+@pytest.mark.model
+def test_speakers_organisation_variants_merge_where_the_article_supports_it():
+    marked = ("Norway's Prime Minister Erna Vik met Danish officials. [1|The Government of Norway|] {1|said|} "
+              "<1|the talks went well|>. [2|The Norwegian government|] {2|added|} <2|that a deal was near|>.")
+    _, atts, ents = resolve(marked)
+    assert atts["a1"].speaker == atts["a2"].speaker
+    assert ents[atts["a1"].speaker].name == "Government of Norway"
+
+
+@pytest.mark.model
+def test_speakers_nationality_of_a_role_noun_must_fit_the_person():
+    marked = ("U.S. Trade Representative Carla Moss met Brazilian President Paulo Arantes in Brasilia. "
+              "Arantes spoke with the U.S. official for an hour. [1|Moss|] {1|said|} <1|the talks were frank|>.")
+    _, _, ents = resolve(marked)
+    holder = next(e for e in ents.values() if any(m.text == "the U.S. official" for m in e.mentions))
+    assert holder.name == "Carla Moss"

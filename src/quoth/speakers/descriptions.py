@@ -259,13 +259,23 @@ class Descriptions:
         gender = "m" if head.lower_ in MALE_NOUNS else "f" if head.lower_ in FEMALE_NOUNS else None
         exclude = frozenset(t.i for t in head.head.children) | {head.head.i}
         apart = self._co_arguments(head)
+        places = self._place_stems()
+        wanted = {_stem(t.text) for t in head.lefts} & places  # "the U.S. official": a U.S. person
 
         def accept(c: Cluster) -> float:
             if c.entity.kind != "person" or not c.entity.named or id(c) in apart:
                 return 0.0
+            held = {_stem(w) for role in c.entity.roles for w in role.split()} & places
+            if wanted and held and not held & wanted:
+                return 0.0  # a Colombian president is no "U.S. official"
             return 0.0 if gender and c.gender and c.gender != gender else 1.0
 
         return self._ranked(Query(head.i, accept, gender, exclude, self._content))
+
+    def _place_stems(self) -> set[str]:
+        """Stems of the article's places and nationalities ("Colombia", "Colombian" → "colom")."""
+        return {_stem(w) for c in self.table.clusters if c.entity.kind in ("place", "group") and c.entity.named
+                for w in c.entity.name.split()}
 
     def _unnamed_for(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
         """A description with no named referent: one unnamed entity per distinct phrase."""
