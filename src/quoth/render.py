@@ -18,6 +18,7 @@ from .model import ATTRIBUTION_TYPES, Article, Attribution
 # Content longer than this many characters is cut with an ellipsis in the who-said-what table; the full text is
 # always in the JSON, JSONL and CSV outputs.
 CONTENT_WIDTH_CHARS = 160
+UNRESOLVED = "(unresolved)"
 NO_SPEAKER = "—"
 ELLIPSIS = "…"
 # How far a parent chain is followed; deeper (or cyclic) chains are shown at this depth.
@@ -57,13 +58,22 @@ def trim(text: str, width: int = CONTENT_WIDTH_CHARS) -> str:
 def speaker_label(article: Article, attribution: Attribution) -> str:
     """Who said it: the resolved entity's name, else the source as written, else ``—``.
 
-    When the source as written is not part of the name ("she", "the minister"), it follows in parentheses.
+    When the source as written is not part of the name ("she", "the minister"), it follows in parentheses. A source
+    the resolver tried and left unresolved (confidence below the threshold) is marked so: "he (unresolved)".
     """
     name = article.speaker_name(attribution)
     source = trim(attribution.source.text, 60) if attribution.source else ""
     if name and source and source.casefold() not in name.casefold():
         return f"{name} ({source})"
+    if not name and source and is_unresolved(attribution):
+        return f"{source} {UNRESOLVED}"
     return name or source or NO_SPEAKER
+
+
+def is_unresolved(attribution: Attribution) -> bool:
+    """The resolver ran on this source and was not sure enough to name a speaker."""
+    return attribution.speaker is None and attribution.source is not None \
+        and attribution.speaker_confidence is not None
 
 
 def nesting_depth(article: Article, attribution: Attribution) -> int:

@@ -115,7 +115,9 @@ def spacy_resolver(model: str | None = None) -> Resolve:
 
     def run(text: str, attributions: list[Attribution]) -> dict[str, str | None]:
         entities = {e.id: e.name for e in resolve_speakers(nlp(text), attributions)}
-        return {a.id: entities.get(a.speaker) if a.speaker else None for a in attributions}
+        # An unresolved speaker (null below the confidence threshold) is scored by its source text, as GGT's is.
+        return {a.id: entities.get(a.speaker) if a.speaker else a.source.text if a.source else None
+                for a in attributions}
 
     return run
 

@@ -14,7 +14,8 @@ import re
 
 from spacy.tokens import Doc
 
-from ..model import Attribution, Entity
+from ..model import Attribution, Entity, Span
+from ..quotes import Quote, pair_quotes
 from .entities import Cluster
 from .nesting import set_parents
 from .resolve import Resolver, attribution_containing
@@ -25,11 +26,35 @@ __all__ = ["resolve_speakers", "set_parents"]
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
-def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
-    """Cluster entity mentions, set each attribution's ``speaker`` (and nested ``parent``); return the entities."""
+def resolve_speakers(doc: Doc, attributions: list[Attribution],
+                     trace: list[tuple[list[list[float]], int]] | None = None) -> list[Entity]:
+    """Cluster entity mentions, set each attribution's ``speaker``, ``speaker_confidence`` (and nested ``parent``);
+    return the entities. A speaker resolved with confidence below the ranker's threshold is left null (the
+    source text stays). ``trace``, when a list, collects the ranker's training queries (see ``Resolver.trace``).
+    """
     table = EntityTable(doc)
     resolver = Resolver(doc, table)
-    chosen: dict[str, Cluster] = {}
+    resolver.trace = trace
+    resolver.history.set_text(table.text, [span for a in attributions for span in a.content.spans])
+    chosen = _resolve_all(resolver, attributions)
+    resolver.resolve_other_mentions(resolver.resolved_tokens)
+    entities = table.finish()
+    threshold = resolver.model.threshold
+    for att in attributions:
+        if att.id in chosen:
+            cluster, confidence = chosen[att.id]
+            att.speaker_confidence = confidence
+            att.speaker = cluster.entity.id if confidence >= threshold else None
+        elif att.source is not None:
+            att.speaker_confidence = 0.0
+    _continue_floating(table.text, attributions)
+    set_parents(attributions)
+    return entities
+
+
+def _resolve_all(resolver: Resolver, attributions: list[Attribution]) -> dict[str, tuple[Cluster, float]]:
+    """Resolve every source in text order: attribution id → (cluster, confidence)."""
+    chosen: dict[str, tuple[Cluster, float]] = {}
     first_person: list[Attribution] = []
     for att in sorted(attributions, key=lambda a: a.source.start if a.source else a.content.start):
         if att.source is None:
@@ -37,36 +62,57 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> list[Entity]:
         if resolver.is_first_person(att.source):
             first_person.append(att)
             continue
-        cluster = resolver.resolve(att.source, att.cue)
+        cluster = resolver.resolve(att.source, att.cue, att.content)
         if cluster is not None:
-            chosen[att.id] = cluster
+            chosen[att.id] = (cluster, resolver.confidence)
     _resolve_first_person(resolver, attributions, first_person, chosen)
-    resolver.resolve_other_mentions(resolver.resolved_tokens)
-    entities = table.finish()
-    for att in attributions:
-        if att.id in chosen:
-            att.speaker = chosen[att.id].entity.id
-    _continue_floating(table.text, attributions)
-    set_parents(attributions)
-    return entities
+    return chosen
 
 
 def _resolve_first_person(resolver: Resolver, attributions: list[Attribution], pending: list[Attribution],
-                          chosen: dict[str, Cluster]) -> None:
-    """"I"/"we" inside a quotation → the quotation's speaker; outside every quotation → the writer."""
+                          chosen: dict[str, tuple[Cluster, float]]) -> None:
+    """"I"/"we" inside a quotation → the quotation's speaker (as sure as that one); inside quotation marks no
+    attribution holds → the speaker of an attribution overlapping that quotation, else unresolved; outside every
+    quotation → the writer (or a transcript label's speaker)."""
+    quotes: list[Quote] | None = None
     for _ in range(2):  # a quote inside a quote may need its outer speaker first
         for att in list(pending):
             outer = attribution_containing(attributions, att)
+            assert att.source is not None
             if outer is None:
-                assert att.source is not None
-                chosen[att.id] = resolver.resolve_author(att.source)
+                quotes = pair_quotes(resolver.table.text) if quotes is None else quotes
+                outer = _overlapping_quote(attributions, quotes, att)
+            if outer is QUOTED_ELSEWHERE:
+                pending.remove(att)  # left unresolved: no speaker, confidence 0
+            elif outer is None:
+                cluster = resolver.resolve_author(att.source)
+                if cluster is not None:
+                    chosen[att.id] = (cluster, resolver.confidence)
                 pending.remove(att)
             elif outer.id in chosen:
-                cluster = chosen[outer.id]
-                chosen[att.id] = cluster
-                assert att.source is not None
-                resolver.table.add_mention(cluster, att.source.start, att.source.end)
+                chosen[att.id] = chosen[outer.id]
+                resolver.table.add_mention(chosen[att.id][0], att.source.start, att.source.end)
                 pending.remove(att)
+
+
+# Marks an "I" inside quotation marks that no attribution accounts for.
+QUOTED_ELSEWHERE = Attribution(id="", kind="direct", content=Span(text="", spans=()))
+
+
+def _overlapping_quote(attributions: list[Attribution], quotes: list[Quote], att: Attribution) -> Attribution | None:
+    """For a source inside quotation marks: another attribution whose content overlaps that quotation, else
+    ``QUOTED_ELSEWHERE``; None when the source is outside every quotation."""
+    assert att.source is not None
+    offset = att.source.start
+    quote = next((q for q in quotes if q.inner[0] <= offset < q.inner[1]), None)
+    if quote is None:
+        return None
+    start, end = quote.inner
+    for other in attributions:
+        if other is not att and other.source is not None and any(s < end and start < e
+                                                                 for s, e in other.content.spans):
+            return other
+    return QUOTED_ELSEWHERE
 
 
 def _continue_floating(text: str, attributions: list[Attribution]) -> None:
@@ -75,6 +121,6 @@ def _continue_floating(text: str, attributions: list[Attribution]) -> None:
     for att in sorted(attributions, key=lambda a: a.content.start):
         if att.source is None and att.cue is None and att.speaker is None and previous is not None:
             if len(PARAGRAPH_BREAK.findall(text, previous.content.end, att.content.start)) <= 1:
-                att.speaker = previous.speaker
+                att.speaker, att.speaker_confidence = previous.speaker, previous.speaker_confidence
         if att.speaker is not None and att.parent is None:
             previous = att

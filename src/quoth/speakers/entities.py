@@ -190,7 +190,28 @@ def _misread_person(span: SpacySpan, toks: list[Token], kind: EntityKind) -> boo
     return any(c.dep_ == "appos" and c.lower_ in APPOSITIVE_PERSON_NOUNS for c in span.root.children)
 
 
+# Titles that only people hold: "Mayor Ana Ruiz" is a person whatever label NER gave the whole run.
+PERSON_ONLY_TITLES = TITLES - frozenset({"state", "u.s.", "us", "former", "chief", "general", "chair", "leader",
+                                         "director", "deputy", "agent", "officer", "then-president", "speaker"})
+
+
+def _titled_person(tokens: list[Token], kind: EntityKind) -> bool:
+    """A person title followed by one to three capitalised words ("Mayor Ana Ruiz", "Premier Stone") in a run NER
+    called an organisation or a place: the title is evidence of a person."""
+    toks = [t for t in tokens if not t.is_space and t.lower_ not in NAME_STOP]
+    if kind not in ("organization", "place", "other") or len(toks) < 2:
+        return False
+    n = 0
+    while n < len(toks) - 1 and (toks[n].lower_ in PERSON_ONLY_TITLES or toks[n].lower_ in ("prime", "vice")):
+        n += 1
+    rest = toks[n:]
+    return 0 < n and 1 <= len(rest) <= 3 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest) \
+        and toks[n - 1].lower_ in PERSON_ONLY_TITLES
+
+
 def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
+    if _titled_person(list(span), kind):
+        kind = "person"
     toks, lead, honorific = _strip_name(list(span), kind)
     if not toks or not any(t.text[:1].isupper() for t in toks):
         return None
@@ -283,3 +304,22 @@ def infer_genders(doc: Doc, clusters: list[Cluster], token_cluster: dict[int, Cl
         gender = next((g for low in window if (g := gender_of.get(low)) is not None), None)
         if gender is not None:
             person.gender_votes[gender] += 1
+
+
+# Prepositions of place: a one-word "person" NER found that is mostly their object ("in Surrey") is a place.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "across", "into", "outside", "throughout", "around",
+                                "to", "of"})
+
+
+def retype_places(doc: Doc, clusters: list[Cluster]) -> None:
+    """A one-word person with no evidence of being one (no known first name, honorific, title or he/she) whose
+    mentions are mostly objects of place prepositions ("in Surrey", "from Surrey") becomes a place."""
+    for c in clusters:
+        if c.entity.kind != "person" or len(c.parts) != 1 or c.entity.roles or c.gender_votes \
+                or first_name_gender(c.parts) is not None:
+            continue
+        toks = [doc[i] for i in c.positions]
+        placed = sum(t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPOSITIONS for t in toks)
+        if placed * 2 > len(toks):
+            c.entity.kind = "place"
+

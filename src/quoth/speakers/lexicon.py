@@ -20,6 +20,7 @@ capt. lieutenant lt lt. sergeant sgt sgt. admiral adm adm. commissioner ambassad
 chairwoman chair speaker leader king queen prince princess pope bishop father sister pastor rabbi imam sheikh
 nominee candidate ceo founder spokesman spokeswoman spokesperson treasurer inspector prosecutor sheriff officer
 agent deputy pres pres. state u.s. us former then-president then-candidate rival candidate coach professor
+councillor councilor constable detective superintendent mla mpp
 """.split())
 
 PERSONAL_PRONOUNS: dict[str, tuple[str | None, bool]] = {
@@ -53,6 +54,11 @@ government ministry administration campaign company committee department agency 
 commission bureau board union firm corporation group organization organisation foundation institute center
 centre network newspaper paper magazine station team embassy white house congress senate house cabinet
 parliament army police military bank university school
+""".split())
+
+# A person's or organisation's own words: "her statement", "Kowalski's tweet" are spoken by the possessor.
+OWN_WORDS_NOUNS = frozenset("""
+statement statements tweet tweets post remarks comments comment testimony letter email release announcement
 """.split())
 
 # Sources that are documents rather than people: kind "other".

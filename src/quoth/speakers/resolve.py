@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
-import re
-from typing import Sequence
+from typing import Callable
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution, EntityKind, Span
-from .entities import Cluster
-from .lexicon import (DOCUMENT_NOUNS, FEMALE_NOUNS, FIRST_PERSON, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS,
-                      ORG_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON, SPOKES_NOUNS)
 from . import salience
+from .candidates import History, Query, collect
+from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFIDENCE, ROLE_MATCH_CONFIDENCE,
+                           Descriptions, describe)
+from .entities import Cluster
+from .lexicon import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON
+from .ranker import load_model, rank
 from .salience import Salience
 from .table import EntityTable
+from .transcripts import line_label, resolve_label
+
+__all__ = ["AUTHOR_CONFIDENCE", "DESCRIBED_CONFIDENCE", "NAMED_CONFIDENCE", "ROLE_MATCH_CONFIDENCE", "Resolver",
+           "attribution_containing", "describe", "pronoun_accept", "span_head", "span_tokens"]
 
 # A first-person source ("I", "we") outside every quotation speaks for the writer (speakers-dev convention).
 AUTHOR_NAME = "the article's author"
 # Salience factor for a person whose gender is unknown when a he/she needs one: below a known match.
 UNKNOWN_GENDER_FACTOR = 0.6
-RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|that|where)\b|\s+(?:which|who)\s")
-IN_PARTICULAR = re.compile(r",?\s*(?:in particular|especially)\s*,?\s*$")
-CAMPAIGN_NOUNS = frozenset({"campaign", "team", "camp"})
+# Training queries (pseudo-pronouns) come only from names whose entity was mentioned at most this many sentences
+# before: a real pronoun's antecedent almost always is. Re-run `make train` after changing it.
+PSEUDO_PRONOUN_SENTENCES = 1
 
 
 def span_tokens(doc: Doc, span: Span) -> list[Token]:
@@ -44,17 +50,7 @@ def span_head(tokens: list[Token]) -> Token:
     return tokens[0]
 
 
-ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
-                 "gen": "general", "sec": "secretary", "atty": "attorney", "amb": "ambassador"}
-
-
-def _stem(word: str) -> str:
-    """Crude demonym stem so "Colombian" meets "Colombia" and "American" meets "America"; "Gov." = governor."""
-    low = word.lower().rstrip(".")
-    return ABBREVIATIONS.get(low, low)[:5]
-
-
-class Resolver:
+class Resolver(Descriptions):
     """Resolves source spans against an ``EntityTable`` using a ``Salience`` index, in text order."""
 
     def __init__(self, doc: Doc, table: EntityTable) -> None:
@@ -62,16 +58,34 @@ class Resolver:
         self.table = table
         self.salience = Salience(doc)
         self.resolved_tokens: set[int] = set()
+        self.history = History()
+        self.model = load_model()
+        # How sure the last ``resolve`` was (see the *_CONFIDENCE constants and the ranker).
+        self.confidence = 0.0
+        # When a list, named sources add pseudo-pronoun queries here (training data, ``scripts/train_speakers.py``).
+        self.trace: list[tuple[list[list[float]], int]] | None = None
+        self._content: tuple[tuple[int, int], ...] = ()
         for i, cluster in table.token_cluster.items():
             if i + 1 >= len(doc) or table.token_cluster.get(i + 1) is not cluster:
                 self.salience.add(cluster, i)
 
     # -- entry points ------------------------------------------------------------------------------------------
-    def resolve(self, source: Span, cue: Span | None = None) -> Cluster | None:
-        """The cluster a source span refers to, or None (first person is left to ``resolve_first_person``)."""
+    def resolve(self, source: Span, cue: Span | None = None, content: Span | None = None) -> Cluster | None:
+        """The cluster a source span refers to, or None (first person is left to ``resolve_first_person``).
+
+        ``self.confidence`` then holds how sure the answer is.
+        """
         tokens = span_tokens(self.doc, source)
+        self.confidence = 0.0
+        self._content = tuple(content.spans) if content is not None else ()
         if not tokens:
             return None
+        label = line_label(self.table.text, source.start)
+        if label is not None and label[0] == source.start and label[1] == source.end:
+            cluster = resolve_label(self, *label)
+            if cluster is not None:
+                self.history.record(cluster)
+            return cluster
         head = self._cue_subject(tokens, cue) or span_head(tokens)
         if head is not span_head(tokens):
             tokens = [t for t in tokens if t.i in {s.i for s in head.subtree}]
@@ -80,9 +94,13 @@ class Resolver:
             if not subj:
                 return None
             head, tokens = subj[0], [subj[0]]
+        self.confidence = DESCRIBED_CONFIDENCE
+        if self.trace is not None:
+            self._trace_named(head, tokens)
         cluster = self._resolve_head(head, tokens, source)
         self.resolved_tokens.update(t.i for t in tokens)
         if cluster is not None:
+            self.history.record(cluster)
             self.table.add_mention(cluster, source.start, source.end)
             self.salience.add(cluster, head.i, salience.SOURCE_WEIGHT)
         return cluster
@@ -135,12 +153,34 @@ class Resolver:
             left = prev
         return left.idx
 
-    def resolve_author(self, source: Span) -> Cluster:
-        """First person outside any quotation: "I" is the writer; "we" stays the generic "we"."""
+    def resolve_author(self, source: Span) -> Cluster | None:
+        """First person outside any quotation: the speaker of a transcript line's label ("OKAFOR: I believe …");
+        else "I" is the writer and "we" stays the generic "we"."""
+        label = line_label(self.table.text, source.start)
+        if label is not None:
+            cluster = resolve_label(self, *label)
+            if cluster is not None:
+                self.table.add_mention(cluster, source.start, source.end)
+                return cluster
         word = source.text.strip().lower()
+        self.confidence = AUTHOR_CONFIDENCE
         if word in ("i", "me", "my", "myself"):
             return self.table.unnamed(AUTHOR_NAME, "person", source.start, source.end)
         return self.table.unnamed(word, "group", source.start, source.end)
+
+    def doc_token_at(self, offset: int) -> int:
+        """The index of the token at (or just after) a character offset."""
+        for tok in self.doc:
+            if tok.idx + len(tok) > offset:
+                return tok.i
+        return len(self.doc) - 1
+
+    def resolve_interviewee(self, token: int) -> Cluster | None:
+        """An "A:" line's speaker: the salient named person, not the interviewer."""
+        def accept(c: Cluster) -> float:
+            return 1.0 if c.entity.kind == "person" and c.entity.named and c.entity.name != AUTHOR_NAME else 0.0
+
+        return self._ranked(Query(token, accept, None, frozenset(), ()))
 
     def is_first_person(self, source: Span) -> bool:
         tokens = span_tokens(self.doc, source)
@@ -156,6 +196,7 @@ class Resolver:
             if owned is not None:
                 return owned
         if named is not None:
+            self.confidence = NAMED_CONFIDENCE
             return self._with_conjuncts(head, named, source)
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSONAL_PRONOUNS or low in RELATIVE_PRONOUNS:
@@ -167,7 +208,26 @@ class Resolver:
                 return self._resolve_pronoun(head)
             if low in FIRST_PERSON:
                 return None
+        leading = self._leading_name(tokens, source)
+        if leading is not None:
+            return leading
         return self._resolve_nominal(head, tokens, source)
+
+    def _leading_name(self, tokens: list[Token], source: Span) -> Cluster | None:
+        """"Borislav Petrenko, a leading energy analyst" where NER missed the name: the capitalised proper-noun run
+        before the comma names the person (its first word a known first name, or two to three words)."""
+        n = 0
+        while n < len(tokens) and tokens[n].pos_ == "PROPN" and tokens[n].text[:1].isupper():
+            n += 1
+        if not 2 <= n <= 3 or n >= len(tokens) or tokens[n].text != "," \
+                or any(self.table.token_cluster.get(t.i) is not None for t in tokens[:n]):
+            return None
+        name = " ".join(t.text for t in tokens[:n])
+        end = tokens[n - 1].idx + len(tokens[n - 1])
+        self.confidence = NAMED_CONFIDENCE
+        cluster = self.table.unnamed(name, "person", tokens[0].idx, end, named=True)
+        cluster.plural = False
+        return cluster
 
     def _owned_org(self, head: Token, org: Cluster, source: Span) -> Cluster | None:
         """"the South American country's Foreign Ministry" → "Colombia's Foreign Ministry"."""
@@ -219,219 +279,54 @@ class Resolver:
         return self._resolve_nominal(antecedent, tokens or [antecedent], span)
 
     def _resolve_pronoun(self, head: Token) -> Cluster | None:
-        gender, plural = PERSONAL_PRONOUNS[head.lower_]
+        gender = PERSONAL_PRONOUNS[head.lower_][0]
         exclude = frozenset(t.i for t in head.head.children if t.i != head.i) | {head.head.i}
+        return self._ranked(Query(head.i, pronoun_accept(gender), gender, exclude, self._content))
 
-        def accept(c: Cluster) -> float:
-            kind = c.entity.kind
-            if gender in ("m", "f"):
-                if kind != "person" or c.entity.name == AUTHOR_NAME:
-                    return 0.0
-                return 1.0 if c.gender == gender else UNKNOWN_GENDER_FACTOR if c.gender is None else 0.0
-            if gender == "n":
-                return 1.0 if kind in ("organization", "other") else 0.3 if kind == "place" else 0.0
-            return 1.0 if kind in ("organization", "group") or c.plural else 0.4 if kind == "place" else 0.0
-
-        return self.salience.best(head.i, accept, exclude) or self.salience.first_after(head.i, accept)
-
-    # -- descriptions ------------------------------------------------------------------------------------------
-    def _resolve_nominal(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
-        appos = self._appositive(head, tokens)
-        if appos is not None:
-            return appos
-        lemma = head.lemma_.lower() if head.lemma_ else head.lower_
-        low = head.lower_
-        definite = self._is_definite(head)
-        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PERSONAL_PRONOUNS), None)
-        if poss is not None:
-            return self._resolve_possessed(head, poss, tokens, source)
-        if low in SPOKES_NOUNS or lemma in SPOKES_NOUNS:
-            org = self._owner(head, tokens, want_org=True)
-            if org is not None:
-                return org
-        if low in ORG_NOUNS or lemma in ORG_NOUNS:
-            return self._resolve_org_noun(head, tokens, source, definite)
-        if (low in PERSON_NOUNS or lemma in PERSON_NOUNS) and definite and head.tag_ not in ("NNS", "NNPS"):
-            found = self._resolve_role(head, tokens)
-            if found is not None:
-                return found
-        return self._unnamed_for(head, tokens, source)
-
-    def _resolve_possessed(self, head: Token, poss: Token, tokens: list[Token], source: Span) -> Cluster | None:
-        """"his campaign" → the Trump campaign; "his advisers" → "donald trump's advisers" (unnamed)."""
-        owner = self._resolve_pronoun(poss)
-        if owner is None:
-            return self._unnamed_for(head, tokens, source)
-        if head.lower_ in CAMPAIGN_NOUNS and owner.entity.kind == "person":
-            return self.table.unnamed(f"the {owner.parts[-1]} campaign", "organization", source.start, source.end,
-                                      named=True)
-        rest = " ".join(t.text for t in tokens if t.i > poss.i and (t.i <= head.i or t.dep_ == "prep"
-                                                                   or t.head.dep_ == "prep"))
-        kind: EntityKind = "group" if head.tag_ == "NNS" else "other"
-        return self.table.unnamed(f"{owner.entity.name}'s {rest}", kind, source.start, source.end)
-
-    def _appositive(self, head: Token, tokens: list[Token] | None = None) -> Cluster | None:
-        """"Brian Deese, a senior adviser" / "Apple's chief executive, Tim Cook," → the named person."""
-        for tok in tokens if head.tag_ != "NNS" and tokens else []:
-            c = self.table.token_cluster.get(tok.i)
-            if c is not None and tok.i > head.i and c.entity.kind == "person" and tok.i > 0 \
-                    and any(t.text == "," for t in self.doc[head.i:tok.i]):
-                return c
-        for child in head.children:
-            if child.dep_ == "appos" and (c := self.table.token_cluster.get(child.i)) is not None:
-                return c
-        if head.dep_ == "appos" and (c := self.table.token_cluster.get(head.head.i)) is not None:
-            return c
-        return None
-
-    @staticmethod
-    def _is_definite(head: Token) -> bool:
-        if any(c.dep_ == "nummod" or c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
-            return False
-        for child in head.children:
-            if child.dep_ == "det":
-                return child.lower_ in ("the", "this", "that")
-            if child.dep_ == "poss":
-                return True
-        return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
-
-    def _owner(self, head: Token, tokens: list[Token], want_org: bool = False) -> Cluster | None:
-        """The named entity a description belongs to: a possessor, compound or "for/of X" inside the span."""
-        inside = {t.i for t in tokens}
-        for tok in tokens:
-            c = self.table.token_cluster.get(tok.i)
-            if c is None or tok.i == head.i or (want_org and c.entity.kind == "person"):
-                continue
-            if tok.head.i in inside or tok.head.i == head.i:
-                return c
-        return None
-
-    def _resolve_org_noun(self, head: Token, tokens: list[Token], source: Span, definite: bool) -> Cluster | None:
-        """"the Trump campaign", "the Colombian government", "the country's Foreign Ministry", "the agency"."""
-        words = [t for t in tokens if t.dep_ not in ("det", "punct") and not t.is_space]
-        owner = self._owner(head, tokens)
-        tail = " ".join(t.text for t in words if t.i > max((o.i for o in words if o.dep_ == "case"
-                                                           or o.dep_ == "poss" and o.i < head.i), default=-1)
-                        and t.dep_ != "case" and self.table.token_cluster.get(t.i) is None and t.i <= head.i)
-        if owner is not None and owner.entity.kind == "person":
-            noun = "campaign" if head.lower_ in CAMPAIGN_NOUNS else head.lower_
-            return self.table.unnamed(f"the {owner.parts[-1]} {noun}", "organization", source.start,
-                                      source.end, named=True)
-        poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
-        if owner is None and poss is not None:
-            owner = self.salience.best(poss.i, lambda c: 1.0 if c.entity.kind == "place" else 0.0) \
-                or self.salience.first_after(poss.i, lambda c: 1.0 if c.entity.kind == "place" else 0.0)
-        if owner is not None and poss is not None or owner is not None and owner.entity.kind == "place":
-            return self.table.unnamed(f"{owner.entity.name}'s {tail}", "organization", source.start, source.end,
-                                      named=True)
-        if any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() for t in words):
-            name = " ".join(t.text for t in words if t.i <= head.i or t.head.i == head.i)
-            return self.table.unnamed(name, "organization", source.start, source.end, named=True)
-        if definite and head.lower_ in CAMPAIGN_NOUNS:
-            person = self.salience.best(head.i, lambda c: 1.0 if c.entity.kind == "person" and c.entity.named
-                                        else 0.0)
-            if person is not None:
-                return self.table.unnamed(f"the {person.parts[-1]} campaign", "organization", source.start,
-                                          source.end, named=True)
-        if definite:
-            modifiers = [t.lower_ for t in words if t.i < head.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
-            found = self.salience.best(head.i, lambda c: self._org_fit(c, head, modifiers))
-            if found is not None:
-                return found
-        return self._unnamed_for(head, tokens, source)
-
-    def _org_fit(self, cluster: Cluster, head: Token, modifiers: Sequence[str] = ()) -> float:
-        """How well "the <modifiers> <head>" fits an organisation: not at all when a modifier is missing from its
-        name ("the audit office" is not "Nordavia"), fully when the head noun is in it."""
-        if cluster.entity.kind != "organization":
-            return 0.0
-        name = cluster.entity.name.lower()
-        if any(m not in name for m in modifiers):
-            return 0.0
-        return 1.0 if head.lower_ in name else 0.2
-
-    def _role_match(self, head: Token, tokens: list[Token], need_head: bool = True) -> Cluster | None:
-        """The person whose roles share the description's head noun (and most of its modifiers)."""
-        words = {_stem(t.text) for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
-        head_stem = _stem(head.text)
-        best, best_score = None, 0.0
-        for c in self.table.clusters:
-            if c.entity.kind != "person" or not c.entity.roles:
-                continue
-            role_words = {_stem(w) for role in c.entity.roles for w in role.replace("-", " ").split()}
-            if head_stem not in role_words and (need_head or not (words - {head_stem}) & role_words):
-                continue
-            score = len(words & role_words) + 0.1 * min(1.0, self.salience.score(c, head.i))
-            if score > best_score:
-                best, best_score = c, score
-        return best
-
-    def _co_arguments(self, head: Token) -> set[int]:
-        """Clusters named or described elsewhere in the same clause: binding keeps them apart from ``head``."""
-        verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else head
-        out: set[int] = set()
-        stack = [c for c in verb.children if c.i != head.i]
-        while stack:
-            tok = stack.pop()
-            if tok.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "acl", "appos") or tok.i == head.i \
-                    or tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
-                continue
-            c = self.table.token_cluster.get(tok.i)
-            if c is None and tok.pos_ == "NOUN" and tok.lower_ in PERSON_NOUNS and self._is_definite(tok):
-                c = self._role_match(tok, list(tok.lefts) + [tok], need_head=False)
-            if c is not None:
-                out.add(id(c))
-            stack.extend(tok.children)
-        return out
-
-    def _anaphoric(self, head: Token) -> bool:
-        """A description that can point back to a salient person: no owner ("Johnson's doctor") and no modifier
-        naming something other than a place or nationality ("the FBI director")."""
-        for child in head.children:
-            if child.dep_ == "poss":
-                return False
-            if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
-                c = self.table.token_cluster.get(child.i)
-                if c is None or c.entity.kind not in ("place", "group"):
-                    return False
-        return True
-
-    def _resolve_role(self, head: Token, tokens: list[Token]) -> Cluster | None:
-        """"the Homeland Security secretary" → the person holding that role; else the salient person."""
-        best = self._role_match(head, tokens)
-        if best is not None:
-            return best
-        if not self._anaphoric(head):
+    def _ranked(self, query: Query) -> Cluster | None:
+        """The chosen candidate for ``query``; the ranker's probability for it becomes ``self.confidence``."""
+        ranked = rank(self.model, collect(self.salience, self.history, query))
+        if ranked is None:
+            self.confidence = 0.0
             return None
-        gender = "m" if head.lower_ in MALE_NOUNS else "f" if head.lower_ in FEMALE_NOUNS else None
-        exclude = frozenset(t.i for t in head.head.children) | {head.head.i}
-        apart = self._co_arguments(head)
+        self.confidence = ranked[1]
+        return ranked[0]
 
-        def accept(c: Cluster) -> float:
-            if c.entity.kind != "person" or not c.entity.named or id(c) in apart:
+    def _trace_named(self, head: Token, tokens: list[Token]) -> None:
+        """Training data: a named source taken as if it were he/she/it ("pseudo-pronoun"), its own entity the
+        answer. Skipped when the entity has no earlier mention (nothing to resolve back to)."""
+        cluster = self.table.token_cluster.get(head.i)
+        if cluster is None or self.trace is None:
+            return
+        gender = cluster.gender if cluster.entity.kind == "person" else "n" \
+            if cluster.entity.kind == "organization" else None
+        if gender not in ("m", "f", "n"):
+            return
+        first = min(t.i for t in tokens)
+        recent = self.salience.mentions_before(cluster, first)
+        if not recent or self.salience.sent_of[first] - self.salience.sent_of[recent[-1]] > PSEUDO_PRONOUN_SENTENCES:
+            return  # writers use a pronoun for an entity just mentioned: only such names stand in for one
+        exclude = frozenset(t.i for t in head.head.children if t.i not in {x.i for x in tokens}) | {head.head.i}
+        found = collect(self.salience, self.history, Query(first, pronoun_accept(gender), gender, exclude,
+                                                           self._content))
+        answers = [n for n, (c, _) in enumerate(found) if c is cluster]
+        if answers and len(found) > 1:
+            self.trace.append(([f for _, f in found], answers[0]))
+
+def pronoun_accept(gender: str | None) -> Callable[[Cluster], float]:
+    """Which entities a pronoun of ``gender`` ("m", "f", "n" for it, None for they) may refer to, and how well."""
+
+    def accept(c: Cluster) -> float:
+        kind = c.entity.kind
+        if gender in ("m", "f"):
+            if kind != "person" or c.entity.name == AUTHOR_NAME:
                 return 0.0
-            return 0.0 if gender and c.gender and c.gender != gender else 1.0
+            return 1.0 if c.gender == gender else UNKNOWN_GENDER_FACTOR if c.gender is None else 0.0
+        if gender == "n":
+            return 1.0 if kind in ("organization", "other") else 0.3 if kind == "place" else 0.0
+        return 1.0 if kind in ("organization", "group") or c.plural else 0.4 if kind == "place" else 0.0
 
-        return self.salience.best(head.i, accept, exclude) or self.salience.first_after(head.i, accept)
-
-    def _unnamed_for(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
-        """A description with no named referent: one unnamed entity per distinct phrase."""
-        lemma = (head.lemma_ or head.text).lower()
-        if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens):
-            name = " ".join(t.text for t in tokens if t.dep_ != "det" and (not t.is_punct or t.text == ","))
-            return self.table.unnamed(describe(name), "organization", source.start, source.end, named=True)
-        kind: EntityKind = "other" if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS else \
-            "person" if head.tag_ == "NN" and lemma in PERSON_NOUNS else \
-            "organization" if head.tag_ == "NN" and (lemma in ORG_NOUNS or head.lower_ in ORG_NOUNS) else "group"
-        if lemma in GROUP_NOUNS and head.tag_ == "NNS":
-            kind = "group"
-        return self.table.unnamed(describe(source.text), kind, source.start, source.end)
-
-
-def describe(text: str) -> str:
-    """The name of an unnamed source: its phrase without a trailing relative clause or punctuation."""
-    phrase = IN_PARTICULAR.sub("", RELATIVE_TAIL.split(text)[0]).strip()
-    return phrase.rstrip(" ,.;:—–-\"“”'’").strip() or text.strip()
+    return accept
 
 
 def attribution_containing(attributions: list[Attribution], att: Attribution) -> Attribution | None:

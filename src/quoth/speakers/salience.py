@@ -80,6 +80,17 @@ class Salience:
             total += weight * DECAY_PER_SENTENCE ** dist * DECAY_PER_PARAGRAPH ** (here_p - self.para_of[tok])
         return total * (1.0 + PROMINENCE_PER_MENTION * min(end, PROMINENCE_CAP_MENTIONS))
 
+    def clusters(self) -> list[Cluster]:
+        """Every cluster with a recorded mention."""
+        return list(self._clusters.values())
+
+    def mentions_before(self, cluster: Cluster, token: int) -> list[int]:
+        """Tokens of ``cluster``'s mentions before ``token`` within the salience window, in text order."""
+        items = self._mentions.get(id(cluster), [])
+        end = bisect_left(items, (token, -1.0))
+        here = self.sent_of[token]
+        return [tok for tok, _ in items[:end] if here - self.sent_of[tok] <= WINDOW_SENTENCES]
+
     def best(self, token: int, accept: Callable[[Cluster], float],
              exclude: frozenset[int] = frozenset()) -> Cluster | None:
         """The cluster with the highest salience × ``accept`` factor before ``token`` (None when all are 0)."""

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from ..docindex import doc_text
 from ..model import Entity, EntityKind, Mention
 from .entities import (Cluster, NameSpan, acronym, find_name_spans, first_name_gender, infer_genders,
-                       normalise_key, surname)
+                       normalise_key, retype_places, surname)
 
 
 # Votes a first name from the lexicon or an honorific ("Mrs.") casts for a person's gender; each he/she that
@@ -16,6 +16,15 @@ NAME_GENDER_VOTES = 5
 # Words that make a "person" name an organisation's.
 ORG_NAME_WORDS = frozenset({"coal", "energy", "inc", "corp", "co", "mining", "group", "llc", "bank", "company",
                             "corporation", "association", "institute", "foundation", "fund", "university"})
+
+
+ORG_STEM_SKIP = frozenset({"of", "the", "for", "and", "'s", "’s", "s"})
+
+
+def org_stems(name: str) -> frozenset[str]:
+    """An organisation name's words as 4-letter stems, without "of"/"the"/possessives ("Norwegian" ~ "Norway")."""
+    words = name.lower().replace("’s", " ").replace("'s", " ").replace(".", "").split()
+    return frozenset(w[:4] for w in words if w not in ORG_STEM_SKIP)
 
 
 class EntityTable:
@@ -28,6 +37,7 @@ class EntityTable:
         self.token_cluster: dict[int, Cluster] = {}
         self._by_key: dict[str, Cluster] = {}
         self._cluster_names(find_name_spans(doc, self.text))
+        retype_places(doc, self.clusters)
         infer_genders(doc, self.clusters, self.token_cluster)
 
     # -- building ------------------------------------------------------------------------------------------
@@ -151,6 +161,8 @@ class EntityTable:
         name = text.strip().lower() if not named else text.strip()
         key = normalise_key(name, kind)
         cluster = self._by_key.get(key)
+        if cluster is None and named and kind == "organization":
+            cluster = self._org_variant(name)
         if cluster is None:
             entity = Entity(id="", name=name, kind=kind, key=key, named=named)
             cluster = Cluster(entity=entity, parts=name.split(), plural=True)
@@ -158,6 +170,23 @@ class EntityTable:
             self.clusters.append(cluster)
         self.add_mention(cluster, start, end)
         return cluster
+
+    def _org_variant(self, name: str) -> Cluster | None:
+        """A named organisation this name is a variant of, as the article supports it: the same words up to order,
+        "of" and demonyms ("Colombian government" / "Government of Colombia"), or the same words plus the name of a
+        place the article mentions ("Colombia's Foreign Ministry" / "Foreign Ministry"). The fuller name wins."""
+        words = org_stems(name)
+        places = {stem for c in self.clusters if c.entity.kind in ("place", "group")
+                  for stem in org_stems(c.entity.name)}
+        for c in self.clusters:
+            if c.entity.kind != "organization" or not c.entity.named:
+                continue
+            other = org_stems(c.entity.name)
+            if other == words or (other < words and words - other <= places and len(other) >= 2):
+                if len(name.split()) > len(c.entity.name.split()):
+                    c.entity.name, c.parts = name, name.split()
+                return c
+        return None
 
     def add_mention(self, cluster: Cluster, start: int, end: int) -> None:
         """Record a mention (character offsets) of ``cluster`` unless it is already there."""

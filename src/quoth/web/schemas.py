@@ -52,7 +52,8 @@ class AttributionOut(BaseModel):
     content: SpanOut
     cue: SpanOut | None = None
     source: SpanOut | None = None
-    speaker: str | None = Field(None, description="Id of the resolved speaker entity")
+    speaker: str | None = Field(None, description="Id of the resolved speaker entity; null when unresolved "
+                                "(speaker_confidence below the threshold: `source` holds the mention as written)")
     parent: str | None = Field(None, description="Id of the attribution whose content contains this one")
     confidence: float = 1.0
     type: Literal["statement", "belief", "knowledge", "intention", "document"] = "statement"

@@ -1,0 +1,123 @@
+"""Candidate entities for an anaphoric source and their ranker features (see ``ranker.FEATURES``).
+
+A candidate is an entity with salience before the source (or, failing any, one named just after it in the same
+sentence). Hard constraints come first: an entity the ``accept`` test rules out (a woman for "he"), one bound in
+the same clause, and one mentioned only inside the attribution's own content ("We would never accept a prime
+minister …," he said: the prime minister is spoken about, not speaking) are never candidates.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .entities import Cluster, first_name_gender
+from .ranker import FEATURES
+from .salience import Salience
+from .transcripts import is_credit_line
+
+
+@dataclass
+class Query:
+    """One anaphoric source to resolve: where it is, what it needs, and what surrounds it."""
+
+    token: int
+    accept: Callable[[Cluster], float]
+    gender: str | None = None  # "m"/"f" for he/she, "n" for it, None for they and descriptions
+    exclude: frozenset[int] = frozenset()  # tokens whose mentions do not count (the clause's own arguments)
+    content: tuple[tuple[int, int], ...] = ()  # the attribution's own content, as character spans
+
+
+@dataclass
+class History:
+    """Speakers resolved so far (text order), and per character of the article whether it is quoted (inside an
+    attribution's content) or on a byline or credit line. ``set_text`` fills the masks."""
+
+    last_speaker: Cluster | None = None
+    spoke: set[int] = field(default_factory=set)
+    quoted: bytearray = field(default_factory=bytearray)
+    credited: bytearray = field(default_factory=bytearray)
+
+    def set_text(self, text: str, contents: list[tuple[int, int]]) -> None:
+        """Mark the quoted regions (``contents``) and credit lines of ``text``."""
+        self.quoted = bytearray(len(text))
+        for s, e in contents:
+            self.quoted[s:e] = b"\x01" * (e - s)
+        self.credited = bytearray(len(text))
+        start = 0
+        for line in text.split("\n"):
+            if is_credit_line(line, 0):
+                self.credited[start:start + len(line)] = b"\x01" * len(line)
+            start += len(line) + 1
+
+    def record(self, cluster: Cluster) -> None:
+        self.last_speaker = cluster
+        self.spoke.add(id(cluster))
+
+    def is_quoted(self, offset: int) -> bool:
+        """Whether a character offset lies inside some attribution's content."""
+        return offset < len(self.quoted) and self.quoted[offset] == 1
+
+
+def collect(sal: Salience, history: History, query: Query) -> list[tuple[Cluster, list[float]]]:
+    """The candidates for ``query`` with their feature vectors (empty when nothing fits)."""
+    scored = []
+    for cluster in sal.clusters():
+        factor = query.accept(cluster)
+        if factor <= 0:
+            continue
+        offsets = [sal.doc[t].idx for t in sal.mentions_before(cluster, query.token)]
+        if _only_inside(offsets, query) or _only_credited(offsets, history):
+            continue
+        value = sal.score(cluster, query.token, query.exclude)
+        if value > 0:
+            scored.append((cluster, value, factor))
+    cataphora = False
+    if not scored:
+        after = sal.first_after(query.token, query.accept)
+        if after is None:
+            return []
+        scored, cataphora = [(after, 1.0, query.accept(after))], True
+    total = sum(v for _, v, _ in scored)
+    best = max(v * f for _, v, f in scored)
+    return [(c, _features(sal, history, query, c, v / total, f, cataphora) + [float(v * f == best),
+                                                                              math.log1p(v * f)])
+            for c, v, f in scored]
+
+
+def _only_credited(offsets: list[int], history: History) -> bool:
+    """Every recent mention lies on a byline or credit line ("Jane Doe / The Courier")."""
+    credited = history.credited
+    return bool(offsets) and all(o < len(credited) and credited[o] for o in offsets)
+
+
+def _only_inside(offsets: list[int], query: Query) -> bool:
+    """Every recent mention lies inside the attribution's own content."""
+    if not query.content or not offsets:
+        return False
+    return all(any(s <= o < e for s, e in query.content) for o in offsets)
+
+
+def _features(sal: Salience, history: History, query: Query, cluster: Cluster, share: float, factor: float,
+              cataphora: bool) -> list[float]:
+    kind = cluster.entity.kind
+    last = sal.mentions_before(cluster, query.token)
+    last_tok = last[-1] if last else query.token
+    quoted = sum(history.is_quoted(sal.doc[t].idx) for t in last) / len(last) if last else 0.0
+    evidence = kind == "person" and (first_name_gender(cluster.parts) is not None or bool(cluster.entity.roles)
+                                     or sum(cluster.gender_votes.values()) >= 2)
+    values = {
+        "salience_share": share, "accept": factor,
+        "gender_match": float(query.gender in ("m", "f") and cluster.gender == query.gender),
+        "gender_unknown": float(query.gender in ("m", "f") and cluster.gender is None),
+        "organization": float(kind == "organization"),
+        "place": float(kind == "place"), "group": float(kind in ("group", "other")),
+        "last_speaker": float(history.last_speaker is cluster), "was_speaker": float(id(cluster) in history.spoke),
+        "last_subject": float(sal.doc[last_tok].dep_ in ("nsubj", "nsubjpass")),
+        "quoted_share": quoted, "person_evidence": float(evidence),
+        "weak_person": float(kind == "person" and len(cluster.parts) == 1 and not evidence),
+        "log_mentions": math.log1p(len(last)), "cataphora": float(cataphora),
+    }
+    return [values[name] for name in FEATURES[:-2]]  # the last two are set by ``collect``
+

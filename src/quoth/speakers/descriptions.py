@@ -1,0 +1,297 @@
+"""Resolving descriptions: role nouns ("the Homeland Security secretary"), organisation nouns ("the Colombian
+government"), possessed and owned phrases ("his campaign", "Kowalski's statement") and unnamed sources.
+
+``Descriptions`` is a mixin of ``resolve.Resolver``, which provides the entity table, salience and the ranker.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..model import EntityKind, Span
+from .candidates import Query
+from .entities import Cluster
+from .lexicon import (DOCUMENT_NOUNS, FEMALE_NOUNS, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS, ORG_NOUNS,
+                      OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS)
+from .salience import Salience
+from .table import EntityTable
+
+RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|that|where)\b|\s+(?:which|who)\s")
+IN_PARTICULAR = re.compile(r",?\s*(?:in particular|especially)\s*,?\s*$")
+CAMPAIGN_NOUNS = frozenset({"campaign", "team", "camp"})
+# How sure a resolution is when no ranker decides it (form priors, not fitted): a source that is itself a name,
+# a description kept as its own unnamed entity, a description matched to a person by a shared role word, and a
+# first-person source outside every quotation (the writer, or a quotation the extractor missed).
+NAMED_CONFIDENCE = 0.95
+DESCRIBED_CONFIDENCE = 0.9
+ROLE_MATCH_CONFIDENCE = 0.8
+AUTHOR_CONFIDENCE = 0.7
+
+ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+                 "gen": "general", "sec": "secretary", "atty": "attorney", "amb": "ambassador"}
+
+
+def _stem(word: str) -> str:
+    """Crude demonym stem so "Colombian" meets "Colombia" and "American" meets "America"; "Gov." = governor."""
+    low = word.lower().rstrip(".")
+    return ABBREVIATIONS.get(low, low)[:5]
+
+
+class Descriptions:
+    """Description resolution, mixed into ``Resolver`` (which sets these attributes and the two methods)."""
+
+    doc: Doc
+    table: EntityTable
+    salience: Salience
+    confidence: float
+    _content: tuple[tuple[int, int], ...]
+
+    def _resolve_pronoun(self, head: Token) -> Cluster | None:
+        raise NotImplementedError
+
+    def _ranked(self, query: Query) -> Cluster | None:
+        raise NotImplementedError
+
+    def _with_conjuncts(self, head: Token, first: Cluster, source: Span) -> Cluster:
+        raise NotImplementedError
+
+    # -- descriptions ------------------------------------------------------------------------------------------
+    def _resolve_nominal(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
+        appos = self._appositive(head, tokens, source)
+        if appos is not None:
+            return appos
+        lemma = head.lemma_.lower() if head.lemma_ else head.lower_
+        low = head.lower_
+        definite = self._is_definite(head)
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PERSONAL_PRONOUNS), None)
+        if poss is not None:
+            return self._resolve_possessed(head, poss, tokens, source)
+        owner = self._own_words_owner(head, lemma)
+        if owner is not None:
+            self.confidence = NAMED_CONFIDENCE
+            return owner
+        if low in SPOKES_NOUNS or lemma in SPOKES_NOUNS:
+            org = self._owner(head, tokens, want_org=True)
+            if org is not None:
+                return org
+        if low in ORG_NOUNS or lemma in ORG_NOUNS:
+            return self._resolve_org_noun(head, tokens, source, definite)
+        if (low in PERSON_NOUNS or lemma in PERSON_NOUNS) and definite and head.tag_ not in ("NNS", "NNPS"):
+            found = self._resolve_role(head, tokens)
+            if found is not None:
+                return found
+        return self._unnamed_for(head, tokens, source)
+
+    def _own_words_owner(self, head: Token, lemma: str) -> Cluster | None:
+        """"Kowalski's statement", "the RCMP statement", "a release from Acme" → the named possessor, modifier or
+        sender of a statement, tweet or letter speaks it."""
+        if head.lower_ not in OWN_WORDS_NOUNS and lemma not in OWN_WORDS_NOUNS:
+            return None
+        definite = self._is_definite(head)
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):  # "a release from UFCW Local 9"
+                child = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.dep_ == "compound" and not definite:  # "a Donald Trump tweet" stays a document
+                continue
+            c = self.table.token_cluster.get(child.i)
+            if child.dep_ in ("poss", "compound", "pobj") and c is not None \
+                    and c.entity.kind in ("person", "organization"):
+                return c
+        return None
+
+    def _resolve_possessed(self, head: Token, poss: Token, tokens: list[Token], source: Span) -> Cluster | None:
+        """"his campaign" → the Trump campaign; "his advisers" → "donald trump's advisers" (unnamed)."""
+        owner = self._resolve_pronoun(poss)
+        if owner is None:
+            return self._unnamed_for(head, tokens, source)
+        if (head.lower_ in OWN_WORDS_NOUNS or head.lemma_.lower() in OWN_WORDS_NOUNS) and owner.entity.named \
+                and owner.entity.kind in ("person", "organization"):
+            return owner  # "her statement": she speaks (confidence as her pronoun's)
+        if head.lower_ in CAMPAIGN_NOUNS and owner.entity.kind == "person":
+            return self.table.unnamed(f"the {owner.parts[-1]} campaign", "organization", source.start, source.end,
+                                      named=True)
+        rest = " ".join(t.text for t in tokens if t.i > poss.i and (t.i <= head.i or t.dep_ == "prep"
+                                                                   or t.head.dep_ == "prep"))
+        kind: EntityKind = "group" if head.tag_ == "NNS" else "other"
+        return self.table.unnamed(f"{owner.entity.name}'s {rest}", kind, source.start, source.end)
+
+    def _appositive(self, head: Token, tokens: list[Token] | None = None,
+                    source: Span | None = None) -> Cluster | None:
+        """"Brian Deese, a senior adviser" / "Apple's chief executive, Tim Cook," → the named person."""
+        for tok in tokens if head.tag_ != "NNS" and tokens else []:
+            c = self.table.token_cluster.get(tok.i)
+            if c is not None and tok.i > head.i and c.entity.kind == "person" and tok.i > 0 \
+                    and any(t.text == "," for t in self.doc[head.i:tok.i]):
+                return c
+        for child in head.children:
+            if child.dep_ in ("appos", "compound", "npadvmod") and child.i > head.i \
+                    and (c := self.table.token_cluster.get(child.i)) is not None \
+                    and (child.dep_ == "appos" or c.entity.kind == "person"):
+                # "the owners Tore Sohlberg and Lehla Abrede": every named conjunct speaks
+                return self._with_conjuncts(child, c, source) if source is not None else c
+        if head.dep_ == "appos" and (c := self.table.token_cluster.get(head.head.i)) is not None:
+            return c
+        return None
+
+    @staticmethod
+    def _is_definite(head: Token) -> bool:
+        if any(c.dep_ == "nummod" or c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
+            return False
+        for child in head.children:
+            if child.dep_ == "det":
+                return child.lower_ in ("the", "this", "that")
+            if child.dep_ == "poss":
+                return True
+        return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+
+    def _owner(self, head: Token, tokens: list[Token], want_org: bool = False) -> Cluster | None:
+        """The named entity a description belongs to: a possessor, compound or "for/of X" inside the span."""
+        inside = {t.i for t in tokens}
+        for tok in tokens:
+            c = self.table.token_cluster.get(tok.i)
+            if c is None or tok.i == head.i or (want_org and c.entity.kind == "person"):
+                continue
+            if tok.head.i in inside or tok.head.i == head.i:
+                return c
+        return None
+
+    def _resolve_org_noun(self, head: Token, tokens: list[Token], source: Span, definite: bool) -> Cluster | None:
+        """"the Trump campaign", "the Colombian government", "the country's Foreign Ministry", "the agency"."""
+        words = [t for t in tokens if t.dep_ not in ("det", "punct") and not t.is_space]
+        owner = self._owner(head, tokens)
+        tail = " ".join(t.text for t in words if t.i > max((o.i for o in words if o.dep_ == "case"
+                                                           or o.dep_ == "poss" and o.i < head.i), default=-1)
+                        and t.dep_ != "case" and self.table.token_cluster.get(t.i) is None and t.i <= head.i)
+        if owner is not None and owner.entity.kind == "person":
+            noun = "campaign" if head.lower_ in CAMPAIGN_NOUNS else head.lower_
+            return self.table.unnamed(f"the {owner.parts[-1]} {noun}", "organization", source.start,
+                                      source.end, named=True)
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        if owner is None and poss is not None:
+            owner = self.salience.best(poss.i, lambda c: 1.0 if c.entity.kind == "place" else 0.0) \
+                or self.salience.first_after(poss.i, lambda c: 1.0 if c.entity.kind == "place" else 0.0)
+        if owner is not None and poss is not None or owner is not None and owner.entity.kind == "place":
+            return self.table.unnamed(f"{owner.entity.name}'s {tail}", "organization", source.start, source.end,
+                                      named=True)
+        if any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() for t in words):
+            name = " ".join(t.text for t in words if t.i <= head.i or t.head.i == head.i)
+            return self.table.unnamed(name, "organization", source.start, source.end, named=True)
+        if definite and head.lower_ in CAMPAIGN_NOUNS:
+            person = self.salience.best(head.i, lambda c: 1.0 if c.entity.kind == "person" and c.entity.named
+                                        else 0.0)
+            if person is not None:
+                return self.table.unnamed(f"the {person.parts[-1]} campaign", "organization", source.start,
+                                          source.end, named=True)
+        if definite:
+            modifiers = [t.lower_ for t in words if t.i < head.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
+            found = self.salience.best(head.i, lambda c: self._org_fit(c, head, modifiers))
+            if found is not None:
+                return found
+        return self._unnamed_for(head, tokens, source)
+
+    def _org_fit(self, cluster: Cluster, head: Token, modifiers: Sequence[str] = ()) -> float:
+        """How well "the <modifiers> <head>" fits an organisation: not at all when a modifier is missing from its
+        name ("the audit office" is not "Nordavia"), fully when the head noun is in it."""
+        if cluster.entity.kind != "organization":
+            return 0.0
+        name = cluster.entity.name.lower()
+        if any(m not in name for m in modifiers):
+            return 0.0
+        return 1.0 if head.lower_ in name else 0.2
+
+    def _role_match(self, head: Token, tokens: list[Token], need_head: bool = True) -> Cluster | None:
+        """The person whose roles share the description's head noun (and most of its modifiers)."""
+        words = {_stem(t.text) for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
+        head_stem = _stem(head.text)
+        best, best_score = None, 0.0
+        for c in self.table.clusters:
+            if c.entity.kind != "person" or not c.entity.roles:
+                continue
+            role_words = {_stem(w) for role in c.entity.roles for w in role.replace("-", " ").split()}
+            if head_stem not in role_words and (need_head or not (words - {head_stem}) & role_words):
+                continue
+            score = len(words & role_words) + 0.1 * min(1.0, self.salience.score(c, head.i))
+            if score > best_score:
+                best, best_score = c, score
+        return best
+
+    def _co_arguments(self, head: Token) -> set[int]:
+        """Clusters named or described elsewhere in the same clause: binding keeps them apart from ``head``."""
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else head
+        out: set[int] = set()
+        stack = [c for c in verb.children if c.i != head.i]
+        while stack:
+            tok = stack.pop()
+            if tok.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "acl", "appos") or tok.i == head.i \
+                    or tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+                continue
+            c = self.table.token_cluster.get(tok.i)
+            if c is None and tok.pos_ == "NOUN" and tok.lower_ in PERSON_NOUNS and self._is_definite(tok):
+                c = self._role_match(tok, list(tok.lefts) + [tok], need_head=False)
+            if c is not None:
+                out.add(id(c))
+            stack.extend(tok.children)
+        return out
+
+    def _anaphoric(self, head: Token) -> bool:
+        """A description that can point back to a salient person: no owner ("Johnson's doctor") and no modifier
+        naming something other than a place or nationality ("the FBI director")."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                return False
+            if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
+                c = self.table.token_cluster.get(child.i)
+                if c is None or c.entity.kind not in ("place", "group"):
+                    return False
+        return True
+
+    def _resolve_role(self, head: Token, tokens: list[Token]) -> Cluster | None:
+        """"the Homeland Security secretary" → the person holding that role; else the salient person."""
+        best = self._role_match(head, tokens)
+        if best is not None:
+            self.confidence = ROLE_MATCH_CONFIDENCE
+            return best
+        if not self._anaphoric(head):
+            return None
+        gender = "m" if head.lower_ in MALE_NOUNS else "f" if head.lower_ in FEMALE_NOUNS else None
+        exclude = frozenset(t.i for t in head.head.children) | {head.head.i}
+        apart = self._co_arguments(head)
+        places = self._place_stems()
+        wanted = {_stem(t.text) for t in head.lefts} & places  # "the U.S. official": a U.S. person
+
+        def accept(c: Cluster) -> float:
+            if c.entity.kind != "person" or not c.entity.named or id(c) in apart:
+                return 0.0
+            held = {_stem(w) for role in c.entity.roles for w in role.split()} & places
+            if wanted and held and not held & wanted:
+                return 0.0  # a Colombian president is no "U.S. official"
+            return 0.0 if gender and c.gender and c.gender != gender else 1.0
+
+        return self._ranked(Query(head.i, accept, gender, exclude, self._content))
+
+    def _place_stems(self) -> set[str]:
+        """Stems of the article's places and nationalities ("Colombia", "Colombian" → "colom")."""
+        return {_stem(w) for c in self.table.clusters if c.entity.kind in ("place", "group") and c.entity.named
+                for w in c.entity.name.split()}
+
+    def _unnamed_for(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
+        """A description with no named referent: one unnamed entity per distinct phrase."""
+        lemma = (head.lemma_ or head.text).lower()
+        if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens):
+            name = " ".join(t.text for t in tokens if t.dep_ != "det" and (not t.is_punct or t.text == ","))
+            return self.table.unnamed(describe(name), "organization", source.start, source.end, named=True)
+        kind: EntityKind = "other" if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS else \
+            "person" if head.tag_ == "NN" and lemma in PERSON_NOUNS else \
+            "organization" if head.tag_ == "NN" and (lemma in ORG_NOUNS or head.lower_ in ORG_NOUNS) else "group"
+        if lemma in GROUP_NOUNS and head.tag_ == "NNS":
+            kind = "group"
+        return self.table.unnamed(describe(source.text), kind, source.start, source.end)
+
+
+def describe(text: str) -> str:
+    """The name of an unnamed source: its phrase without a trailing relative clause or punctuation."""
+    phrase = IN_PARTICULAR.sub("", RELATIVE_TAIL.split(text)[0]).strip()
+    return phrase.rstrip(" ,.;:—–-\"“”'’").strip() or text.strip()

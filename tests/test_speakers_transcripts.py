@@ -1,0 +1,49 @@
+"""Transcripts and interviews: line labels name who speaks (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoth.speakers.transcripts import label_name_parts, label_role, line_label
+from speaker_fixtures import speaker_name
+
+INTRO = "Senator Ruth Okafor spoke to the radio host Dan Pierce on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize("line,label", [
+    ("OKAFOR: I believe it.", "OKAFOR"),
+    ("PRIME MINISTER: We will.", "PRIME MINISTER"),
+    ("Q: Will it close?", "Q"),
+    ("A: No.", "A"),
+    ("Ruth Okafor: Thank you.", "Ruth Okafor"),
+    ("Note: this story was updated.", None),
+    ("The vote: a short history of it.", None),
+])
+def test_speakers_line_label(line: str, label: str | None) -> None:
+    found = line_label("Intro.\n" + line, len("Intro.\n") + line.index(":") + 2)
+    assert (found[2] if found else None) == label
+
+
+def test_speakers_label_parts_and_roles() -> None:
+    assert label_name_parts("PREMIER ANNE VOSS") == (["Anne", "Voss"], ["premier"])
+    assert label_name_parts("PRIME MINISTER") == ([], ["prime", "minister"])
+    assert [label_role(x) for x in ("Q", "ANSWER", "SMITH")] == ["question", "answer", "name"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("marked,attribution,expected", [
+    # "I" in a labelled line is the labelled speaker, in any case, not the writer
+    (INTRO + "PIERCE: Do you support it?\n\nOKAFOR: [1|I|] {1|believe|} <1|the bill is flawed|>.", "a1",
+     "Ruth Okafor"),
+    (INTRO + "[1|OKAFOR|]{1|:|} <1|We will vote against it.|>", "a1", "Ruth Okafor"),
+    # an interview: the answer is the interviewee's
+    ("Premier Anne Voss answered questions from reporters.\n\nQ: Will the plant close?\n\n"
+     "A: [1|I|] {1|think|} <1|it will stay open|>.", "a1", "Anne Voss"),
+])
+def test_speakers_transcript_speakers(marked: str, attribution: str, expected: str) -> None:
+    assert speaker_name(marked, attribution) == expected
+
+
+@pytest.mark.model
+def test_speakers_first_person_without_label_is_still_the_writer() -> None:
+    assert speaker_name("Intro.\n\n[1|I|] {1|think|} <1|the plan will fail|>.", "a1") == "the article's author"
