@@ -96,8 +96,8 @@ class Store:
         return self._write(article, digest, replace)
 
     def _write(self, article: Article, digest: str, replace: bool) -> AddResult:
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
+            self.conn.execute("BEGIN IMMEDIATE")
             exists = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
             if exists and not replace:
                 self.conn.execute("ROLLBACK")
@@ -106,17 +106,37 @@ class Store:
                 delete_article(self.conn, article.id)
             insert_article(self.conn, article, digest)
             self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self._rollback()
+            raise _storage_error(self.path, exc) from exc
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         return "replaced" if exists else "added"
 
+    def _rollback(self) -> None:
+        """Roll back the transaction if one is still open (SQLite ends it by itself on a full disk or I/O error,
+        and a second ROLLBACK would hide the real error behind "no transaction is active")."""
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
     def add_failure(self, source: str, article_id: str, reason: str) -> None:
         """Record (or update) why an input could not be ingested; one row per (source, id)."""
-        self.conn.execute(
-            "INSERT INTO failures (source, id, reason, time) VALUES (?, ?, ?, ?) ON CONFLICT(source, id)"
-            " DO UPDATE SET reason = excluded.reason, time = excluded.time",
-            (str(source), str(article_id), reason, now_iso()))
+        try:
+            self.conn.execute(
+                "INSERT INTO failures (source, id, reason, time) VALUES (?, ?, ?, ?) ON CONFLICT(source, id)"
+                " DO UPDATE SET reason = excluded.reason, time = excluded.time",
+                (str(source), str(article_id), reason, now_iso()))
+        except sqlite3.OperationalError as exc:
+            raise _storage_error(self.path, exc) from exc
+
+    def stored_hash(self, article_id: str) -> str | None:
+        """The content hash of the article stored under ``article_id``, or None when there is none."""
+        row = self.conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
 
     def has_article(self, article_id: str = "", text: str | None = None) -> bool:
         """Whether an article with this id (or, with no id, this text) is already stored."""
@@ -185,6 +205,20 @@ class Store:
     def stats(self) -> dict[str, Any]:
         """Corpus counts (articles, attributions by kind, entities, speakers, disputes, failures) and dates."""
         return query.stats(self.conn)
+
+
+def _storage_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
+    """The StoreError for a failed write: the disk's own error (full, read-only, I/O) and what to do."""
+    message = str(exc)
+    if "full" in message:
+        hint = "free some disk space (or move --db to a disk with room), then run the same command again"
+    elif "readonly" in message or "read-only" in message:
+        hint = "check that the database file and its folder are writable"
+    elif "locked" in message or "busy" in message:
+        hint = "another process holds the database; wait for it or use another --db"
+    else:
+        hint = "check the disk and the file; articles written before this are kept"
+    return StoreError(f"{path}: cannot write to the database ({message}); {hint}")
 
 
 def _with_id(article: Article, article_id: str) -> Article:

@@ -268,7 +268,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> Article:
     """The Article rebuilt from the store (text, meta, entities, attributions, disputes); raises NotFound."""
     row = conn.execute("SELECT text, meta FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no article with id {article_id!r}; list them with `quoth search` or `articles()`")
+        raise NotFound(f"no article with id {article_id!r}; list the ids with `quoth articles` (or GET /api/articles)")
     mentions: dict[str, list[Mention]] = {}
     for local, start, end, text in conn.execute(
             'SELECT local_entity, start, "end", text FROM mentions WHERE article_id = ? ORDER BY id', (article_id,)):

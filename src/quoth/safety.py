@@ -1,0 +1,154 @@
+"""Keeping one hostile article from hurting the rest: safe text for spaCy, and a time limit per article.
+
+Nothing here moves a character: ``clean_text`` replaces each lone surrogate by one U+FFFD, and ``spacy_view``
+returns a string of the same length as its input, so every offset found in the view indexes the original text.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import threading
+from dataclasses import replace
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .model import Article
+
+# A lone surrogate (U+D800–U+DFFF) cannot be encoded as UTF-8: spaCy's tokenizer, SQLite and every JSON writer
+# raise on it. Each one becomes U+FFFD REPLACEMENT CHARACTER (one code point for one, so offsets stay put).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+# Runs of quotation marks are never prose, but each mark is a token that quote pairing and cue linking compare
+# with every other (16,000 '"' took minutes). A run of this many or more quotation marks, in any mix, is blanked
+# (spaces, same length) in the view spaCy reads; three marks in a row (' " " ' nesting) stay.
+MIN_QUOTE_RUN = 4
+_QUOTE_RUN = re.compile("[\"'`\u00ab\u00bb\u2018-\u201f\u2039\u203a\u300c-\u300f]{%d,}" % MIN_QUOTE_RUN)
+# The same for a run of one repeated punctuation mark or symbol ("((((", "!!!!", "----"): its first
+# KEEP_REPEATED marks are kept, the rest blanked, so the run is two tokens however long it is.
+KEEP_REPEATED = 3
+_REPEATED = re.compile(r"([^\w\s])\1{%d,}" % KEEP_REPEATED)
+# spaCy's tokenizer splits prefixes and suffixes off a whitespace-delimited chunk one at a time, copying the rest
+# each time: a chunk of n punctuation marks costs O(n²), 3 s at n = 4,000. No word of prose is this long, so a
+# longer chunk gets a space every this many characters in the view, which keeps tokenizing linear (real words,
+# URLs up to this length and numbers are untouched).
+MAX_CHUNK_CHARS = 64
+_LONG_CHUNK = re.compile(r"\S{%d,}" % (MAX_CHUNK_CHARS + 1))
+
+
+class TimeLimitExceeded(BaseException):
+    """An article ran past its time limit (a BaseException, so no library's ``except Exception`` swallows it)."""
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """``text`` with every lone surrogate replaced by U+FFFD, and a warning for each kind of repair made."""
+    found = _SURROGATE.findall(text)
+    if not found:
+        return text, []
+    first = _SURROGATE.search(text)
+    where = first.start() if first else 0
+    return (_SURROGATE.sub(REPLACEMENT, text),
+            [f"{len(found)} lone surrogate(s) (first at offset {where}) replaced by U+FFFD; the input was not valid "
+             "Unicode text"])
+
+
+def clean_value(value: Any) -> Any:
+    """``value`` (metadata: strings, lists, dicts) with lone surrogates replaced in every string in it."""
+    if isinstance(value, str):
+        return _SURROGATE.sub(REPLACEMENT, value)
+    if isinstance(value, list):
+        return [clean_value(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_value(k): clean_value(v) for k, v in value.items()}
+    return value
+
+
+def spacy_view(text: str) -> str:
+    """The string spaCy is given for ``text``: the same length, with pathological token runs made harmless.
+
+    Runs of quotation marks are blanked, runs of one repeated symbol cut to their first few marks, and
+    non-space chunks longer than ``MAX_CHUNK_CHARS`` broken by a space; ordinary prose comes back unchanged.
+    """
+    view = _QUOTE_RUN.sub(lambda m: " " * len(m.group()), text)
+    view = _REPEATED.sub(lambda m: m.group()[:KEEP_REPEATED] + " " * (len(m.group()) - KEEP_REPEATED), view)
+    return _LONG_CHUNK.sub(_break_chunk, view)
+
+
+def _break_chunk(match: re.Match[str]) -> str:
+    chunk = list(match.group())
+    for i in range(MAX_CHUNK_CHARS, len(chunk), MAX_CHUNK_CHARS + 1):
+        chunk[i] = " "
+    return "".join(chunk)
+
+
+def restore_texts(article: "Article", view: str) -> None:
+    """Give every span of ``article`` its text from ``article.text`` where spaCy read ``view`` instead."""
+    from .model import Span
+
+    def fixed(span: Span | None) -> Span | None:
+        return None if span is None else Span.from_offsets(article.text, span.spans)
+
+    for attribution in article.attributions:
+        attribution.content = fixed(attribution.content)  # type: ignore[assignment]
+        attribution.cue = fixed(attribution.cue)
+        attribution.source = fixed(attribution.source)
+    for dispute in article.disputes:
+        dispute.cue = fixed(dispute.cue)  # type: ignore[assignment]
+    for entity in article.entities:
+        entity.mentions = [replace(m, text=article.text[m.start:m.end]) for m in entity.mentions]
+
+
+class time_limit:  # noqa: N801  a context manager read as a phrase: ``with time_limit(30): …``
+    """Raise ``TimeLimitExceeded`` in this thread when the block runs longer than ``seconds`` (None: no limit).
+
+    Works in any thread: a watchdog timer raises the exception asynchronously in the thread that entered the
+    block, which takes effect at its next Python instruction (C code in progress finishes its call first; that is
+    why the text is made safe for the tokenizer beforehand).
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self._lock = threading.Lock()
+        self._done = False
+        self._fired = False
+        self._timer: threading.Timer | None = None
+        self._thread_id = 0
+
+    def __enter__(self) -> "time_limit":
+        if self.seconds is not None and self.seconds > 0:
+            self._thread_id = threading.get_ident()
+            self._timer = threading.Timer(self.seconds, self._fire)
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self._fired = True
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread_id),
+                                                       ctypes.py_object(TimeLimitExceeded))
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> bool:
+        if self._timer is None:
+            return False
+        self._timer.cancel()
+        with self._lock:
+            self._done = True
+            fired = self._fired
+            if fired:  # clear the exception if it has not been delivered yet
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread_id), None)
+        if fired and kind is not TimeLimitExceeded:
+            raise TimeLimitExceeded()
+        return False
+
+
+def describe(exc: BaseException) -> str:
+    """``Kind: message`` for an exception, short enough for one line of a report."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    message = message[:300] + ("…" if len(message) > 300 else "")
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
