@@ -163,11 +163,12 @@ class Store:
         ISO dates (inclusive) on the article's published date. Best match first; newest first with no text.
         Raises StoreError for a bad kind or page.
         """
-        return query.search(self.conn, text, speaker, kind, since, until, limit, offset)
+        return query.search(self.conn, _plain(text), _plain(speaker), kind, _plain(since), _plain(until), limit,
+                            offset)
 
     def search_articles(self, text: str, limit: int = 20, offset: int = 0) -> Page[ArticleSummary]:
         """Articles whose title or text contains every word of ``text``, best match first."""
-        return query.search_articles(self.conn, text, limit, offset)
+        return query.search_articles(self.conn, _plain(text) or "", limit, offset)
 
     def speakers(self, limit: int = 20, offset: int = 0) -> Page[EntityRecord]:
         """Speakers, most quoted first, with statement and article counts and first/last dates."""
@@ -175,15 +176,16 @@ class Store:
 
     def speaker(self, name_or_id: str | int, limit: int = 100, offset: int = 0) -> SpeakerProfile:
         """A speaker's entity, the names articles gave it, and their statements oldest first; raises NotFound."""
-        return query.speaker(self.conn, name_or_id, limit, offset)
+        return query.speaker(self.conn, _plain(name_or_id) if isinstance(name_or_id, str) else name_or_id, limit,
+                             offset)
 
     def disputes(self, name: str | None = None, limit: int = 20, offset: int = 0) -> Page[DisputeRecord]:
         """Disputes, newest first; with ``name``, only those where that party disputes or is disputed."""
-        return query.disputes(self.conn, name, limit, offset)
+        return query.disputes(self.conn, _plain(name), limit, offset)
 
     def article(self, article_id: str) -> Article:
         """The Article rebuilt from the store, as ``extract`` returned it; raises NotFound."""
-        return query.article(self.conn, article_id)
+        return query.article(self.conn, _plain(article_id) or "")
 
     def articles(self, limit: int = 20, offset: int = 0) -> Page[ArticleSummary]:
         """Articles in ingest order, without text."""
@@ -192,7 +194,7 @@ class Store:
     def entities(self, name: str | None = None, kind: str | None = None, limit: int = 20,
                  offset: int = 0) -> Page[EntityRecord]:
         """Corpus entities (merged across articles by key), optionally filtered by part of a name and kind."""
-        return query.entities(self.conn, name, kind, limit, offset)
+        return query.entities(self.conn, _plain(name), kind, limit, offset)
 
     def entity(self, entity_id: int) -> EntityRecord:
         """One corpus entity by id; raises NotFound."""
@@ -205,6 +207,10 @@ class Store:
     def stats(self) -> dict[str, Any]:
         """Corpus counts (articles, attributions by kind, entities, speakers, disputes, failures) and dates."""
         return query.stats(self.conn)
+
+
+def _plain(text: str | None) -> str | None:
+    return None if text is None else query.plain_text(text)
 
 
 def _storage_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
