@@ -65,6 +65,18 @@ def clean_value(value: Any) -> Any:
     return value
 
 
+# A spreadsheet reads a cell starting with one of these as a formula ("=HYPERLINK(…)"): such text cells are
+# written with a leading apostrophe, which spreadsheets show as text (OWASP's CSV injection advice).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """``value`` safe for a CSV cell a spreadsheet opens: text that could start a formula gets a leading "'"."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def spacy_view(text: str) -> str:
     """The string spaCy is given for ``text``: the same length, with pathological token runs made harmless.
 

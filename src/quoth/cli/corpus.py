@@ -24,6 +24,7 @@ from rich.text import Text
 
 from ..errors import QuothError
 from ..options import Options
+from ..safety import csv_cell
 from .app import app
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -332,7 +333,7 @@ def _emit_rows(rows: list[dict[str, Any]], fmt: OutputFormat, columns: tuple[str
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
         typer.echo(buffer.getvalue(), nl=False)
         return
     table = Table(*columns, title=title)

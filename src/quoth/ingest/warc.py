@@ -22,12 +22,15 @@ def read_warc(path: Path, options: ReadOptions, name: str | None = None) -> Iter
 
     label = name or path.name
     count = found = 0
+    reading = False  # True while a record's own content is read (so a failure names that record)
     try:
         with path.open("rb") as handle:
             records = ArchiveIterator(handle)
             for record in records:
                 count += 1
+                reading = True
                 article = _record_article(record, path, label, count, options)
+                reading = False
                 if article is not None:
                     found += 1
                     yield article
@@ -38,8 +41,9 @@ def read_warc(path: Path, options: ReadOptions, name: str | None = None) -> Iter
             if leftover > 0:
                 raise EOFError(f"{leftover:,} bytes after the last complete record")
     except Exception as exc:  # warcio raises ArchiveLoadFailed, zlib.error, EOFError … on damaged input
-        yield failure(f"{label}#{count + 1}", str(path),
-                      f"{label}: record {count + 1} is truncated or unreadable ({type(exc).__name__}: {exc}); "
+        bad = count if reading else count + 1
+        yield failure(f"{label}#{bad}", str(path),
+                      f"{label}: record {bad} is truncated or unreadable ({type(exc).__name__}: {exc}); "
                       "records before it were read; re-fetch or repair the archive")
         return
     if not found:
@@ -81,8 +85,8 @@ def _check_complete(record: Any, declared: int, max_bytes: int) -> None:
     while chunk := raw.read(DRAIN_CHUNK_BYTES):  # drain the block so the limit reader knows how much arrived
         drained += len(chunk)
         if drained > max_bytes:
-            raise InputError(f"record holds {too_large(drained, max_bytes)} after its body; "
-                             "the rest of the archive was not read")
+            raise InputError(f"more than {max_bytes:,} bytes follow the record's body, over the limit of "
+                             f"{max_bytes:,}; the rest of the archive was not read")
     remaining = getattr(raw, "limit", 0)
     if declared and remaining > 0:
         raise EOFError(f"{remaining:,} of {declared:,} bytes missing")
