@@ -31,11 +31,15 @@ _QUOTE_RUN = re.compile("[\"'`\u00ab\u00bb\u2018-\u201f\u2039\u203a\u300c-\u300f
 KEEP_REPEATED = 3
 _REPEATED = re.compile(r"([^\w\s])\1{%d,}" % KEEP_REPEATED)
 # spaCy's tokenizer splits prefixes and suffixes off a whitespace-delimited chunk one at a time, copying the rest
-# each time: a chunk of n punctuation marks costs O(n²), 3 s at n = 4,000. No word of prose is this long, so a
-# longer chunk gets a space every this many characters in the view, which keeps tokenizing linear (real words,
-# URLs up to this length and numbers are untouched).
-MAX_CHUNK_CHARS = 64
+# each time (a chunk of n punctuation marks costs O(n²), 3 s at n = 4,000), and a chunk such as "a-a-a-…" is one
+# token per character in a sentence without end, which the attribution stages pay for per pair of tokens ("a-" ×
+# 40,000 took 21 s). No word, number or ordinary URL is this long: a longer chunk is blanked in the view.
+MAX_CHUNK_CHARS = 200
 _LONG_CHUNK = re.compile(r"\S{%d,}" % (MAX_CHUNK_CHARS + 1))
+
+
+# Seconds between repeats of the time-limit exception, until the thread leaves the limited block.
+REFIRE_S = 0.5
 
 
 class TimeLimitExceeded(BaseException):
@@ -81,18 +85,11 @@ def spacy_view(text: str) -> str:
     """The string spaCy is given for ``text``: the same length, with pathological token runs made harmless.
 
     Runs of quotation marks are blanked, runs of one repeated symbol cut to their first few marks, and
-    non-space chunks longer than ``MAX_CHUNK_CHARS`` broken by a space; ordinary prose comes back unchanged.
+    non-space chunks longer than ``MAX_CHUNK_CHARS`` blanked; ordinary prose comes back unchanged.
     """
     view = _QUOTE_RUN.sub(lambda m: " " * len(m.group()), text)
     view = _REPEATED.sub(lambda m: m.group()[:KEEP_REPEATED] + " " * (len(m.group()) - KEEP_REPEATED), view)
-    return _LONG_CHUNK.sub(_break_chunk, view)
-
-
-def _break_chunk(match: re.Match[str]) -> str:
-    chunk = list(match.group())
-    for i in range(MAX_CHUNK_CHARS, len(chunk), MAX_CHUNK_CHARS + 1):
-        chunk[i] = " "
-    return "".join(chunk)
+    return _LONG_CHUNK.sub(lambda m: " " * len(m.group()), view)
 
 
 def restore_texts(article: "Article", view: str) -> None:
@@ -143,14 +140,19 @@ class time_limit:  # noqa: N801  a context manager read as a phrase: ``with time
             self._fired = True
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread_id),
                                                        ctypes.py_object(TimeLimitExceeded))
+            # Code that swallows every exception (a weakref callback, a ``finally`` that raises) can eat it: raise
+            # it again until the block is left.
+            self._timer = threading.Timer(REFIRE_S, self._fire)
+            self._timer.daemon = True
+            self._timer.start()
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> bool:
         if self._timer is None:
             return False
-        self._timer.cancel()
         with self._lock:
             self._done = True
+            self._timer.cancel()
             fired = self._fired
             if fired:  # clear the exception if it has not been delivered yet
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread_id), None)
