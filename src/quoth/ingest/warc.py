@@ -28,6 +28,10 @@ def read_warc(path: Path, options: ReadOptions, name: str | None = None) -> Iter
             records = ArchiveIterator(handle)
             for record in records:
                 count += 1
+                if count == 1 and record.format != "warc" and not label.lower().endswith((".arc", ".arc.gz")):
+                    yield failure(label, str(path), f"{label}: not a WARC file (it does not start with a WARC/1.x "
+                                                    "record header); check the file, or rename it if it is text")
+                    return
                 reading = True
                 article = _record_article(record, path, label, count, options)
                 reading = False
@@ -35,7 +39,8 @@ def read_warc(path: Path, options: ReadOptions, name: str | None = None) -> Iter
                     found += 1
                     yield article
             if not count:
-                raise ValueError("no WARC record found: is it a WARC file?")
+                yield failure(label, str(path), f"{label}: no WARC record in it; check that it is a WARC file")
+                return
             # A gzip member cut short ends the iteration silently: bytes left over mean a lost record.
             leftover = path.stat().st_size - records.offset
             if leftover > 0:
