@@ -100,6 +100,12 @@ ArticleInput = Article | str | bytes | dict[str, Any] | tuple[str, str]
 # speed. Calibrated with `python scripts/bench_speed.py --stream 2000 --stream-chars 1000000`; re-run it after
 # changing this (the budget is ≤ 600 MiB for one process).
 MAX_BATCH_CHARS = 40_000
+# spaCy's time and memory follow tokens, not characters: text of one-character tokens ('"a" ' × 24,000: 48,500
+# tokens in 96,000 characters) took 16 s and 870 MB. News prose has 0.15-0.24 tokens per character (PolNeAR's
+# 729 articles over 2,000 characters, measured with spaCy's tokenizer), so an article with more tokens than
+# this many per allowed character (``Options.max_chars``) is refused as InputTooLarge before it is parsed.
+MAX_TOKENS_PER_CHAR = 0.3
+MIN_TOKEN_CAP = 1_000
 
 
 def extract(text: str | bytes, options: Options | None = None, id: str = "article", meta: dict | None = None) -> Article:
@@ -131,27 +137,49 @@ def extract_many(
     opts = options or Options()
     nlp = pipeline_for(opts)
     cfg = {"quoth": {"speakers": opts.speakers, "disputes": opts.disputes and opts.speakers}}
+    max_tokens = max(MIN_TOKEN_CAP, int(opts.max_chars * MAX_TOKENS_PER_CHAR))
     batch: list[Article] = []
     for n, item in enumerate(items):
         article = _to_article(item, n, opts, errors)
         batch.append(article)
         if len(batch) >= opts.batch_size:
-            yield from _run_batch(nlp, batch, cfg, opts.time_limit_s, errors)
+            yield from _run_batch(nlp, batch, cfg, opts.time_limit_s, errors, max_tokens)
             batch = []
     if batch:
-        yield from _run_batch(nlp, batch, cfg, opts.time_limit_s, errors)
+        yield from _run_batch(nlp, batch, cfg, opts.time_limit_s, errors, max_tokens)
 
 
 def _run_batch(nlp: Language, batch: list[Article], cfg: dict, limit_s: float | None,
-               errors: str = "collect") -> Iterator[Article]:
+               errors: str = "collect", max_tokens: int | None = None) -> Iterator[Article]:
     """Annotate the batch's readable articles chunk by chunk, then yield the whole batch in order."""
-    todo = [a for a in batch if a.error is None and a.text.strip()]
+    todo = [a for a in batch if a.error is None and a.text.strip() and _within_token_cap(nlp, a, max_tokens)]
     for chunk in _chunk_by_chars(todo, MAX_BATCH_CHARS):
         _annotate(nlp, chunk, cfg, limit_s)
     for article in batch:
         if errors == "raise" and article.error is not None:
             _raise_for(article)
         yield article
+
+
+def _within_token_cap(nlp: Language, article: Article, max_tokens: int | None) -> bool:
+    """Whether the article's text, as spaCy will read it, has at most ``max_tokens`` tokens; if not (or if the
+    tokenizer fails on it) the article gets its ``error``."""
+    from .errors import InputTooLarge
+    from .safety import spacy_view
+
+    if max_tokens is None:
+        return True
+    try:
+        tokens = len(nlp.tokenizer(spacy_view(article.text)))
+    except Exception as exc:  # noqa: BLE001  the article fails alone
+        article.error = _failure_reason(article.id, exc, None)
+        return False
+    if tokens > max_tokens:
+        article.error = str(InputTooLarge(
+            f"{tokens:,} tokens is over the limit of {max_tokens:,} ({MAX_TOKENS_PER_CHAR:g} per allowed character; "
+            "news prose has at most 0.25): it is not prose; split it or raise --max-chars", article.id))
+        return False
+    return True
 
 
 def _annotate(nlp: Language, chunk: list[Article], cfg: dict, limit_s: float | None) -> None:

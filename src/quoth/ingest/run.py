@@ -237,7 +237,7 @@ def estimate_total(sources: Iterable[str | Path]) -> int | None:
         path = Path(text)
         files = list(iter_directory(path)) if path.is_dir() else [path]
         for file in files:
-            kind = source_kind(file) if file.exists() else "text"
+            kind = source_kind(file) if file.is_file() else "text"
             if kind in ("warc", "feed"):
                 return None
             total += _count_lines(file) if kind == "jsonl" else 1
