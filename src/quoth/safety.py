@@ -31,10 +31,12 @@ _QUOTE_RUN = re.compile("[\"'`\u00ab\u00bb\u2018-\u201f\u2039\u203a\u300c-\u300f
 # view (an article with more is not news prose; the first ones are still paired).
 MAX_QUOTE_MARKS = 1_000
 _QUOTE_MARK = re.compile("[\"\u00ab\u00bb\u201c-\u201f\u300c-\u300f]")
-# The same for a run of one repeated punctuation mark or symbol ("((((", "!!!!", "----"): its first
-# KEEP_REPEATED marks are kept, the rest blanked, so the run is two tokens however long it is.
+# The same for a run of one repeated punctuation mark or symbol ("((((", "!!!!", "----") of MIN_REPEAT_RUN or
+# more: its first KEEP_REPEATED marks are kept, the rest blanked, so the run is two tokens however long it is.
+# Shorter runs ("....", "n------", "~~~~~" in PolNeAR) are left as written.
+MIN_REPEAT_RUN = 16
 KEEP_REPEATED = 3
-_REPEATED = re.compile(r"([^\w\s])\1{%d,}" % KEEP_REPEATED)
+_REPEATED = re.compile(r"([^\w\s])\1{%d,}" % (MIN_REPEAT_RUN - 1))
 # spaCy's tokenizer splits prefixes and suffixes off a whitespace-delimited chunk one at a time, copying the rest
 # each time (a chunk of n punctuation marks costs O(n²), 3 s at n = 4,000), and a chunk such as "a-a-a-…" is one
 # token per character in a sentence without end, which the attribution stages pay for per pair of tokens ("a-" ×
@@ -45,6 +47,28 @@ _LONG_CHUNK = re.compile(r"\S{%d,}" % (MAX_CHUNK_CHARS + 1))
 
 # Seconds between repeats of the time-limit exception, until the thread leaves the limited block.
 REFIRE_S = 0.5
+
+
+# One sentence of 19,000 words took 18 s: the attribution stages pay per pair of tokens in a sentence, and no
+# newline makes spaCy's parser end one. A stretch this long with no ".", "!" or "?" is not prose (the longest
+# sentences in news run to ~600 characters); in the view, the last character of a word about every
+# SENTENCE_BREAK_CHARS in it becomes "." so the parser ends a sentence there (7.5 s for the same text).
+MAX_SENTENCE_CHARS = 3_000
+SENTENCE_BREAK_CHARS = 1_500
+_RUN_ON = re.compile(r"[^.!?\u3002]{%d,}" % (MAX_SENTENCE_CHARS + 1))
+
+
+def _break_run_on(match: re.Match[str]) -> str:
+    chars = list(match.group())
+    at = SENTENCE_BREAK_CHARS
+    while at < len(chars):
+        space = match.group().find(" ", at)
+        if space <= 0:
+            break
+        if not chars[space - 1].isspace():
+            chars[space - 1] = "."
+        at = space + SENTENCE_BREAK_CHARS
+    return "".join(chars)
 
 
 class TimeLimitExceeded(BaseException):
@@ -90,12 +114,14 @@ def spacy_view(text: str) -> str:
     """The string spaCy is given for ``text``: the same length, with pathological token runs made harmless.
 
     Runs of quotation marks are blanked, runs of one repeated symbol cut to their first few marks,
-    non-space chunks longer than ``MAX_CHUNK_CHARS`` blanked, and double quotation marks after the first
-    ``MAX_QUOTE_MARKS`` blanked; ordinary prose comes back unchanged.
+    non-space chunks longer than ``MAX_CHUNK_CHARS`` blanked, run-on stretches without a sentence end cut into
+    sentences, and double quotation marks after the first ``MAX_QUOTE_MARKS`` blanked; ordinary prose comes back
+    unchanged.
     """
     view = _QUOTE_RUN.sub(lambda m: " " * len(m.group()), text)
     view = _REPEATED.sub(lambda m: m.group()[:KEEP_REPEATED] + " " * (len(m.group()) - KEEP_REPEATED), view)
     view = _LONG_CHUNK.sub(lambda m: " " * len(m.group()), view)
+    view = _RUN_ON.sub(_break_run_on, view)
     return _blank_marks_after(view, MAX_QUOTE_MARKS)
 
 

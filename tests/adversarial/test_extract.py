@@ -68,3 +68,16 @@ def test_extract_token_dense_text_is_refused_before_parsing() -> None:
     (article, good) = extract_many(['"a" ' * 24_000, GOOD])
     assert "tokens is over the limit of 30,000" in article.error and good.attributions
     assert time.perf_counter() - started < HOSTILE_BUDGET_S
+
+
+@pytest.mark.gold
+def test_extract_view_leaves_every_polnear_article_unchanged() -> None:
+    """The guards change only pathological text: spaCy reads every PolNeAR article exactly as written."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3] / "shared" / "data" / "raw" / "polnear" / "data"
+    files = sorted(root.glob("*/text/*"))
+    if not files:
+        pytest.skip(f"PolNeAR is not at {root}")
+    changed = [f.name for f in files if spacy_view(t := f.read_text(encoding="utf-8")) != t]
+    assert changed == [] and len(files) > 800
