@@ -167,7 +167,7 @@ def _within_token_cap(nlp: Language, article: Article, max_tokens: int | None) -
     from .errors import InputTooLarge
     from .safety import spacy_view
 
-    if max_tokens is None:
+    if max_tokens is None or len(article.text) <= max_tokens:  # a token has at least one character
         return True
     try:
         tokens = len(nlp.tokenizer(spacy_view(article.text)))
@@ -189,8 +189,9 @@ def _annotate(nlp: Language, chunk: list[Article], cfg: dict, limit_s: float | N
     from .safety import TimeLimitExceeded, spacy_view
 
     try:
+        views = [spacy_view(a.text) for a in chunk]
         with time_limit(limit_s):
-            docs = list(nlp.pipe([spacy_view(a.text) for a in chunk], batch_size=len(chunk), component_cfg=cfg))
+            docs = list(nlp.pipe(views, batch_size=len(chunk), component_cfg=cfg))
     except (ModelNotFound, KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except (Exception, TimeLimitExceeded) as exc:  # noqa: BLE001  isolate the article that broke the chunk
@@ -200,18 +201,18 @@ def _annotate(nlp: Language, chunk: list[Article], cfg: dict, limit_s: float | N
         else:
             chunk[0].error = _failure_reason(chunk[0].id, exc, limit_s)
         return
-    for article, doc in zip(chunk, docs):
-        _fill(article, doc)
+    for article, doc, view in zip(chunk, docs, views):
+        _fill(article, doc, view)
 
 
-def _fill(article: Article, doc: Doc) -> None:
+def _fill(article: Article, doc: Doc, view: str) -> None:
     article.attributions = list(doc._.attributions or [])
     article.entities = list(doc._.quoth_entities or [])
     article.disputes = list(doc._.disputes or [])
-    if doc.text != article.text:  # spaCy read a view with long chunks broken: give spans the original text
+    if view != article.text:  # spaCy read a view with hostile runs blanked: give spans the original text
         from .safety import restore_texts
 
-        restore_texts(article, doc.text)
+        restore_texts(article, view)
 
 
 def _failure_reason(article_id: str, exc: BaseException, limit_s: float | None) -> str:

@@ -42,7 +42,8 @@ _REPEATED = re.compile(r"([^\w\s])\1{%d,}" % (MIN_REPEAT_RUN - 1))
 # token per character in a sentence without end, which the attribution stages pay for per pair of tokens ("a-" ×
 # 40,000 took 21 s). No word, number or ordinary URL is this long: a longer chunk is blanked in the view.
 MAX_CHUNK_CHARS = 200
-_LONG_CHUNK = re.compile(r"\S{%d,}" % (MAX_CHUNK_CHARS + 1))
+# The lookbehinds keep the searches linear: a match may only start where a chunk (or a sentence) starts.
+_LONG_CHUNK = re.compile(r"(?<!\S)\S{%d,}" % (MAX_CHUNK_CHARS + 1))
 
 
 # Seconds between repeats of the time-limit exception, until the thread leaves the limited block.
@@ -55,7 +56,7 @@ REFIRE_S = 0.5
 # SENTENCE_BREAK_CHARS in it becomes "." so the parser ends a sentence there (7.5 s for the same text).
 MAX_SENTENCE_CHARS = 3_000
 SENTENCE_BREAK_CHARS = 1_500
-_RUN_ON = re.compile(r"[^.!?\u3002]{%d,}" % (MAX_SENTENCE_CHARS + 1))
+_RUN_ON = re.compile(r"(?<![^.!?\u3002])[^.!?\u3002]{%d,}" % (MAX_SENTENCE_CHARS + 1))
 
 
 def _break_run_on(match: re.Match[str]) -> str:
