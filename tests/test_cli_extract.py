@@ -13,7 +13,7 @@ import typer
 from typer.testing import CliRunner
 
 from quoth.cli import app
-from quoth.cli.extract import InputFormat, OutputFormat, choose_format, expand_inputs, is_single
+from quoth.cli.extract import InputFormat, OutputFormat, choose_format, is_single, read_inputs, read_options
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -93,12 +93,13 @@ def test_cli_extract_choose_format(flags: dict, out: Path | None, terminal: bool
     assert choose_format(flags, out, terminal) is expected
 
 
-def test_cli_extract_expand_inputs_walks_directories(corpus: Path) -> None:
-    found = expand_inputs([str(corpus), "-"], InputFormat.auto)
-    names = [Path(i.name).name for i in found]
-    assert names == ["more.jsonl", "one.txt", "two.txt", "stdin"]
-    assert [i.jsonl for i in found] == [True, False, False, False]
-    assert not is_single(found) and is_single(found[1:2])
+def test_cli_extract_reads_directories_with_the_ingest_readers_and_ids(corpus: Path) -> None:
+    from quoth.ingest import read_sources
+
+    found = list(read_inputs([str(corpus)], read_options(InputFormat.auto, 1000)))
+    assert [a.id for a in found] == ["j1", "j2", "one.txt", "sub/two.txt"]  # notes.md: not an article ending
+    assert [a.id for a in found] == [a.id for a in read_sources([corpus])]
+    assert not is_single([str(corpus)], InputFormat.auto) and is_single([str(corpus / "one.txt")], InputFormat.auto)
 
 
 # ---------------------------------------------------------------- with the model
@@ -109,7 +110,7 @@ def test_cli_extract_one_txt_file_gives_one_object(corpus: Path) -> None:
     result = runner.invoke(app, ["extract", str(corpus / "one.txt")])
     assert result.exit_code == 0, result.output
     article = json.loads(result.stdout)
-    assert article["text"] == QUOTE and article["meta"]["path"].endswith("one.txt")
+    assert article["text"] == QUOTE and article["meta"]["source"].endswith("one.txt")
     assert any("rebuild the bridge" in c for c in _contents(article))
 
 
@@ -119,7 +120,7 @@ def test_cli_extract_directory_gives_an_array(corpus: Path) -> None:
     assert result.exit_code == 0, result.output
     articles = json.loads(result.stdout)
     assert [a["id"] for a in articles][:2] == ["j1", "j2"] and len(articles) == 4
-    assert articles[0]["meta"] == {"title": "Bridge"}
+    assert articles[0]["meta"]["title"] == "Bridge"
 
 
 @pytest.mark.model
@@ -240,11 +241,13 @@ def test_cli_extract_expand_inputs_finds_markup(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text(HTML_PAGE, encoding="utf-8")
     (tmp_path / "crawl.warc.gz").write_bytes(make_warc([("https://example.org/a", page("A", "Ann said hi."))]))
     (tmp_path / "saved").write_text(HTML_PAGE, encoding="utf-8")  # no ending: sniffed, but only when named
-    found = expand_inputs([str(tmp_path), str(tmp_path / "saved")], InputFormat.auto)
-    assert [(Path(i.name).name, i.markup) for i in found] == [("crawl.warc.gz", "warc"), ("page.html", "html"),
-                                                             ("saved", "html")]
-    assert is_single(found[1:2]) and not is_single(found[:1])
-    assert expand_inputs([str(tmp_path / "page.html")], InputFormat.txt)[0].markup == ""  # --input-format txt
+    found = list(read_inputs([str(tmp_path)], read_options(InputFormat.auto, 100_000)))
+    assert [a.id for a in found] == ["https://example.org/a", "page.html", "saved"]  # "saved": sniffed as HTML
+    assert "<html" not in found[1].text and "<html" not in found[2].text
+    assert is_single([str(tmp_path / "page.html")], InputFormat.auto)
+    assert not is_single([str(tmp_path / "crawl.warc.gz")], InputFormat.auto)
+    as_text = list(read_inputs([str(tmp_path / "page.html")], read_options(InputFormat.txt, 100_000)))
+    assert "<html" in as_text[0].text.lower()  # --input-format txt reads the markup as text
 
 
 @pytest.mark.model

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from corpus_fixtures import ATOM, PAGE, RSS, make_warc, page, write
+from quoth.ingest.ids import content_id
 from quoth.ingest import ReadOptions, read_sources, sniff
 from quoth.options import Options
 
@@ -36,7 +37,7 @@ def test_ingest_jsonl_reads_metadata_and_records_bad_lines(tmp_path: Path) -> No
     ]
     found = read(write(tmp_path / "in.jsonl", "\n".join(lines) + "\n"))
     assert [(a.id, a.error is None) for a in found] == [("j1", True), ("in.jsonl:2", False),
-                                                        ("in.jsonl:3", False), ("", True)]
+                                                        ("in.jsonl:3", False), (content_id("No id here."), True)]
     assert found[0].meta["title"] == "T1" and found[0].meta["authors"] == ["A", "B"]
     assert "not valid JSON" in found[1].error and "fix" in found[1].error
     assert found[3].meta["url"] == "https://x.example/1"
@@ -106,7 +107,6 @@ def test_ingest_sniff_by_content(head: bytes, kind: str) -> None:
 BAD_INPUTS = [
     ("binary.txt", b"\x00\x01\x02\x03PK\x00" * 50, "binary"),
     ("latin1.txt", "Caf\xe9 au lait, said L\xe9a.".encode("latin-1"), "not valid UTF-8"),
-    ("empty.txt", b"", "empty"),
     ("big.txt", b"word " * 200, "over the limit"),
     ("broken.html", b"<html><body><div><p>unclosed <<<>>> <script>x", "no article text"),
     ("bad.jsonl", b'{"id": "ok", "text": "Fine."}\n{"id": "bad", "text": \n', "not valid JSON"),

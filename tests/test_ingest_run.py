@@ -78,3 +78,42 @@ def test_ingest_run_estimate_total(tmp_path: Path) -> None:
     write(tmp_path / "c" / "b.jsonl", '{"text": "1"}\n\n{"text": "2"}\n')
     assert run.estimate_total([tmp_path / "c", "https://example.org/x"]) == 4
     assert run.estimate_total([write(tmp_path / "f.rss", RSS)]) is None  # entries are not counted up front
+
+
+def test_ingest_run_names_every_skip_with_its_reason(tmp_path: Path, extracted: list[str]) -> None:
+    write(tmp_path / "c" / "empty.txt", "")
+    write(tmp_path / "c" / "a.txt", "Ann said yes.")
+    with Store(tmp_path / "q.db") as store:
+        run.ingest([tmp_path / "c"], store)
+        again = run.ingest([tmp_path / "c"], store)
+    assert sorted(again.skips) == [("a.txt", run.SKIP_STORED), ("empty.txt", run.SKIP_EMPTY)]
+    assert again.skipped_by_reason() == {run.SKIP_STORED: 1, run.SKIP_EMPTY: 1}
+
+
+def test_ingest_run_same_name_in_two_folders_gets_two_ids(tmp_path: Path, extracted: list[str]) -> None:
+    """Regression (issue 17): `quoth ingest dd/2023 dd/2024` stored one story.txt and skipped the other."""
+    write(tmp_path / "dd" / "2023" / "story.txt", "The 2023 story said this.")
+    write(tmp_path / "dd" / "2024" / "story.txt", "The 2024 story said that.")
+    write(tmp_path / "dd" / "2024" / "only.txt", "Only here.")
+    dirs = [str(tmp_path / "dd" / "2023"), str(tmp_path / "dd" / "2024")]
+    with Store(tmp_path / "q.db") as store:
+        summary = run.ingest(dirs, store)
+    assert (summary.added, summary.skipped, summary.failed) == (3, 0, 0)
+    assert sorted(extracted) == sorted([f"{dirs[0]}/story.txt", f"{dirs[1]}/story.txt", "only.txt"])
+
+
+def test_ingest_run_records_with_one_id_and_different_text_are_conflicts(tmp_path: Path,
+                                                                          extracted: list[str]) -> None:
+    lines = ['{"id": "x", "text": "First text said."}', '{"id": "x", "text": "Second text said."}',
+             '{"id": "x", "text": "First text said."}']
+    source = write(tmp_path / "in.jsonl", "\n".join(lines) + "\n")
+    with Store(tmp_path / "q.db") as store:
+        summary = run.ingest([source], store)
+        failures = store.failures().items
+        changed = write(tmp_path / "v2.jsonl", '{"id": "x", "text": "Edited text said."}\n')
+        rerun = run.ingest([changed], store)
+        replaced = run.ingest([changed], store, replace=True)
+    assert (summary.added, summary.failed, summary.skipped) == (1, 1, 1)
+    assert [f.id for f in failures] == ["x"] and "conflict" in failures[0].reason
+    assert rerun.failed == 1 and "--replace" in rerun.failures[0][1]
+    assert replaced.replaced == 1 and summary.failed_by_kind() == {"conflict": 1}

@@ -128,7 +128,7 @@ def test_store_read_only_open(tmp_path: Path) -> None:
         writer.add_article(article(1))
     with Store(path, read_only=True) as reader:
         assert reader.article("art-1").id == "art-1"
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises(StoreError, match="readonly database"):  # the disk's own error, translated
             reader.add_article(article(2))
     with pytest.raises(StoreError, match="quoth ingest"):
         Store(tmp_path / "missing.db", read_only=True)

@@ -29,3 +29,11 @@ class InputTooLarge(InputError):
 
 class ModelNotFound(QuothError):
     """The spaCy model package is not installed."""
+
+
+class ExtractionFailed(QuothError):
+    """Extraction raised on one article; the message names the article and the exception."""
+
+
+class ArticleTimeout(ExtractionFailed):
+    """One article's extraction ran past ``Options.time_limit_s``."""

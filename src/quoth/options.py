@@ -14,6 +14,10 @@ MAX_CHARS_DEFAULT = 100_000
 # Raw input (an HTML page with its markup, a WARC record, an HTTP body) larger than this is refused before it is
 # decoded; news pages are rarely over 2 MB.
 MAX_BYTES_DEFAULT = 8_000_000
+# The last guard against an article that takes too long (a pathological input the other guards miss): past this
+# many seconds its extraction stops and it fails alone. A 100,000-character article of ordinary prose takes ~10 s
+# on one core (scripts/bench_adversarial.py); raise it with the character cap.
+TIME_LIMIT_S_DEFAULT = 60.0
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Options:
         ``False`` runs spaCy's components as shipped.
     without_steps: attribution steps to skip, by name (``quoth.attribution.steps.STEPS``), to measure one;
         an unknown name raises ``UnknownStep`` when the pipeline runs.
+    time_limit_s: an article whose extraction takes longer fails alone with ``ArticleTimeout`` (None: no limit).
     """
 
     model: str = DEFAULT_MODEL
@@ -40,6 +45,7 @@ class Options:
     disputes: bool = True
     fast: bool = True
     without_steps: tuple[str, ...] = ()
+    time_limit_s: float | None = TIME_LIMIT_S_DEFAULT
 
     def with_(self, **changes: Any) -> "Options":
         """A copy with some fields changed."""

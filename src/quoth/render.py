@@ -219,13 +219,15 @@ def csv_records(article: Article) -> Iterator[dict[str, str | int | float]]:
 
 
 def iter_csv(articles: Iterable[Article]) -> Iterator[str]:
-    """Stream articles as CSV text: a header line, then one line per attribution."""
+    """Stream articles as CSV text: a header line, then one line per attribution (formula-like text escaped)."""
+    from .safety import csv_cell
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     yield _drain(buffer)
     for article in articles:
-        writer.writerows(csv_records(article))
+        writer.writerows({k: csv_cell(v) for k, v in record.items()} for record in csv_records(article))
         chunk = _drain(buffer)
         if chunk:
             yield chunk

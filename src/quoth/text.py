@@ -16,9 +16,10 @@ def decode(data: bytes, name: str | None = None, max_chars: int | None = None) -
 
     Raises BinaryInput for binary data and DecodingError for text in an unknown encoding; both name the input.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data[:8192])
+    if encoding:
         try:
-            text = data.decode("utf-16")
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise DecodingError(f"not valid UTF-16 ({exc.reason} at byte {exc.start})", name) from exc
         return check_size(text, name, max_chars)
@@ -36,6 +37,24 @@ def decode(data: bytes, name: str | None = None, max_chars: int | None = None) -
     return check_size(text, name, max_chars)
 
 
+# Text in UTF-16 without a byte-order mark has a NUL in every other byte (for Latin script): at least this share
+# of the even (big-endian) or odd (little-endian) bytes of the head, and none of the others.
+UTF16_NUL_SHARE = 0.6
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ``head`` looks like UTF-16 text without a BOM, else None."""
+    pairs = len(head) // 2
+    if pairs < 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0:pairs * 2:2].count(0), head[1:pairs * 2:2].count(0)
+    if odd >= UTF16_NUL_SHARE * pairs and even == 0:
+        return "utf-16-le"
+    if even >= UTF16_NUL_SHARE * pairs and odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def check_size(text: str, name: str | None, max_chars: int | None) -> str:
     """``text`` unchanged, or InputTooLarge naming the input when it is over ``max_chars``."""
     if max_chars is not None and len(text) > max_chars:
@@ -46,11 +65,14 @@ def check_size(text: str, name: str | None, max_chars: int | None) -> str:
 
 
 # Lines that are never content: captions, section furniture, related-link blocks, bylines.
+# Every pattern applied to input must run in linear time: no nested quantifier that can match the same text two
+# ways unless it is possessive (``*+``) or atomic (``(?>…)``). The byline's list of further names is possessive:
+# without it "By Ab" + " and Ab" * 18 + "!" took 77 s (tests/adversarial/test_patterns.py times every pattern).
 _BOILERPLATE_LINE = re.compile(
     r"""^\s*(?:
         (?:RECOMMENDATIONS?|RELATED(?:\s+(?:ARTICLES?|STORIES|CONTENT|COVERAGE))?|READ\s+MORE|MORE\s+FROM.*|
            SEE\s+ALSO|ADVERTISEMENT|SPONSORED(?:\s+CONTENT)?|TRENDING|WATCH|SUBSCRIBE.*|SIGN\s+UP.*)\s*:?\s*
-      | (?:By|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|\|)\s*[A-Z][\w .'-]+)*\s*
+      | (?:By|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|\|)\s*[A-Z][\w .'-]+)*+\s*
       | (?:Photo|Image|Credit|File\s+photo|Caption)\s*:.*
       | [^.!?"“”]{0,120},\s+(?:in\s+an?\s+)?(?:file\s+)?(?:image|photo|picture|photograph)(?:\s+[^.!?"“”]{0,60})?\.?\s*
     )$""",

@@ -1,4 +1,5 @@
-"""Corpus commands: ``quoth ingest``, ``search``, ``speakers``, ``speaker``, ``disputes``, ``show``, ``export``.
+"""Corpus commands: ``quoth ingest``, ``search``, ``speakers``, ``speaker``, ``disputes``, ``show``, ``export``,
+``stats``, ``articles``.
 
 Thin shells over ``quoth.ingest`` and ``quoth.store``: parse options, call the library, format the result.
 """
@@ -23,6 +24,7 @@ from rich.text import Text
 
 from ..errors import QuothError
 from ..options import Options
+from ..safety import csv_cell
 from .app import app
 from .typeopt import TypesOpt, parse_types
 
@@ -93,6 +95,8 @@ def ingest(
     max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Refuse longer articles (a failure, "
                                                                       "not a crash).")] = _DEFAULTS.max_chars,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Name every skipped article and every "
+                                                                  "failure with its reason.")] = False,
 ) -> None:
     """Read SOURCES, extract attributions and store each article in one transaction.
 
@@ -114,14 +118,36 @@ def ingest(
         console.print(f"interrupted: every article written so far is in {db}; run the same command again to "
                       "finish the rest")
         raise typer.Exit(130) from None
-    for _article_id, reason in summary.failures[:20]:
+    _print_summary(console, summary, db, sources, verbose)
+    if summary.failed or not (summary.ingested or summary.skipped):
+        raise typer.Exit(1)
+
+
+# Failures listed without --verbose; the rest are counted (all are in the failures table).
+SHOWN_FAILURES = 20
+
+
+def _print_summary(console: Console, summary: Any, db: Path, sources: list[str], verbose: bool) -> None:
+    """The failures (all with -v), the skips with -v, then counts by reason and the totals."""
+    shown = summary.failures if verbose else summary.failures[:SHOWN_FAILURES]
+    for _article_id, reason in shown:
         console.print(f"[red]failed[/red] {escape(reason)}", highlight=False)
-    if len(summary.failures) > 20:
-        console.print(f"… and {len(summary.failures) - 20} more failures (all are in the failures table)")
+    if len(summary.failures) > len(shown):
+        console.print(f"… and {len(summary.failures) - len(shown)} more failures (-v lists them all; all are in "
+                      f"`quoth stats --failures --db {db}`)")
+    if verbose:
+        for article_id, reason in summary.skips:
+            console.print(f"[yellow]skipped[/yellow] {escape(article_id)}: {escape(reason)}", highlight=False)
+    for label, counts in (("skipped", summary.skipped_by_reason()), ("failed", summary.failed_by_kind())):
+        if counts:
+            console.print(f"{label}: " + "; ".join(f"{n} {escape(reason)}" for reason, n in counts.items()),
+                          highlight=False)
+    if not (summary.ingested or summary.skipped or summary.failed):
+        console.print(f"[red]no articles found in {escape(', '.join(map(str, sources)))}[/red]; quoth reads "
+                      ".txt, .jsonl, .html, .warc[.gz] and .rss/.atom files (directories are searched recursively)",
+                      highlight=False)
     console.print(f"ingested {summary.ingested} ({summary.added} new, {summary.replaced} replaced), "
                   f"skipped {summary.skipped}, failed {summary.failed} in {summary.seconds:.1f}s → {db}")
-    if summary.failed:
-        raise typer.Exit(1)
 
 
 class RateColumn(ProgressColumn):
@@ -270,12 +296,40 @@ def export(db: DbOption = Path("quoth.db"),
 @app.command()
 @translate_errors
 def stats(db: DbOption = Path("quoth.db"),
-          failures: Annotated[bool, typer.Option("--failures", help="Also list recorded failures.")] = False) -> None:
+          failures: Annotated[bool, typer.Option("--failures", help="Also list recorded failures.")] = False,
+          fmt: Annotated[OutputFormat, typer.Option("--format", help="table, json or csv.")] = OutputFormat.table,
+          ) -> None:
     """Corpus counts: articles, attributions by kind, entities, speakers, disputes, failures."""
     with open_store(db) as store:
-        typer.echo(json.dumps(store.stats(), indent=2))
+        counts = store.stats()
+        if fmt is OutputFormat.json:
+            typer.echo(json.dumps(counts, indent=2))
+        else:
+            rows = [{"what": key, "count": value} for key, value in _flatten(counts)]
+            _emit_rows(rows, fmt, ("what", "count"), f"corpus {db}")
         if failures:
-            _emit(store.failures(limit=1000), OutputFormat.table, ("source", "id", "reason", "time"), "failures")
+            _emit(store.failures(limit=1000), fmt, ("source", "id", "reason", "time"), "failures")
+
+
+def _flatten(counts: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    rows: list[tuple[str, Any]] = []
+    for key, value in counts.items():
+        if isinstance(value, dict):
+            rows += _flatten(value, f"{prefix}{key} ")
+        else:
+            rows.append((f"{prefix}{key}".replace("_", " "), value))
+    return rows
+
+
+@app.command()
+@translate_errors
+def articles(db: DbOption = Path("quoth.db"), limit: LimitOption = 20, offset: OffsetOption = 0,
+             fmt: Annotated[OutputFormat, typer.Option("--format", help="table, json or csv.")] = OutputFormat.table,
+             ) -> None:
+    """Stored articles in ingest order: id, title, date and counts (the ids `quoth show` takes)."""
+    with open_store(db) as store:
+        page = store.articles(limit=limit, offset=offset)
+    _emit(page, fmt, ("id", "title", "published", "attributions", "source"), f"{page.total} articles")
 
 
 def _emit(page: Any, fmt: OutputFormat, columns: tuple[str, ...], title: str) -> None:
@@ -290,7 +344,7 @@ def _emit_rows(rows: list[dict[str, Any]], fmt: OutputFormat, columns: tuple[str
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
         typer.echo(buffer.getvalue(), nl=False)
         return
     table = Table(*columns, title=title)

@@ -1,20 +1,19 @@
 """``quoth extract``: read articles from files, directories, JSONL or stdin; write who-said-what.
 
-A thin shell: it turns paths into ``Article``s lazily, streams them through ``quoth.pipeline.extract_many`` and
+A thin shell: it reads its inputs through ``quoth.ingest.read_sources`` (the readers and ids ``quoth ingest``
+uses), streams them through ``quoth.pipeline.extract_many`` and
 formats each result with ``quoth.render`` as soon as it comes out, so memory holds one batch, not the corpus.
 """
 
 from __future__ import annotations
 
-import json
 import sys
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import IO, Annotated, BinaryIO, ContextManager, Iterable, Iterator, Optional
+from typing import IO, Annotated, Iterable, Iterator, Optional
 
-import click
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -22,28 +21,18 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import render
-from ..errors import BinaryInput, InputError, InputTooLarge
+from ..ingest.options import ReadOptions
 from ..model import Article
 from ..options import Options
-from ..text import decode
 from .app import app
 from .typeopt import TypesOpt, parse_types
 
 STDIN = "-"
-STDIN_NAME = "stdin"
 _DEFAULTS = Options()
-# UTF-8 spends at most 4 bytes on a character: a file bigger than this cannot fit in --max-chars, so it is
-# refused before being read into memory.
-MAX_BYTES_PER_CHAR = 4
-INPUT_SUFFIXES = (".txt", ".jsonl")
-# Files read through ``quoth.ingest`` (main text of HTML pages, WARC response records, feed entries), as
-# ``quoth ingest`` reads them; directories include them by these endings.
-MARKUP_KINDS = ("html", "warc", "feed")
-MARKUP_ENDINGS = (".html", ".htm", ".xhtml", ".warc", ".warc.gz", ".rss", ".atom")
 
 
 class InputFormat(str, Enum):
-    """How to read an input: by its suffix (``auto``), as one plain-text article, or as JSONL."""
+    """How to read an input: by its suffix and content (``auto``), as one plain-text article, or as JSONL."""
 
     auto = "auto"
     txt = "txt"
@@ -59,168 +48,59 @@ class OutputFormat(str, Enum):
     csv = "csv"
 
 
-@dataclass(frozen=True)
-class Input:
-    """One thing to read: a path (or stdin) and whether it holds one text article or JSONL records."""
-
-    name: str
-    path: Path | None
-    jsonl: bool
-    markup: str = ""  # "html", "warc" or "feed": read by quoth.ingest
-
-
 @dataclass
 class Tally:
     """What happened to the articles of one run, for the summary line and the exit code."""
 
     done: int = 0
     failed: int = 0
+    skipped: int = 0
     attributions: int = 0
 
 
-# ---------------------------------------------------------------- inputs
+# ---------------------------------------------------------------- inputs (all read by quoth.ingest)
 
 
-def expand_inputs(paths: Iterable[str], input_format: InputFormat) -> list[Input]:
-    """Expand the command line: a directory gives its ``*.txt`` and ``*.jsonl`` files, recursively, sorted."""
-    found: list[Input] = []
-    for raw in paths:
-        if raw == STDIN:
-            found.append(Input(STDIN_NAME, None, input_format is InputFormat.jsonl))
-            continue
-        path = Path(raw)
-        files = _files_under(path) if path.is_dir() else [path]
-        for file in files:
-            jsonl = input_format is InputFormat.jsonl or (
-                input_format is InputFormat.auto and file.suffix.lower() == ".jsonl"
-            )
-            markup = _markup_kind(file) if input_format is InputFormat.auto and not jsonl else ""
-            found.append(Input(str(file), file, jsonl, markup))
-    return found
+def read_options(input_format: InputFormat, max_chars: int) -> ReadOptions:
+    """The readers' options for ``--input-format`` and ``--max-chars``."""
+    kind = {InputFormat.txt: "text", InputFormat.jsonl: "jsonl"}.get(input_format)
+    return ReadOptions.from_options(_DEFAULTS.with_(max_chars=max_chars), kind=kind)
 
 
-def _markup_kind(path: Path) -> str:
-    """"html", "warc" or "feed" by ending or (any ending but .txt) by the first bytes; "" for plain text."""
+def read_inputs(inputs: list[str], options: ReadOptions) -> Iterator[Article]:
+    """Articles from every input through ``quoth.ingest.read_sources`` (the ids ``quoth ingest`` gives), with a
+    repeated id marked: the same text again is skipped, different text is a conflict (a failure)."""
+    from ..ingest import read_sources
+    from ..ingest.ids import content_id
+
+    seen: dict[str, str] = {}
+    for article in read_sources(inputs, options):
+        if article.error is None:
+            digest = content_id(article.text)
+            first = seen.get(article.id)
+            if first is None:
+                seen[article.id] = digest
+            elif first != digest:
+                article.error = (f"{article.id}: conflict: another article with this id and different text came "
+                                 "earlier; give each article its own id")
+            else:  # the same id and text again: nothing new to extract
+                article.text, article.meta["skipped"] = "", "repeated earlier with the same text"
+        yield article
+
+
+def is_single(inputs: list[str], input_format: InputFormat) -> bool:
+    """One object rather than an array: exactly one plain-text or HTML file (or stdin as text), decided by the
+    command line (a directory, JSONL, WARC or feed may hold any number of articles)."""
     from ..ingest import source_kind
 
-    if path.suffix.lower() == ".txt" or not path.is_file():
-        return ""
-    kind = source_kind(path)
-    return kind if kind in MARKUP_KINDS else ""
-
-
-def _files_under(root: Path) -> list[Path]:
-    """The article files in a directory tree, skipping hidden files and folders."""
-    return sorted(
-        p for p in root.rglob("*")
-        if p.is_file() and (p.suffix.lower() in INPUT_SUFFIXES or p.name.lower().endswith(MARKUP_ENDINGS))
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
-
-
-def read_inputs(inputs: Iterable[Input], max_chars: int) -> Iterator[Article]:
-    """Articles from every input, lazily; an unreadable one comes out with ``error`` set, never raised."""
-    for item in inputs:
-        if item.markup and item.path is not None:
-            yield from _read_markup(item, max_chars)
-            continue
-        try:
-            with _open_binary(item, max_chars) as handle:
-                if item.jsonl:
-                    yield from read_jsonl(handle, item.name, max_chars)
-                else:
-                    yield read_text(handle, item.name, max_chars)
-        except InputError as exc:
-            yield _failed(item.name, str(exc))
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            yield _failed(item.name, f"{item.name}: cannot read it ({reason}); check the path and permissions")
-
-
-def _read_markup(item: Input, max_chars: int) -> Iterator[Article]:
-    """HTML, WARC or feed articles through ``quoth.ingest`` (its readers never raise: failures carry ``error``)."""
-    from ..ingest import read_file
-    from ..ingest.options import ReadOptions
-
-    assert item.path is not None
-    yield from read_file(item.path, item.name, ReadOptions.from_options(_DEFAULTS.with_(max_chars=max_chars)))
-
-
-def _open_binary(item: Input, max_chars: int) -> ContextManager[BinaryIO]:
-    """Open an input for reading bytes; refuse a file too big for ``max_chars`` before reading it."""
-    if item.path is None:
-        return nullcontext(click.get_binary_stream("stdin"))
-    if item.path.is_dir():
-        raise InputError("is a directory with no .txt or .jsonl files in it", item.name)
-    size = item.path.stat().st_size
-    if not item.jsonl and size > max_chars * MAX_BYTES_PER_CHAR:
-        raise InputTooLarge(f"{size:,} bytes is over the limit of --max-chars {max_chars:,}; split it", item.name)
-    return item.path.open("rb")
-
-
-def read_text(handle: BinaryIO, name: str, max_chars: int) -> Article:
-    """One plain-text article, decoded with ``quoth.text.decode`` (offsets index the text as decoded)."""
-    data = handle.read(max_chars * MAX_BYTES_PER_CHAR + 1)
-    text = decode(data, name, max_chars)
-    return Article(id=name, text=text, meta={} if name == STDIN_NAME else {"path": name})
-
-
-def read_jsonl(handle: BinaryIO, name: str, max_chars: int) -> Iterator[Article]:
-    """Articles from JSONL records ``{"id", "text", ...}`` (other keys become ``meta``), one line at a time.
-
-    A bad line becomes a failed article named ``FILE:LINE``; the lines after it are still read.
-    """
-    head = handle.peek(8192)[:8192] if hasattr(handle, "peek") else b""
-    _refuse_binary(head, name)
-    for lineno, raw in enumerate(handle, 1):
-        if raw.strip():
-            yield parse_record(raw, f"{name}:{lineno}", max_chars)
-
-
-def _refuse_binary(head: bytes, name: str) -> None:
-    """Raise ``BinaryInput`` when a JSONL file starts like a binary file (one error, not one per line)."""
-    try:
-        decode(head, name)
-    except BinaryInput:
-        raise
-    except InputError:
-        pass  # the head may end inside a character; each line is decoded (and checked) on its own
-
-
-def parse_record(raw: bytes, where: str, max_chars: int) -> Article:
-    """One JSONL line as an article; the id is the record's ``id`` or ``FILE:LINE``."""
-    try:
-        data = json.loads(decode(raw, where, max_chars))
-    except InputError as exc:
-        return _failed(where, str(exc))
-    except json.JSONDecodeError as exc:
-        return _failed(where, f"{where}: not valid JSON ({exc.msg} at column {exc.colno}); one object per line")
-    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-        return _failed(where, f'{where}: a record needs a string "text" field, e.g. {{"id": "a1", "text": "..."}}')
-    article_id = str(data["id"]) if data.get("id") is not None else where
-    meta = {k: v for k, v in data.items() if k not in ("id", "text")}
-    return Article(id=article_id, text=data["text"], meta=meta)
-
-
-def _failed(name: str, reason: str) -> Article:
-    return Article(id=name, text="", error=reason)
-
-
-def count_articles(inputs: Iterable[Input]) -> int | None:
-    """How many articles the inputs hold (a JSONL file counts its non-blank lines), or None if unknown (stdin)."""
-    total = 0
-    for item in inputs:
-        if item.path is None or item.markup in ("warc", "feed"):
-            return None
-        if not item.jsonl:
-            total += 1
-            continue
-        try:
-            with item.path.open("rb") as handle:
-                total += sum(1 for line in handle if line.strip())
-        except OSError:
-            total += 1
-    return total
+    if len(inputs) != 1 or input_format is InputFormat.jsonl:
+        return False
+    if inputs[0] == STDIN:
+        return True
+    path = Path(inputs[0])
+    if not path.is_file():
+        return False
+    return input_format is InputFormat.txt or source_kind(path) in ("text", "html")
 
 
 # ---------------------------------------------------------------- outputs
@@ -304,6 +184,12 @@ def report(err: Console, tally: Tally, articles: Iterable[Article], progress: Pr
             tally.failed += 1
             err.print(Text(f"error: {article.error} (skipped)", style="red"))
             continue
+        if article.meta.get("skipped"):
+            tally.skipped += 1
+            err.print(Text(f"note: {article.id}: {article.meta['skipped']} (skipped)", style="yellow"))
+            continue
+        for warning in article.meta.get("warnings") or []:
+            err.print(Text(f"warning: {article.id}: {warning}", style="yellow"))
         tally.done += 1
         tally.attributions += len(article.attributions)
         if not article.text.strip():
@@ -321,12 +207,6 @@ def make_progress(err: Console, total: int | None, stdout_is_terminal: bool) -> 
     return progress
 
 
-def is_single(inputs: list[Input]) -> bool:
-    """One object rather than an array: exactly one plain-text or HTML input (a file or stdin), decided by the
-    command line (a WARC or a feed may hold any number of articles)."""
-    return len(inputs) == 1 and not inputs[0].jsonl and inputs[0].markup in ("", "html")
-
-
 # The command's arguments and options, declared once here so the command itself stays short.
 InputsArg = Annotated[list[str], typer.Argument(
     metavar="FILE... | DIR | -",
@@ -341,7 +221,8 @@ OutOpt = Annotated[Optional[Path], typer.Option(
     help="Write to this file instead of stdout (format from its suffix .json/.jsonl/.csv/.txt unless a flag says).")]
 InputFormatOpt = Annotated[InputFormat, typer.Option(
     "--input-format",
-    help="How to read inputs: auto (.jsonl suffix → JSONL; anything else and stdin → one text article), txt, jsonl.")]
+    help="How to read inputs: auto (by suffix and content, as `quoth ingest` does; stdin → one text article), "
+         "txt, jsonl.")]
 ModelOpt = Annotated[str, typer.Option("--model", help="spaCy pipeline package to load.")]
 NoSpeakersOpt = Annotated[bool, typer.Option(
     "--no-speakers", help="Skip speaker resolution (and so disputes): faster; speaker is null.")]
@@ -386,17 +267,21 @@ def extract_command(
     stdout_is_terminal = out is None and sys.stdout.isatty()
     fmt = choose_format(flags, out, stdout_is_terminal)
     options = _DEFAULTS.with_(model=model, speakers=not no_speakers, batch_size=batch_size, max_chars=max_chars)
-    found = expand_inputs(inputs, input_format)
+    reading = read_options(input_format, max_chars)
     # Tables streaming onto the terminal show progress themselves; a bar redrawn under them would only flicker.
-    auto = len(found) > 1 and sys.stderr.isatty() and not (stdout_is_terminal and fmt is OutputFormat.table)
+    several = len(inputs) > 1 or any(Path(i).is_dir() for i in inputs)
+    auto = several and sys.stderr.isatty() and not (stdout_is_terminal and fmt is OutputFormat.table)
     show = auto if progress is None else progress
-    tally = run(found, options, fmt, out, show, stdout_is_terminal, chosen)
-    _finish(tally)
+    tally = run(inputs, options, reading, fmt, out, show, stdout_is_terminal, is_single(inputs, input_format),
+                chosen)
+    _finish(tally, inputs)
 
 
-def run(found: list[Input], options: Options, fmt: OutputFormat, out: Path | None,
-        show_progress: bool, stdout_is_terminal: bool, types: list[str] | None = None) -> Tally:
+def run(inputs: list[str], options: Options, reading: ReadOptions, fmt: OutputFormat, out: Path | None,
+        show_progress: bool, stdout_is_terminal: bool, single: bool = False,
+        types: list[str] | None = None) -> Tally:
     """Stream the inputs through extraction into the output (only ``types`` when given); returns the tally."""
+    from ..ingest.run import estimate_total
     from ..pipeline import extract_many
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -406,11 +291,12 @@ def run(found: list[Input], options: Options, fmt: OutputFormat, out: Path | Non
         console = _table_console(fmt, stream, out)
         bar = None
         if show_progress:
-            bar = stack.enter_context(make_progress(err, count_articles(found), stdout_is_terminal))
-        articles: Iterable[Article] = extract_many(read_inputs(found, options.max_chars), options, errors="collect")
+            total = None if STDIN in inputs else estimate_total(inputs)
+            bar = stack.enter_context(make_progress(err, total, stdout_is_terminal))
+        articles: Iterable[Article] = extract_many(read_inputs(inputs, reading), options, errors="collect")
         if types:
             articles = (render.select_types(a, types) for a in articles)
-        Writer(fmt, stream, is_single(found), console).write_all(report(err, tally, articles, bar))
+        Writer(fmt, stream, single, console).write_all(report(err, tally, articles, bar))
     return tally
 
 
@@ -423,8 +309,12 @@ def _table_console(fmt: OutputFormat, stream: IO[str], out: Path | None) -> Cons
     return Console(highlight=False)
 
 
-def _finish(tally: Tally) -> None:
-    """Print the summary line when something failed, and exit 1 then."""
+def _finish(tally: Tally, inputs: list[str]) -> None:
+    """Print the summary line when something failed or nothing was found, and exit 1 then."""
+    if not (tally.done or tally.failed or tally.skipped):
+        typer.secho(f"quoth extract: no articles found in {', '.join(inputs)}; quoth reads .txt, .jsonl, .html, "
+                    ".warc[.gz] and .rss/.atom files (directories are searched recursively)", fg="red", err=True)
+        raise typer.Exit(1)
     if tally.failed:
         total = tally.done + tally.failed
         typer.secho(

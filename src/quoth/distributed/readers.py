@@ -16,7 +16,14 @@ from .partitions import PartitionSpec
 
 
 def read_partition(spec: PartitionSpec, options: ReadOptions) -> Iterator[Article]:
-    """The partition's articles in input order; an unreadable one has ``error`` set."""
+    """The partition's articles in input order, their text made safe; an unreadable one (or a reader that
+    raises) has ``error`` set."""
+    from ..ingest.safe import isolated
+
+    yield from isolated(spec.path, _read(spec, options))
+
+
+def _read(spec: PartitionSpec, options: ReadOptions) -> Iterator[Article]:
     if spec.kind == "jsonl":
         yield from read_jsonl_range(Path(spec.path), spec.start, spec.end, spec.first_line, options)
     elif spec.kind == "warc":
@@ -35,6 +42,6 @@ def read_files(root: Path, files: tuple[str, ...], options: ReadOptions) -> Iter
         yield from read_path(root, options)
         return
     for rel in files:
-        yield from read_file(root / rel, rel, options)
+        yield from read_file(root / rel, rel, options, rel)
 
 

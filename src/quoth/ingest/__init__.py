@@ -1,8 +1,8 @@
 """Readers that turn files, directories, JSONL, HTML, WARC, feeds and URLs into ``quoth.model.Article``s.
 
-``read_sources`` is the one entry point: it dispatches each source by URL scheme, extension or content, and
-yields articles in order. An input that cannot be read is yielded as an ``Article`` with ``error`` set (and no
-text); readers never raise mid-batch.
+``read_sources`` is the one entry point (``quoth ingest``, ``quoth extract`` and the Dask job all read through
+it): it dispatches each source by URL scheme, extension or content, and yields articles in order. An input that
+cannot be read is yielded as an ``Article`` with ``error`` set (and no text); readers never raise mid-batch.
 """
 
 from __future__ import annotations
@@ -22,34 +22,57 @@ EXTENSIONS = {
     ".xhtml": "html", ".warc": "warc", ".rss": "feed", ".atom": "feed", ".xml": "feed",
 }
 SNIFF_BYTES = 2048
+STDIN = "-"
 
 
 def read_sources(sources: Iterable[str | Path], options: Options | ReadOptions | None = None) -> Iterator[Article]:
-    """Yield articles from every source in order: paths (files or directories, recursively) and http(s) URLs.
+    """Yield articles from every source in order: paths (files or directories, recursively), http(s) URLs and
+    ``-`` (standard input).
 
     ``options`` is a ``ReadOptions`` or the extraction ``Options`` (whose ``max_chars`` then caps the input).
-    Never raises for a bad input: it is yielded as an Article with ``error`` set.
+    Ids follow one rule (see ``quoth.ingest.ids``): a file argument's id is the path as given, a directory's
+    files are named by their path relative to it, prefixed with the directory where two arguments would give
+    the same id. Never raises for a bad input: it is yielded as an Article with ``error`` set, and text that is
+    not valid Unicode is repaired (each lone surrogate becomes U+FFFD) with a note in ``meta["warnings"]``.
     """
+    from .ids import plan_prefixes
+    from .safe import isolated
+
     opts = options if isinstance(options, ReadOptions) else ReadOptions.from_options(options)
-    for source in sources:
-        text = str(source)
-        if text.startswith(("http://", "https://")):
-            from .urls import read_url
-
-            yield from read_url(text, opts)
-        else:
-            yield from read_path(Path(text), opts)
+    names = [str(source) for source in sources]
+    prefixes = plan_prefixes(names)
+    for text in names:
+        yield from isolated(text, _read_source(text, opts, prefixes.get(text, {})))
 
 
-def read_path(path: Path, options: ReadOptions) -> Iterator[Article]:
-    """Articles from a file or, recursively, a directory (ids are paths relative to it)."""
+def _read_source(source: str, options: ReadOptions, prefixed: dict[str, str]) -> Iterator[Article]:
+    if source.startswith(("http://", "https://")):
+        from .urls import read_url
+
+        yield from read_url(source, options)
+    elif source == STDIN:
+        from .files import read_stdin
+
+        yield from read_stdin(options)
+    else:
+        yield from read_path(Path(source), options, prefixed)
+
+
+def read_path(path: Path, options: ReadOptions, prefixed: dict[str, str] | None = None) -> Iterator[Article]:
+    """Articles from a file or, recursively, a directory (ids are paths relative to it; ``prefixed`` maps the
+    relative ids that collide with another argument's to the prefixed id they get instead)."""
+    from .files import not_a_file
+
+    renamed = prefixed or {}
     if path.is_dir():
         for file in _iter_directory(path):
-            yield from read_file(file, file.relative_to(path).as_posix(), options)
+            rel = file.relative_to(path).as_posix()
+            name = renamed.get(rel, rel)
+            yield from read_file(file, name, options, name)
     elif path.is_file():
         yield from read_file(path, str(path), options)
     else:
-        yield failure(str(path), str(path), f"{path}: no such file or directory; check the path")
+        yield not_a_file(path)
 
 
 def source_kind(path: Path) -> str:
@@ -82,9 +105,13 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-def read_file(path: Path, article_id: str, options: ReadOptions) -> Iterator[Article]:
-    """One file's article(s) by its kind (text, HTML, JSONL, WARC, feed), ids as ``read_sources`` gives them."""
-    kind = source_kind(path)
+def read_file(path: Path, article_id: str, options: ReadOptions, name: str | None = None) -> Iterator[Article]:
+    """One file's article(s) by its kind (text, HTML, JSONL, WARC, feed), ids as ``read_sources`` gives them.
+
+    ``name`` starts the ids of the records inside (``NAME:LINE``, ``NAME#RECORD``); default the file's name.
+    ``options.kind`` ("text" or "jsonl") overrides the kind found by extension and content.
+    """
+    kind = options.kind or source_kind(path)
     if kind == "text":
         from .files import read_text_file
 
@@ -92,11 +119,11 @@ def read_file(path: Path, article_id: str, options: ReadOptions) -> Iterator[Art
     elif kind == "jsonl":
         from .jsonl import read_jsonl
 
-        yield from read_jsonl(path, options)
+        yield from read_jsonl(path, options, name)
     elif kind == "warc":
         from .warc import read_warc
 
-        yield from read_warc(path, options)
+        yield from read_warc(path, options, name)
     else:
         yield from _read_markup(path, article_id, kind, options)
 

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, BinaryIO, Iterator
 
 from ..errors import InputError
 from ..model import Article
 from .common import failure, make_meta, too_large
+from .ids import content_id
 from .options import ReadOptions
 
 
-def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Article]:
+def read_jsonl(path: Path, options: ReadOptions, name: str | None = None) -> Iterator[Article]:
     """Yield one article per non-blank line; lines that are not an object with a string ``text`` are failures.
 
-    A line without ``id`` gets id ``""``: the store then identifies it by its content hash.
+    Failures are named ``NAME:LINE`` (``name`` defaults to the file's name); a record without ``id`` gets
+    ``quoth.ingest.ids.content_id`` of its text.
     """
-    yield from read_jsonl_range(path, 0, path.stat().st_size, 1, options)
+    yield from read_jsonl_range(path, 0, path.stat().st_size, 1, options, name)
 
 
-def read_jsonl_range(path: Path, start: int, end: int, first_line: int, options: ReadOptions) -> Iterator[Article]:
+def read_jsonl_range(path: Path, start: int, end: int, first_line: int, options: ReadOptions,
+                     name: str | None = None) -> Iterator[Article]:
     """The records whose lines start in ``[start, end)`` of a JSONL file, read as ``read_jsonl`` reads them.
 
     ``first_line`` is the line number at ``start``, so failures name the same line whoever reads the range (the
@@ -28,29 +31,39 @@ def read_jsonl_range(path: Path, start: int, end: int, first_line: int, options:
     """
     with path.open("rb") as handle:
         handle.seek(start)
-        lineno = first_line - 1
-        while handle.tell() < end:
-            raw = handle.readline(options.max_bytes + 1)
-            if not raw:
-                return
-            lineno += 1
-            line_id = f"{path.name}:{lineno}"
-            if len(raw) > options.max_bytes and not raw.endswith(b"\n"):
-                yield failure(line_id, str(path), f"{line_id}: line is {too_large(len(raw), options.max_bytes)}")
-                _skip_rest_of_line(handle)
-                continue
-            if raw.strip():
-                yield parse_line(raw, line_id, str(path), options)
+        yield from read_jsonl_stream(handle, name or path.name, str(path), options, first_line, end)
+
+
+def read_jsonl_stream(handle: BinaryIO, name: str, source: str, options: ReadOptions, first_line: int = 1,
+                      end: int | None = None) -> Iterator[Article]:
+    """JSONL records from an open binary stream (a file, or standard input), up to byte ``end`` if given."""
+    lineno = first_line - 1
+    while end is None or handle.tell() < end:
+        raw = handle.readline(options.max_bytes + 1)
+        if not raw:
+            return
+        lineno += 1
+        line_id = f"{name}:{lineno}"
+        if len(raw) > options.max_bytes and not raw.endswith(b"\n"):
+            yield failure(line_id, source, f"{line_id}: line is {too_large(len(raw), options.max_bytes)}")
+            _skip_rest_of_line(handle)
+            continue
+        if raw.strip():
+            yield parse_line(raw, line_id, source, options)
 
 
 def parse_line(raw: bytes, line_id: str, source: str, options: ReadOptions) -> Article:
     """One JSONL line as an Article, or a failure naming the line."""
     try:
         data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except RecursionError:
+        return failure(line_id, source, f"{line_id}: not valid JSON (nested too deeply to read); fix or remove "
+                                        "the line")
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
         return failure(line_id, source, f"{line_id}: not valid JSON ({exc}); fix or remove the line")
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-        return failure(line_id, source, f'{line_id}: expected an object with a string "text"; fix the line')
+        return failure(line_id, source, f'{line_id}: expected an object with a string "text", e.g. '
+                                        '{"id": "a1", "text": "..."}; fix the line')
     text = data["text"]
     article_id = str(data["id"]) if data.get("id") not in (None, "") else ""
     if not text.strip():
@@ -59,7 +72,7 @@ def parse_line(raw: bytes, line_id: str, source: str, options: ReadOptions) -> A
         return failure(article_id or line_id, source, str(InputError(
             f"{len(text):,} characters is over the limit of {options.max_chars:,}; split it or raise --max-chars",
             line_id)))
-    return Article(id=article_id, text=text, meta=_meta_from(data, source))
+    return Article(id=article_id or content_id(text), text=text, meta=_meta_from(data, source))
 
 
 def _meta_from(data: dict[str, Any], source: str) -> dict[str, Any]:

@@ -12,6 +12,9 @@ from ..options import MAX_BYTES_DEFAULT, MAX_CHARS_DEFAULT, Options
 BYTES_PER_CHAR_CAP = 4
 # Seconds for each of connect / read / write / pool on a URL fetch.
 FETCH_TIMEOUT_S = 10.0
+# Seconds a whole URL fetch may take, however the server trickles its answer (the per-phase timeout alone lets a
+# server that sends one byte every few seconds hold the fetch for ever).
+FETCH_DEADLINE_S = 30.0
 # Redirect hops followed per URL; each hop's host is checked again.
 MAX_REDIRECTS = 5
 
@@ -25,6 +28,8 @@ class ReadOptions:
     allow_private_urls: fetch URLs whose host resolves to private, loopback or link-local addresses.
     timeout_s: per-phase HTTP timeout in seconds.
     max_redirects: redirect hops followed per URL.
+    deadline_s: a whole URL fetch (all hops and the body) taking longer than this fails.
+    kind: read every file (and standard input) as this kind ("text" or "jsonl"); None: by extension and content.
     """
 
     max_chars: int = MAX_CHARS_DEFAULT
@@ -32,6 +37,8 @@ class ReadOptions:
     allow_private_urls: bool = False
     timeout_s: float = FETCH_TIMEOUT_S
     max_redirects: int = MAX_REDIRECTS
+    deadline_s: float = FETCH_DEADLINE_S
+    kind: str | None = None
 
     @classmethod
     def from_options(cls, options: Options | None, **changes: Any) -> "ReadOptions":

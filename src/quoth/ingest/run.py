@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -31,7 +31,7 @@ Progress = Callable[[str, Article], None]
 
 @dataclass
 class IngestSummary:
-    """Counts of one ingest run, and the failures' ids and reasons."""
+    """Counts of one ingest run, and every failure and skip with its id and reason."""
 
     added: int = 0
     replaced: int = 0
@@ -39,15 +39,50 @@ class IngestSummary:
     failed: int = 0
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    skips: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ingested(self) -> int:
         """Articles written this run (added or replaced)."""
         return self.added + self.replaced
 
+    def skipped_by_reason(self) -> dict[str, int]:
+        """How many articles were skipped for each reason."""
+        return dict(Counter(reason for _id, reason in self.skips))
+
+    def failed_by_kind(self) -> dict[str, int]:
+        """How many articles failed for each kind of failure (``failure_kind``)."""
+        return dict(Counter(failure_kind(reason) for _id, reason in self.failures))
+
     def to_dict(self) -> dict[str, object]:
         return {"ingested": self.ingested, "added": self.added, "replaced": self.replaced,
-                "skipped": self.skipped, "failed": self.failed, "seconds": round(self.seconds, 3)}
+                "skipped": self.skipped, "failed": self.failed, "seconds": round(self.seconds, 3),
+                "skipped_by_reason": self.skipped_by_reason(), "failed_by_kind": self.failed_by_kind()}
+
+
+# Why an article is not extracted again, as ``IngestSummary.skips`` and ``quoth ingest -v`` name it.
+SKIP_STORED = "already stored with the same text"
+SKIP_REPEATED = "repeated earlier in this run with the same text"
+SKIP_EMPTY = "empty: no text to extract"
+
+
+def failure_kind(reason: str) -> str:
+    """A short kind for a failure reason: conflict, timeout, extraction, too large, binary, encoding, JSON, …"""
+    lowered = reason.lower()
+    for kind, marks in FAILURE_KINDS:
+        if any(mark in lowered for mark in marks):
+            return kind
+    return "unreadable"
+
+
+FAILURE_KINDS = (
+    ("conflict", ("conflict:",)), ("timeout", ("articletimeout", "took longer than")),
+    ("extraction error", ("extraction failed",)), ("too large", ("over the limit",)),
+    ("binary", ("binary",)), ("encoding", ("utf-8", "utf-16", "unicode")), ("bad JSON", ("json",)),
+    ("empty", ("empty", "no article text", "no text", "nothing to extract")),
+    ("missing", ("no such file", "not a regular file", "broken symbolic")),
+    ("fetch", ("fetch failed", "http ", "resolve", "redirect", "non-public", "url")),
+)
 
 
 def ingest(sources: Iterable[str | Path], store: "Store", options: Options | None = None,
@@ -56,37 +91,89 @@ def ingest(sources: Iterable[str | Path], store: "Store", options: Options | Non
     """Read ``sources``, extract every article not yet stored and write each in its own transaction.
 
     ``on_article(status, article)`` is called once per input with "added", "replaced", "skipped" or "failed".
-    Returns the counts; unreadable inputs are recorded in the store's failures table, never raised.
+    Returns the counts; unreadable inputs, articles whose extraction failed and id conflicts (a record whose id
+    is stored, or came earlier in the run, with different text) are recorded in the store's failures table,
+    never raised. Raises StoreError when the database itself cannot be written (a full disk).
     """
     opts = options or Options()
     summary = IngestSummary()
     started = time.perf_counter()
     notify = on_article or (lambda status, article: None)
 
-    def record(status: str, article: Article) -> None:
+    def record(status: str, article: Article, reason: str = "") -> None:
         setattr(summary, status, getattr(summary, status) + 1)
         if status == "failed":
             summary.failures.append((article.id, article.error or ""))
+        elif status == "skipped":
+            summary.skips.append((article.id, reason or SKIP_STORED))
         notify(status, article)
 
-    todo = _unstored(read_sources(sources, read_options or ReadOptions.from_options(opts)), store, replace, record)
+    guard = _Unstored(store, replace, record)
+    todo = guard.filter(read_sources(sources, read_options or ReadOptions.from_options(opts)))
     results = _extract_in_pool(todo, opts, workers) if workers > 1 else _extract_here(todo, opts)
     for article in results:
-        record(store.add_article(article, replace=replace), article)
+        record(_write(store, article, replace), article)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _unstored(articles: Iterable[Article], store: "Store", replace: bool,
-              record: Callable[[str, Article], None]) -> Iterator[Article]:
-    """Pass on the articles to extract; record failures and already-stored ones on the way."""
-    for article in articles:
-        if article.error:
-            record(store.add_article(article), article)
-        elif not replace and store.has_article(article.id, article.text):
-            record("skipped", article)
-        else:
-            yield article
+def _write(store: "Store", article: Article, replace: bool) -> str:
+    """Store one article; an error writing this article (not the database) makes it a failure."""
+    from ..safety import describe
+    from ..store import StoreError
+
+    try:
+        return store.add_article(article, replace=replace)
+    except StoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001  a value SQLite refuses fails this article alone
+        article.error = f"{article.id}: cannot be stored ({describe(exc)})"
+        article.attributions, article.entities, article.disputes = [], [], []
+        return store.add_article(article)
+
+
+class _Unstored:
+    """Passes on the articles to extract; records failures, skips and id conflicts on the way."""
+
+    def __init__(self, store: "Store", replace: bool, record: Callable[..., None]) -> None:
+        self.store, self.replace, self.record = store, replace, record
+        self.seen: dict[str, str] = {}  # id -> content hash of the articles met this run
+
+    def filter(self, articles: Iterable[Article]) -> Iterator[Article]:
+        from ..store import content_hash
+
+        for article in articles:
+            if article.error:
+                self.record(self.store.add_article(article), article)
+                continue
+            if not article.text.strip():
+                self.record("skipped", article, SKIP_EMPTY)
+                continue
+            digest = content_hash(article.text)
+            verdict = self._verdict(article.id, digest)
+            self.seen.setdefault(article.id, digest)
+            if verdict is None:
+                yield article
+            elif verdict.startswith("conflict:"):
+                article.error = f"{article.id}: {verdict}"
+                self.record(self.store.add_article(article), article)
+            else:
+                self.record("skipped", article, verdict)
+
+    def _verdict(self, article_id: str, digest: str) -> str | None:
+        """None to extract the article, a skip reason, or a conflict reason starting with "conflict:"."""
+        if article_id in self.seen:
+            if self.seen[article_id] == digest:
+                return SKIP_REPEATED
+            return ("conflict: another article with this id and different text came earlier in this run; "
+                    "give each article its own id")
+        stored = self.store.stored_hash(article_id)
+        if stored is None or self.replace:
+            return None
+        if stored == digest:
+            return SKIP_STORED
+        return ("conflict: an article with this id and different text is already stored; pass --replace to "
+                "overwrite it, or give the new one another id")
 
 
 def _extract_here(articles: Iterable[Article], options: Options) -> Iterator[Article]:
@@ -150,7 +237,7 @@ def estimate_total(sources: Iterable[str | Path]) -> int | None:
         path = Path(text)
         files = list(iter_directory(path)) if path.is_dir() else [path]
         for file in files:
-            kind = source_kind(file) if file.exists() else "text"
+            kind = source_kind(file) if file.is_file() else "text"
             if kind in ("warc", "feed"):
                 return None
             total += _count_lines(file) if kind == "jsonl" else 1

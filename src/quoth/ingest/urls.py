@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from typing import Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -27,13 +28,19 @@ FEED_TYPES = ("rss", "atom", "xml")
 
 def check_host(url: str, allow_private: bool) -> None:
     """Raise InputError unless ``url`` is http(s) and every address its host resolves to is public."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname, parts.port
+    except ValueError as exc:  # "Invalid IPv6 URL", "Port out of range 0-65535"
+        raise InputError(f"not a valid URL ({exc}); check it", url) from exc
+    if parts.scheme not in ("http", "https") or not host:
         raise InputError("only http:// and https:// URLs with a host can be fetched", url)
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
+        infos = socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)
     except socket.gaierror as exc:
-        raise InputError(f"cannot resolve host {parts.hostname!r} ({exc.strerror}); check the URL", url) from exc
+        raise InputError(f"cannot resolve host {host!r} ({exc.strerror}); check the URL", url) from exc
+    except (UnicodeError, ValueError) as exc:  # an empty or over-long label: "a..b"
+        raise InputError(f"not a valid host name {host!r} ({exc}); check the URL", url) from exc
     if allow_private:
         return
     for info in infos:
@@ -54,13 +61,14 @@ def read_url(url: str, options: ReadOptions) -> Iterator[Article]:
     except InputError as exc:
         yield failure(url, url, str(exc))
         return
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError, UnicodeError) as exc:
         yield failure(url, url, f"{url}: fetch failed ({type(exc).__name__}: {exc}); check the URL or retry")
         return
     yield from _body_articles(url, final, ctype, body, options)
 
 
 def _fetch(client: "httpx.Client", url: str, options: ReadOptions) -> tuple[str, str, bytes]:
+    deadline = time.monotonic() + options.deadline_s
     current = url
     for _hop in range(options.max_redirects + 1):
         check_host(current, options.allow_private_urls)
@@ -70,11 +78,11 @@ def _fetch(client: "httpx.Client", url: str, options: ReadOptions) -> tuple[str,
                 continue
             if response.status_code >= 400:
                 raise InputError(f"the server answered HTTP {response.status_code}; check the URL", url)
-            return current, response.headers.get("content-type", ""), _read_capped(response, url, options)
+            return current, response.headers.get("content-type", ""), _read_capped(response, url, options, deadline)
     raise InputError(f"more than {options.max_redirects} redirects; fetch the final URL directly", url)
 
 
-def _read_capped(response: "httpx.Response", url: str, options: ReadOptions) -> bytes:
+def _read_capped(response: "httpx.Response", url: str, options: ReadOptions, deadline: float) -> bytes:
     declared = int(response.headers.get("content-length") or 0)
     if declared > options.max_bytes:
         raise InputError(too_large(declared, options.max_bytes), url)
@@ -85,6 +93,9 @@ def _read_capped(response: "httpx.Response", url: str, options: ReadOptions) -> 
         if size > options.max_bytes:
             raise InputError(too_large(size, options.max_bytes) + " (read so far)", url)
         chunks.append(chunk)
+        if time.monotonic() > deadline:
+            raise InputError(f"the download took longer than the limit of {options.deadline_s:g} s "
+                             f"({size:,} bytes so far); the server is too slow, retry later", url)
     return b"".join(chunks)
 
 

@@ -96,8 +96,8 @@ class Store:
         return self._write(article, digest, replace)
 
     def _write(self, article: Article, digest: str, replace: bool) -> AddResult:
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
+            self.conn.execute("BEGIN IMMEDIATE")
             exists = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
             if exists and not replace:
                 self.conn.execute("ROLLBACK")
@@ -106,17 +106,37 @@ class Store:
                 delete_article(self.conn, article.id)
             insert_article(self.conn, article, digest)
             self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self._rollback()
+            raise _storage_error(self.path, exc) from exc
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         return "replaced" if exists else "added"
 
+    def _rollback(self) -> None:
+        """Roll back the transaction if one is still open (SQLite ends it by itself on a full disk or I/O error,
+        and a second ROLLBACK would hide the real error behind "no transaction is active")."""
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
     def add_failure(self, source: str, article_id: str, reason: str) -> None:
         """Record (or update) why an input could not be ingested; one row per (source, id)."""
-        self.conn.execute(
-            "INSERT INTO failures (source, id, reason, time) VALUES (?, ?, ?, ?) ON CONFLICT(source, id)"
-            " DO UPDATE SET reason = excluded.reason, time = excluded.time",
-            (str(source), str(article_id), reason, now_iso()))
+        try:
+            self.conn.execute(
+                "INSERT INTO failures (source, id, reason, time) VALUES (?, ?, ?, ?) ON CONFLICT(source, id)"
+                " DO UPDATE SET reason = excluded.reason, time = excluded.time",
+                (str(source), str(article_id), reason, now_iso()))
+        except sqlite3.OperationalError as exc:
+            raise _storage_error(self.path, exc) from exc
+
+    def stored_hash(self, article_id: str) -> str | None:
+        """The content hash of the article stored under ``article_id``, or None when there is none."""
+        row = self.conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
 
     def has_article(self, article_id: str = "", text: str | None = None) -> bool:
         """Whether an article with this id (or, with no id, this text) is already stored."""
@@ -144,11 +164,12 @@ class Store:
         (statement, belief, knowledge, intention, document; None keeps all). Statements first, then best match
         first; newest first with no text. Raises StoreError for a bad kind, type or page.
         """
-        return query.search(self.conn, text, speaker, kind, since, until, limit, offset, types)
+        return query.search(self.conn, _plain(text), _plain(speaker), kind, _plain(since), _plain(until), limit,
+                            offset, types)
 
     def search_articles(self, text: str, limit: int = 20, offset: int = 0) -> Page[ArticleSummary]:
         """Articles whose title or text contains every word of ``text``, best match first."""
-        return query.search_articles(self.conn, text, limit, offset)
+        return query.search_articles(self.conn, _plain(text) or "", limit, offset)
 
     def speakers(self, limit: int = 20, offset: int = 0) -> Page[EntityRecord]:
         """Speakers, most quoted first, with statement and article counts and first/last dates."""
@@ -158,17 +179,18 @@ class Store:
                 types: Sequence[str] | None = None) -> SpeakerProfile:
         """A speaker's entity, the names articles gave it, and their attributions oldest first (only ``types``
         when given); raises NotFound."""
-        return query.speaker(self.conn, name_or_id, limit, offset, types)
+        return query.speaker(self.conn, _plain(name_or_id) if isinstance(name_or_id, str) else name_or_id, limit,
+                             offset, types)
 
     def disputes(self, name: str | None = None, limit: int = 20, offset: int = 0, kind: str | None = None,
                  unnamed: bool = False) -> Page[DisputeRecord]:
         """Disputes, newest first; with ``name``, only those where that party disputes or is disputed; with
         ``kind``, only that kind; with ``unnamed``, only those whose target party is unnamed."""
-        return query.disputes(self.conn, name, limit, offset, kind=kind, unnamed=unnamed)
+        return query.disputes(self.conn, _plain(name), limit, offset, kind=_plain(kind), unnamed=unnamed)
 
     def article(self, article_id: str) -> Article:
         """The Article rebuilt from the store, as ``extract`` returned it; raises NotFound."""
-        return query.article(self.conn, article_id)
+        return query.article(self.conn, _plain(article_id) or "")
 
     def articles(self, limit: int = 20, offset: int = 0) -> Page[ArticleSummary]:
         """Articles in ingest order, without text."""
@@ -177,7 +199,7 @@ class Store:
     def entities(self, name: str | None = None, kind: str | None = None, limit: int = 20,
                  offset: int = 0) -> Page[EntityRecord]:
         """Corpus entities (merged across articles by key), optionally filtered by part of a name and kind."""
-        return query.entities(self.conn, name, kind, limit, offset)
+        return query.entities(self.conn, _plain(name), kind, limit, offset)
 
     def entity(self, entity_id: int) -> EntityRecord:
         """One corpus entity by id; raises NotFound."""
@@ -190,6 +212,24 @@ class Store:
     def stats(self) -> dict[str, Any]:
         """Corpus counts (articles, attributions by kind, entities, speakers, disputes, failures) and dates."""
         return query.stats(self.conn)
+
+
+def _plain(text: str | None) -> str | None:
+    return None if text is None else query.plain_text(text)
+
+
+def _storage_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
+    """The StoreError for a failed write: the disk's own error (full, read-only, I/O) and what to do."""
+    message = str(exc)
+    if "full" in message:
+        hint = "free some disk space (or move --db to a disk with room), then run the same command again"
+    elif "readonly" in message or "read-only" in message:
+        hint = "check that the database file and its folder are writable"
+    elif "locked" in message or "busy" in message:
+        hint = "another process holds the database; wait for it or use another --db"
+    else:
+        hint = "check the disk and the file; articles written before this are kept"
+    return StoreError(f"{path}: cannot write to the database ({message}); {hint}")
 
 
 def _with_id(article: Article, article_id: str) -> Article:

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterator, Literal
 
+from ..safety import csv_cell
 from .errors import StoreError
 
 Format = Literal["jsonl", "csv", "parquet"]
@@ -87,7 +88,7 @@ def _write_csv(conn: sqlite3.Connection, sql: str, path: Path, table: str) -> No
         writer = csv.writer(handle)
         writer.writerow(columns)
         for batch in batches:
-            writer.writerows(batch)
+            writer.writerows([csv_cell(v) for v in row] for row in batch)
 
 
 def _write_parquet(conn: sqlite3.Connection, sql: str, path: Path, table: str) -> None:

@@ -35,6 +35,31 @@ def fts_query(text: str) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms if t.strip('"'))
 
 
+# SQLite integers are signed 64-bit: a larger number cannot be an id (binding it raises OverflowError).
+MAX_ID = 2**63 - 1
+
+
+def as_entity_id(text: str | int) -> int | None:
+    """``text`` as an entity id when it is ASCII digits within SQLite's range ("²" is a digit to ``isdigit``
+    but not a number), else None."""
+    if isinstance(text, int):
+        return text if 0 <= text <= MAX_ID else None
+    if text.isascii() and text.isdigit() and len(text) <= 19 and int(text) <= MAX_ID:
+        return int(text)
+    return None
+
+
+def plain_text(text: str) -> str:
+    """A user's search text or name made safe to bind: NUL and other control characters become spaces, lone
+    surrogates U+FFFD (neither can be a word of a stored statement)."""
+    from ..safety import clean_text
+
+    return clean_text(_CONTROL.sub(" ", text))[0]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def check_page(limit: int, offset: int) -> None:
     """Raise StoreError for a limit or offset out of range."""
     if not 0 < limit <= MAX_LIMIT or offset < 0:
@@ -92,9 +117,9 @@ def _statement_filters(conn: sqlite3.Connection, speaker: str | None, kind: str 
         where.append("a.kind = ?")
         params.append(kind)
     if speaker:
-        if speaker.isdigit():
+        if as_entity_id(speaker) is not None:
             where.append("a.speaker_id = ?")
-            params.append(int(speaker))
+            params.append(as_entity_id(speaker))
         else:
             where.append(_speaker_filter(conn, speaker, params))
     if since:
@@ -196,11 +221,13 @@ _STATEMENT_COUNTS = (
 
 def entity(conn: sqlite3.Connection, entity_id: int) -> EntityRecord:
     """One corpus entity by id; raises NotFound."""
+    if as_entity_id(entity_id) is None:
+        raise NotFound(f"no entity with id {entity_id}; ids are whole numbers up to {MAX_ID}")
     row = conn.execute(
         f"SELECT {ENTITY_COLUMNS}, (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id),"
         f" {_STATEMENT_COUNTS} FROM entities e WHERE e.id = ?", (entity_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no entity with id {entity_id}; list them with `quoth speakers` or `entities()`")
+        raise NotFound(f"no entity with id {entity_id}; list them with `quoth speakers` (or GET /api/entities)")
     return _entity(row)
 
 
@@ -226,8 +253,9 @@ def speaker(conn: sqlite3.Connection, name_or_id: str | int, limit: int = 100, o
 
 
 def _resolve_entity(conn: sqlite3.Connection, name: str) -> int:
-    if name.isdigit():
-        return int(name)
+    found = as_entity_id(name)
+    if found is not None:
+        return found
     by_count = "ORDER BY (SELECT count(*) FROM attributions a WHERE a.speaker_id = e.id) DESC, e.id LIMIT 1"
     for clause, value in (("e.name = ? COLLATE NOCASE", name), ("e.key = ?", name), ("e.name LIKE ?", f"%{name}%")):
         row = conn.execute(f"SELECT e.id FROM entities e WHERE {clause} {by_count}", (value,)).fetchone()
@@ -320,7 +348,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> Article:
     """The Article rebuilt from the store (text, meta, entities, attributions, disputes); raises NotFound."""
     row = conn.execute("SELECT text, meta FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no article with id {article_id!r}; list them with `quoth search` or `articles()`")
+        raise NotFound(f"no article with id {article_id!r}; list the ids with `quoth articles` (or GET /api/articles)")
     mentions: dict[str, list[Mention]] = {}
     for local, start, end, text in conn.execute(
             'SELECT local_entity, start, "end", text FROM mentions WHERE article_id = ? ORDER BY id', (article_id,)):

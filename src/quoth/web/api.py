@@ -20,7 +20,9 @@ DEFAULT_PER_PAGE = 20
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorOut, "description": what}
     for status, what in ((400, "Unreadable input"), (403, "Server is read-only"), (404, "Not found"),
-                         (413, "Request body too large"), (422, "Invalid parameters"), (500, "Server error"))
+                         (413, "Request body too large"), (422, "Invalid parameters or an article extraction failed"),
+                         (500, "Server error"),
+                         (503, "Extraction took too long, or the store is unavailable"))
 }
 
 router = APIRouter(prefix="/api", responses=ERRORS)

@@ -12,6 +12,7 @@ from .. import __version__
 from ..ingest.options import BYTES_PER_CHAR_CAP
 from ..options import MAX_BYTES_DEFAULT, Options
 from .errors import install_error_handlers
+from .headers import CatchErrors, CheckParameters, SecurityHeaders
 from .limits import BodySizeLimit
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -47,7 +48,10 @@ def create_app(db_path: str | Path | None, options: Options | None = None, allow
     app.mount("/static", StaticFiles(directory=PACKAGE_DIR / "static"), name="static")
     cap = max_body_bytes if max_body_bytes is not None else \
         max(MAX_BYTES_DEFAULT, opts.max_chars * BYTES_PER_CHAR_CAP) + REQUEST_OVERHEAD_BYTES
+    app.add_middleware(CatchErrors)
     app.add_middleware(BodySizeLimit, max_bytes=cap)
+    app.add_middleware(CheckParameters)
+    app.add_middleware(SecurityHeaders)
     return app
 
 

@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import InputError, InputTooLarge, ModelNotFound, QuothError
+from ..errors import ArticleTimeout, ExtractionFailed, InputError, InputTooLarge, ModelNotFound, QuothError
 
 log = logging.getLogger("quoth.web")
 
@@ -31,7 +31,9 @@ class ReadOnly(QuothError):
 
 def error_body(status: int, message: str, errors: list[Any] | None = None) -> dict[str, Any]:
     """The error shape every API error uses."""
-    body: dict[str, Any] = {"ok": False, "error": message, "status": status}
+    from ..safety import clean_text
+
+    body: dict[str, Any] = {"ok": False, "error": clean_text(message)[0], "status": status}
     if errors:
         body["errors"] = errors
     return body
@@ -54,6 +56,10 @@ def domain_status(exc: QuothError) -> int:
         return 403
     if isinstance(exc, InputTooLarge):
         return 413
+    if isinstance(exc, ArticleTimeout):
+        return 503
+    if isinstance(exc, ExtractionFailed):
+        return 422
     if isinstance(exc, InputError):
         return 400
     if isinstance(exc, ModelNotFound):

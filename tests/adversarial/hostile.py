@@ -1,0 +1,93 @@
+"""Hostile inputs from issue 17, generated (never stored as big files): shared by the tests and
+``scripts/bench_adversarial.py``."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+
+GOOD = '"We will reopen the bridge in June," the mayor, Ann Lee, said on Monday.'
+# Line patterns that made a regular expression backtrack, and runs that made the tokenizer quadratic.
+BYLINE_ATTACK = "By Ab" + " and Ab" * 18 + "!"
+DEEP_JSON_LEVELS = 45_000
+MALFORMED_URLS = ("http://[::1/x", "http://127.0.0.1:99999/y", "http://a..b/")
+
+
+def good_text(n: int) -> str:
+    """A small, distinct article with one direct quote."""
+    return f'"We will reopen bridge number {n} in June," the mayor, Ann Lee, said on Monday. Story {n}.'
+
+
+def surrogate_line() -> bytes:
+    """A JSONL record whose text holds a lone surrogate escape (UnicodeEncodeError in spaCy)."""
+    return b'{"id": "surrogate", "text": "\\"It is \\ud800 fine,\\" said Bob Ray."}\n'
+
+
+def deep_line(levels: int = DEEP_JSON_LEVELS) -> bytes:
+    """A JSONL line nested ``levels`` deep (RecursionError in json.loads)."""
+    return b"[" * levels + b"]" * levels + b"\n"
+
+
+def quote_run(n: int) -> str:
+    """``n`` straight quotation marks: quadratic in spaCy's tokenizer and in cue linking."""
+    return '"' * n
+
+
+def feed_with_surrogate_ref() -> bytes:
+    """An RSS feed whose entry holds &#55296; (feedparser crashed on it)."""
+    return (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title>'
+            b"<guid>ent-1</guid><description>&lt;p&gt;&quot;Bad &#55296; char,&quot; said Cy Lo.&lt;/p&gt;"
+            b"</description></item><item><title>B</title><guid>ent-2</guid><description>"
+            + GOOD.replace('"', "&quot;").encode() + b"</description></item></channel></rss>")
+
+
+def write_padded_warc(path: Path, filler_bytes: int) -> int:
+    """A .warc.gz of one chunked HTML response whose record then holds ``filler_bytes`` of zeros (compressed to
+    ~1/1000 of that); returns the file's size. warc._check_complete drained the filler into memory."""
+    html = f"<html><body><article><p>{GOOD}</p><p>{GOOD}</p></article></body></html>".encode()
+    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + f"{len(html):x}\r\n".encode() + html + b"\r\n0\r\n\r\n")
+    length = len(http) + filler_bytes
+    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://padded.example/a\r\n"
+            "WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\nWARC-Date: 2024-01-01T00:00:00Z\r\n"
+            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {length}\r\n\r\n").encode()
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = bytes(1 << 20)
+    with path.open("wb") as out:
+        out.write(packer.compress(head + http))
+        left = filler_bytes
+        while left > 0:
+            out.write(packer.compress(block[:min(left, len(block))]))
+            left -= len(block)
+        out.write(packer.compress(b"\r\n\r\n"))
+        out.write(packer.flush())
+    return path.stat().st_size
+
+
+def write_mixed_corpus(folder: Path, good: int = 402) -> tuple[list[Path], int]:
+    """A corpus of ``good`` good articles with every bad record mixed in: returns the sources and the number of
+    good articles that must be stored. The JSONL file interleaves bad lines with good ones."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines: list[bytes] = []
+    bad = [surrogate_line(), deep_line(), b"not json at all\n", b'{"id": "no-text"}\n',
+           json.dumps({"id": "quotes", "text": quote_run(16_000)}).encode() + b"\n",
+           json.dumps({"id": "byline", "text": BYLINE_ATTACK + "\n" + GOOD}).encode() + b"\n"]
+    for n in range(good - 4):
+        lines.append(json.dumps({"id": f"good-{n}", "text": good_text(n)}).encode() + b"\n")
+        if n % 60 == 0 and bad:
+            lines.append(bad.pop())
+    lines.extend(bad)
+    lines.append(json.dumps({"id": "good-0", "text": "A different text under an id already used."}).encode() + b"\n")
+    (folder / "mixed.jsonl").write_bytes(b"".join(lines))
+    (folder / "feed.rss").write_bytes(feed_with_surrogate_ref())
+    for year in ("2023", "2024"):
+        (folder / year).mkdir(exist_ok=True)
+        (folder / year / "story.txt").write_text(f"{GOOD} ({year})", encoding="utf-8")
+    (folder / "utf16.txt").write_bytes(GOOD.encode("utf-16-le"))
+    (folder / "fake.warc").write_bytes(b"this is not a WARC file\n" * 10)
+    sources = [folder / "mixed.jsonl", folder / "feed.rss", folder / "2023", folder / "2024", folder / "utf16.txt",
+               folder / "fake.warc"]
+    # good: the JSONL's good records, the feed's two entries (one with U+FFFD), two story.txt, utf16.txt, and the
+    # surrogate record (repaired); the quote-run and byline records are articles too.
+    return sources, (good - 4) + 2 + 2 + 1 + 1 + 2
