@@ -40,7 +40,8 @@ def iter_directory(root: Path) -> Iterator[Path]:
 
     Takes files with an article ending (``ARTICLE_ENDINGS``) or none (sniffed by content); skips other endings
     (``notes.md``, ``logo.png``: name such a file on the command line to read it), hidden files and folders, FIFOs,
-    sockets and devices (reading one could block forever), and symbolic links that lead out of ``root`` (a link to /etc/passwd must not be read as an article).
+    sockets and devices (reading one could block forever), and symbolic links that lead out of ``root`` (a link
+    to /etc/passwd must not be read as an article).
     """
     top = root.resolve()
     for path in sorted(root.rglob("*")):
