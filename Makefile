@@ -15,8 +15,9 @@ demo:  ## extract who-said-what from the sample articles, as a table
 test:  ## run the test suite
 	$(PYTHON) -m pytest -q
 
-train:  ## train the attribution tagger
+train:  ## train the attribution tagger, then the sieve (needs the half models of `quoth eval polnear TRAIN --crossfit`)
 	$(PYTHON) scripts/train.py
+	$(PYTHON) scripts/train_filter.py
 
 constraints:  ## re-pin constraints.txt to the versions installed now
 	$(PYTHON) scripts/pin_constraints.py > constraints.txt
