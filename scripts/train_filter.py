@@ -8,9 +8,9 @@
    holding ``even/`` and ``odd/``), with the sieve off, so the features (tagger confidence above all) are what
    the shipped tagger gives on unseen text.
 2. Labels each prediction by the lenient one-to-one matching of the PolNeAR scorer.
-3. Fits a logistic regression on the predictions the sieve may drop (no double quotation mark in the content)
-   of each half and scores the other half's (out of fold); picks the threshold that maximises train lenient F1
-   while quoted recall stays within ``--max-quoted-drop`` of the unsieved one.
+3. Fits a logistic regression on the predictions the sieve may drop (no double quotation mark in the content,
+   not nested) of each half and scores the other half's (out of fold); picks the threshold that maximises train
+   lenient F1 while quoted recall stays within ``--max-quoted-drop`` of the unsieved one.
 4. Fits the shipped weights on all of train and writes them with that threshold.
 """
 

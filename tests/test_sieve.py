@@ -85,6 +85,7 @@ def test_sieve_drops_below_threshold_keeps_quotes_and_renumbers(nlp):
     # a1 (confidence 0.1) is dropped; a2 survives as a1 without a parent; the quoted a3 is exempt
     assert [(a.id, a.parent, a.confidence) for a in kept] == [("a1", None, 0.9), ("a2", None, 0.1)]
     assert exempt(kept[1]) and not exempt(kept[0])
+    assert exempt(_three(text)[1])  # nested: exempt whatever its score
 
 
 def test_sieve_off_and_swapped(nlp, tmp_path):
@@ -96,7 +97,9 @@ def test_sieve_off_and_swapped(nlp, tmp_path):
     path = tmp_path / "sieve.json"
     path.write_text(to_json({"bias": -9.0}, 0.5, {}), encoding="utf-8")
     with using_sieve(path):
-        assert [a.id for a in sieve_attributions(doc, atts)] == ["a1"]  # only the quoted one is left
+        kept = sieve_attributions(doc, atts)
+    # only the nested one (now without its parent) and the quoted one are left
+    assert [(a.id, a.parent, a.kind) for a in kept] == [("a1", None, "indirect"), ("a2", None, "direct")]
 
 
 def test_renumber_keeps_parents_valid():

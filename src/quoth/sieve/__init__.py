@@ -5,8 +5,9 @@ attributions are typed (``quoth.kinds``). It scores each attribution with a logi
 ``features.attribution_features`` (cue base form and lexicon class, cue/source/content parse, type, kind,
 tagger confidence, nesting, region) and drops those whose probability of being a real attribution is below the
 model's threshold. An attribution whose content holds a double quotation mark is never dropped: quoted speech
-is what the extractor finds best, and losing any costs quoted recall (a CI gate).
-Survivors are renumbered ``a1``…; a child whose parent was dropped loses its ``parent``.
+is what the extractor finds best, and losing any costs quoted recall (a CI gate); nor is a nested one
+(PolNeAR, the training data, forbids nesting). Survivors are renumbered ``a1``…; a child whose parent was dropped
+loses its ``parent``.
 
 The weights and threshold ship in ``resources/sieve.json``, trained by ``scripts/train_filter.py`` (``make train``)
 on PolNeAR train with cross-fitted taggers (see that script). ``using_sieve(path)`` swaps the model for the
@@ -84,8 +85,9 @@ def using_sieve(path: Path | str | None) -> Iterator[None]:
 
 
 def exempt(att: Attribution) -> bool:
-    """Whether the sieve keeps ``att`` whatever its score: its content holds a double quotation mark."""
-    return any(mark in att.content.text for mark in DOUBLE_QUOTES)
+    """Whether the sieve keeps ``att`` whatever its score: its content holds a double quotation mark, or it is
+    nested (PolNeAR forbids nesting, so its gold cannot tell a real nested attribution from a spurious one)."""
+    return att.parent is not None or any(mark in att.content.text for mark in DOUBLE_QUOTES)
 
 
 def score_attributions(doc: Doc, attributions: list[Attribution], model: SieveModel) -> list[float]:
