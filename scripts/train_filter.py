@@ -43,6 +43,10 @@ def collect(data: Path, models: Path | None, parses: Path, crossfit_cache: Path)
     docs = parse_cached("train", [g.text for g in gold], parses)
     folders = ({h: (models / h / "attribution.crfsuite", models / h / "cue_forms.tsv") for h in HALVES} if models
                else {h: (m.crf, m.cue_forms) for h, m in half_models(gold, crossfit_cache, dict(CRF_PARAMS)).items()})
+    missing = [str(crf) for crf, _ in folders.values() if not crf.is_file()]
+    if missing:
+        sys.exit(f"no half model at {', '.join(missing)}: run `quoth eval polnear {data / 'train'} --crossfit` "
+                 "first, or pass --models DIR (the folder holding even/ and odd/)")
     out = []
     for held, other in zip(split_halves(list(zip(gold, docs)), key=lambda p: p[0].id), reversed(HALVES)):
         with using_models(*folders[other]), using_sieve(None):
