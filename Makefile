@@ -1,5 +1,7 @@
 # quoth's everyday commands. `make help` lists them.
 PYTHON ?= python
+# PolNeAR beside the checkout (its train split trains the models; never copied into the repository).
+POLNEAR ?= ../shared/data/raw/polnear/data
 
 .PHONY: help install demo test train constraints
 
@@ -15,9 +17,11 @@ demo:  ## extract who-said-what from the sample articles, as a table
 test:  ## run the test suite
 	$(PYTHON) -m pytest -q
 
-train:  ## train the attribution tagger and the speaker ranker
+train:  ## train the attribution tagger, its cross-fitted half models, the speaker ranker and the sieve
 	$(PYTHON) scripts/train.py
+	quoth eval polnear $(POLNEAR)/train --crossfit --cache build/crossfit
 	$(PYTHON) scripts/train_speakers.py
+	$(PYTHON) scripts/train_filter.py
 
 constraints:  ## re-pin constraints.txt to the versions installed now
 	$(PYTHON) scripts/pin_constraints.py > constraints.txt

@@ -5,7 +5,7 @@ CRF tags Source/Cue/Content tokens per paragraph (``tagger``), ``link`` joins ea
 source, the rules (``rules/``) repair and reshape the drafts by quotation marks, layout and the parse and read
 nested attributions off it, and ``finish`` turns the drafts into ``Attribution``s,
 which ``quoth.kinds`` types (statement, belief, …), places (body or headline) and thins (what is no
-attribution is dropped).
+attribution is dropped); last, ``quoth.sieve`` drops those its learned classifier scores as no attribution.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..docindex import doc_text
 from ..kinds import type_attributions
 from ..model import Attribution
+from ..sieve import sieve_attributions
 from .context import Context
 from .finish import to_attributions
 from .steps import STEPS, UnknownStep, run_steps, select_steps, step_names
@@ -31,7 +32,7 @@ def find_attributions(doc: Doc, without: Iterable[str] = ()) -> list[Attribution
     if not doc_text(doc).strip():
         return []
     ctx = Context(doc)
-    return type_attributions(doc, to_attributions(ctx, run_steps(ctx, steps)))
+    return sieve_attributions(doc, type_attributions(doc, to_attributions(ctx, run_steps(ctx, steps))))
 
 
 __all__ = ["STEPS", "Context", "UnknownStep", "find_attributions", "step_names"]
