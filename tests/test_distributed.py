@@ -172,3 +172,21 @@ def test_distributed_cli_dask_then_load(corpus: list[str], client, tmp_path: Pat
     result = CliRunner().invoke(app, ["load", str(out), "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "18 articles and 3 failures" in result.output
+
+
+def test_distributed_plan_gives_colliding_files_the_ids_ingest_gives(tmp_path: Path) -> None:
+    """Regression (issue 17): two folder arguments holding the same relative path get prefixed ids, as in ingest."""
+    from quoth.distributed.readers import read_partition
+    from quoth.ingest import read_sources
+    from quoth.ingest.options import ReadOptions
+
+    for year, text in (("2023", "The mayor said the ferry was late."), ("2024", "The mayor said it was on time.")):
+        (tmp_path / "dd" / year).mkdir(parents=True)
+        (tmp_path / "dd" / year / "story.txt").write_text(text, encoding="utf-8")
+        (tmp_path / "dd" / year / f"only-{year}.txt").write_text(f"A note from {year}.", encoding="utf-8")
+    inputs = [str(tmp_path / "dd" / "2023"), str(tmp_path / "dd" / "2024")]
+    options = ReadOptions()
+    from_dask = [a.id for spec in plan_partitions(inputs, 2) for a in read_partition(spec, options)]
+    from_ingest = [a.id for a in read_sources(inputs, options)]
+    assert sorted(from_dask) == sorted(from_ingest)
+    assert len(set(from_dask)) == 4 and f"{inputs[0]}/story.txt" in from_dask

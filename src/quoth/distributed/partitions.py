@@ -39,6 +39,9 @@ class PartitionSpec:
     end: int = 0
     files: tuple[str, ...] = ()
     first_line: int = 1
+    # (relative path, id) for the files whose relative path another input also gives: the prefixed id
+    # ``quoth.ingest.read_sources`` gives them (``quoth.ingest.ids.plan_prefixes``).
+    renamed: tuple[tuple[str, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -56,12 +59,14 @@ class PartitionSpec:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON for the manifest and the partition's success marker."""
         return {"index": self.index, "kind": self.kind, "path": self.path, "start": self.start, "end": self.end,
-                "files": list(self.files), "first_line": self.first_line}
+                "files": list(self.files), "first_line": self.first_line,
+                "renamed": [list(pair) for pair in self.renamed]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "PartitionSpec":
         return cls(index=int(data["index"]), kind=data["kind"], path=data["path"], start=int(data["start"]),
-                   end=int(data["end"]), files=tuple(data.get("files", ())), first_line=int(data.get("first_line", 1)))
+                   end=int(data["end"]), files=tuple(data.get("files", ())), first_line=int(data.get("first_line", 1)),
+                   renamed=tuple((str(r), str(i)) for r, i in data.get("renamed", ())))
 
     def same_place(self, other: "PartitionSpec") -> bool:
         """Whether both describe the same input piece (``first_line`` is derived, so not compared)."""
@@ -93,14 +98,19 @@ def plan_partitions(inputs: Sequence[str | Path], partitions: int | None = None)
     """
     if partitions is not None and partitions < 1:
         raise ValueError("partitions must be at least 1")
+    from ..ingest.ids import plan_prefixes
+
+    prefixes = plan_prefixes([str(Path(p)) for p in inputs])
     units = [unit for p in inputs for unit in _units(Path(p))]
     total = sum(size for _, _, _, size in units)
     target = max(1, math.ceil(total / partitions)) if partitions else DEFAULT_PARTITION_BYTES
     specs: list[PartitionSpec] = []
     for kind, path, files, size in units:
         pieces = max(1, round(size / target))
+        clashing = prefixes.get(str(path), {})
         for piece in _split(kind, path, files, pieces):
-            specs.append(PartitionSpec(index=len(specs), **piece))
+            renamed = tuple((rel, clashing[rel]) for rel in piece.get("files", ()) if rel in clashing)
+            specs.append(PartitionSpec(index=len(specs), renamed=renamed, **piece))
     return specs
 
 

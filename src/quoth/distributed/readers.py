@@ -31,17 +31,20 @@ def _read(spec: PartitionSpec, options: ReadOptions) -> Iterator[Article]:
 
         yield from read_warc(Path(spec.path), options)
     else:
-        yield from read_files(Path(spec.path), spec.files, options)
+        yield from read_files(Path(spec.path), spec.files, options, dict(spec.renamed))
 
 
-def read_files(root: Path, files: tuple[str, ...], options: ReadOptions) -> Iterator[Article]:
-    """Files of a directory (ids relative to it, as ``read_sources`` gives them), or ``root`` itself alone."""
+def read_files(root: Path, files: tuple[str, ...], options: ReadOptions,
+               renamed: dict[str, str] | None = None) -> Iterator[Article]:
+    """Files of a directory (ids relative to it, as ``read_sources`` gives them: ``renamed`` holds the prefixed
+    ids of those another input also gives), or ``root`` itself alone."""
     from ..ingest import read_file, read_path
 
     if not files:
         yield from read_path(root, options)
         return
     for rel in files:
-        yield from read_file(root / rel, rel, options, rel)
+        name = (renamed or {}).get(rel, rel)
+        yield from read_file(root / rel, name, options, name)
 
 
