@@ -192,12 +192,14 @@ def _to_article(item: ArticleInput, n: int, options: Options, errors: str) -> Ar
     article = Article(id=str(n), text="")
     try:
         article, raw = _unpack(item, n)
+        # The id and meta are made writable first, so that an article that fails still serialises.
+        article.id, article.meta = clean_text(article.id)[0], clean_value(article.meta)
         if article.error:
             return article
         if not isinstance(raw, (str, bytes)):
             raise InputError(f"text must be a string, not {type(raw).__name__}", article.id)
         text, warnings = clean_text(_as_text(raw, article.id, options))
-        article.text, article.id, article.meta = text, clean_text(article.id)[0], clean_value(article.meta)
+        article.text = text
         if warnings:
             prior = article.meta.get("warnings")
             article.meta["warnings"] = [*(prior if isinstance(prior, list) else [prior] if prior else []), *warnings]

@@ -36,3 +36,11 @@ def test_extract_many_collect_yields_one_result_per_input_and_never_raises(input
         for attribution in article.attributions:
             for start, end in attribution.content.spans:
                 assert 0 <= start < end <= len(article.text)
+
+
+def test_extract_many_collect_failed_record_meta_is_writable() -> None:
+    """Regression (found by the property test): a record whose text is no string kept a lone surrogate in its meta."""
+    record = {"id": "bad\ud800", "text": [], "note": "x\ud800"}
+    (article,) = extract_many([record], OPTIONS, errors="collect")
+    assert article.error
+    json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")
