@@ -2,7 +2,7 @@
 
     python scripts/type_lexicon_report.py [../shared/data/raw/polnear/data/train] [--top 30]
 
-What the type lexicon (``src/quoth/kinds/lexicon.py``) was drawn from: the head word of each gold cue (auxiliaries
+What the type lexicon (``src/quoth/lexicon/types.py``) was drawn from: the head word of each gold cue (auxiliaries
 and determiners skipped), lemmatised by ``verb_lemma``, counted per lexicon class; "other" lists the frequent
 heads no class names (speech verbs and the long tail), to check nothing belongs elsewhere.
 """
@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from quoth.evaluate.brat import read_split
-from quoth.kinds import lexicon
+from quoth.lexicon import types as lexicon
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "raw" / "polnear" / "data" / "train"
 CLASSES = {

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from quoth.kinds.layout import find_layout, is_furniture, is_heading, subtract
-from quoth.kinds.lexicon import verb_lemma
+from quoth.lexicon.types import verb_lemma
 from quoth.model import Attribution, Span
 
 _MARK = re.compile(r"\[(S|C|Q):([^\]]*)\]")

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..model import Attribution
-from .lexicon import (
+from ..lexicon.types import (
     ACTION_VERBS,
     AUXILIARIES,
     BELIEF_ADJECTIVES,

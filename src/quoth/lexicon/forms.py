@@ -6,18 +6,24 @@ covers the lexicon's verbs and nouns (``speech``): their irregular forms and the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from .speech import CUE_NOUNS, REPORTING_VERBS
 
-# Irregular past forms of lexicon verbs (regular ones are generated).
-IRREGULAR_FORMS = {
+# Irregular forms both stemmers look up: ``base_form``'s table and ``types.verb_lemma``'s (``stem_onto``).
+SHARED_IRREGULAR_FORMS = {
     "said": "say", "told": "tell", "thought": "think", "felt": "feel", "knew": "know", "known": "know",
     "wrote": "write", "written": "write", "found": "find", "heard": "hear", "understood": "understand",
-    "shown": "show", "spoke": "speak", "spoken": "speak", "read": "read", "foresaw": "foresee", "saw": "see",
-    "seen": "see", "meant": "mean", "held": "hold", "taught": "teach", "swore": "swear", "sworn": "swear",
+    "shown": "show", "spoke": "speak", "read": "read", "foresaw": "foresee", "saw": "see", "seen": "see",
+    "meant": "mean", "learnt": "learn",
+}
+# Irregular past forms of lexicon verbs (regular ones are generated): the shared ones and these. Not merged with
+# ``types``' own irregular forms: each side's extras would change the other's output (``verb_lemma("spoken")``
+# would become "speak", a type-lexicon verb; ``base_form("sought")`` "seek", a tagger feature).
+IRREGULAR_FORMS = SHARED_IRREGULAR_FORMS | {
+    "spoken": "speak", "held": "hold", "taught": "teach", "swore": "swear", "sworn": "swear",
     "forecast": "forecast", "upheld": "uphold", "became": "become", "took": "take", "gave": "give",
-    "made": "make", "put": "put", "learnt": "learn", "led": "lead", "brought": "bring",
+    "made": "make", "put": "put", "led": "lead", "brought": "bring",
 }
 # Verbs outside REPORTING_VERBS whose forms the rules look up ("talked about", "spoke of").
 EXTRA_VERBS = frozenset({"talk", "speak", "write", "brag", "boast"})
@@ -58,3 +64,33 @@ def base_form(word: str) -> str:
     """The lexicon's base form of an inflected word ("said" → "say"), else the word lower-cased."""
     low = word.lower()
     return BASE_OF_FORM.get(low, low)
+
+
+def stem_onto(word: str, vocabulary: Collection[str], irregular: Mapping[str, str]) -> str:
+    """The word of ``vocabulary`` an inflected word is a form of, else the word lower-cased: its entry in
+    ``irregular`` first, then the word itself when it is in the vocabulary, then the first regular-inflection
+    candidate (``suffix_candidates``) that is. For lists whose forms are not in ``BASE_OF_FORM``."""
+    low = word.lower()
+    if low in irregular:
+        return irregular[low]
+    if low in vocabulary:
+        return low
+    for candidate in suffix_candidates(low):
+        if candidate in vocabulary:
+            return candidate
+    return low
+
+
+def suffix_candidates(low: str) -> list[str]:
+    """Candidate base forms of a regular inflection, in the order tried: -ies, -ied, -es, -s, -ed, -d, -ing, then
+    an undoubled consonant ("planned" → "plan")."""
+    out = []
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 1:
+            out.append(low[: -len(suffix)] + repl)
+    for suffix in ("ed", "ing"):
+        stem = low[: -len(suffix)] if low.endswith(suffix) else ""
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])
+    return out

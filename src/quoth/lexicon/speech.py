@@ -2,7 +2,7 @@
 
 Every list holds base forms (``forms.base_form`` maps an inflected word to one); each question the rules ask has
 one predicate here. Add a word to the list that answers its question; add a list with its predicate for a new
-question (the speaker and dispute modules will bring theirs).
+question (the type and speaker lists are in ``types`` and ``people``).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from spacy.tokens import Span as DocSpan
 from ..lexicon import (
     base_form, is_belief_verb, is_cue_noun, is_learned_cue_form, is_reporting_verb, is_statement_verb,
 )
-from ..kinds.lexicon import verb_lemma
+from ..lexicon.types import verb_lemma
 from ..model import Attribution, Span
 
 PRONOUNS = frozenset("i you he she it we they me him her us them this that who".split())

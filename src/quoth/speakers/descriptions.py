@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ..model import EntityKind, Span
 from .candidates import Query
 from .entities import Cluster
-from .lexicon import (DOCUMENT_NOUNS, FEMALE_NOUNS, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS, ORG_NOUNS,
+from ..lexicon.people import (DOCUMENT_NOUNS, FEMALE_NOUNS, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS, ORG_NOUNS,
                       OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS)
 from .salience import Salience
 from .table import EntityTable

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..docindex import sentences
 from ..model import Entity, EntityKind
-from .lexicon import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
+from ..lexicon.people import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
                       PERSONAL_PRONOUNS, TITLES)
 
 NER_KINDS: dict[str, EntityKind] = {

@@ -13,7 +13,7 @@ from .candidates import History, Query, collect
 from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFIDENCE, ROLE_MATCH_CONFIDENCE,
                            Descriptions, describe)
 from .entities import Cluster
-from .lexicon import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON
+from ..lexicon.people import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON
 from .ranker import load_model, rank
 from .salience import Salience
 from .table import EntityTable

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import HONORIFICS, TITLES
+from ..lexicon.people import HONORIFICS, TITLES
 
 if TYPE_CHECKING:
     from .entities import Cluster

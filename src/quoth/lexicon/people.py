@@ -1,7 +1,8 @@
 """Word lists for speaker resolution: honorifics, titles, pronouns, role and group nouns, first-name genders.
 
 All entries are lower-case. The first-name lists are small on purpose: the article's own he/she usage after a
-name decides most genders (see ``entities.infer_genders``); the lists only break ties and cover one-off names.
+name decides most genders (see ``quoth.speakers.entities.infer_genders``); the lists only break ties and cover
+one-off names.
 """
 
 from __future__ import annotations

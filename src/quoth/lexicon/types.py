@@ -7,6 +7,8 @@ type) and from the attribution guidelines' own examples; never from the ggt-dev 
 
 from __future__ import annotations
 
+from .forms import SHARED_IRREGULAR_FORMS, stem_onto
+
 # Think, believe, feel, expect … : the content is what the source holds true, not what it said.
 BELIEF_VERBS = frozenset("""
 think believe feel expect hope fear doubt suspect assume presume suppose reckon worry imagine anticipate
@@ -70,12 +72,11 @@ might must also not n't never still later first then now again even just already
 the a an his her their its
 """.split())
 
-_IRREGULAR = {
-    "thought": "think", "felt": "feel", "knew": "know", "known": "know", "saw": "see", "seen": "see",
-    "heard": "hear", "found": "find", "meant": "mean", "understood": "understand", "learnt": "learn",
+# The irregular forms ``verb_lemma`` knows: those shared with ``forms.base_form`` and these (kept apart from
+# ``forms.IRREGULAR_FORMS``, whose other forms would change this lexicon's lemmas; see there).
+_IRREGULAR = SHARED_IRREGULAR_FORMS | {
     "shot": "shoot", "hit": "hit", "threw": "throw", "thrown": "throw", "caught": "catch", "chose": "choose",
-    "chosen": "choose", "ran": "run", "shown": "show", "sought": "seek", "foresaw": "foresee", "said": "say",
-    "told": "tell", "wrote": "write", "written": "write", "read": "read", "spoke": "speak",
+    "chosen": "choose", "ran": "run", "sought": "seek",
 }
 
 VOCABULARY = (BELIEF_VERBS | KNOWLEDGE_VERBS | PERCEPTION_VERBS | INTENTION_VERBS | COMMITMENT_VERBS
@@ -85,26 +86,4 @@ VOCABULARY = (BELIEF_VERBS | KNOWLEDGE_VERBS | PERCEPTION_VERBS | INTENTION_VERB
 def verb_lemma(word: str) -> str:
     """The lexicon lemma of an inflected verb ("believes" → "believe", "planning" → "plan"), else the word
     lower-cased. quoth runs spaCy without a lemmatizer, so the lexicon brings its own."""
-    low = word.lower()
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
-    if low in VOCABULARY:
-        return low
-    for candidate in _stems(low):
-        if candidate in VOCABULARY:
-            return candidate
-    return low
-
-
-def _stems(low: str) -> list[str]:
-    """Candidate lemmas of a regular inflection: -s, -es, -ies, -ed, -d, -ied, -ing, doubled consonants."""
-    out = []
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
-                         ("ing", ""), ("ing", "e")):
-        if low.endswith(suffix) and len(low) > len(suffix) + 1:
-            out.append(low[: -len(suffix)] + repl)
-    for suffix in ("ed", "ing"):
-        stem = low[: -len(suffix)] if low.endswith(suffix) else ""
-        if len(stem) > 2 and stem[-1] == stem[-2]:
-            out.append(stem[:-1])
-    return out
+    return stem_onto(word, VOCABULARY, _IRREGULAR)
