@@ -2,7 +2,7 @@
 
 Runs after attribution extraction and speaker resolution. Stages, one module each:
 
-- ``lexicon``: word lists and ``base_form`` (quoth runs without a lemmatizer);
+- ``quoth.lexicon.disputes``: word lists and ``base_form`` (quoth runs without a lemmatizer);
 - ``detect``: dispute cues in the cue or content of a statement ("denied that …", "the claims are unfounded");
 - ``target``: the disputed claim (attribution, text) and its party;
 - ``contradict``: contradictions with no dispute word (same topic, opposite polarity, another party).
@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..model import Attribution, Dispute, DisputeKind, Entity, Span
 from .contradict import find_contradictions
 from .detect import Cue, find_cues
-from .lexicon import PHRASAL_VERBS, REJECT_VERBS, base_form
+from ..lexicon.disputes import PHRASAL_VERBS, REJECT_VERBS, base_form
 from .target import Target, resolve_target
 
 # Verb cues keep their kind; a falsity predicate with no named party is a denial ("the report was false").

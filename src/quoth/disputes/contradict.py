@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Attribution, Dispute, Span
-from .lexicon import CONTRAST_MARKS, NEGATIONS
+from ..lexicon.disputes import CONTRAST_MARKS, NEGATIONS
 from .target import content_words
 
 # Shared content words (5-letter prefixes) that make two statements "on the same topic". Set on the even half of

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import DisputeKind
-from .lexicon import (
+from ..lexicon.disputes import (
     BE_FORMS,
     CALL_VERBS,
     CLAUSE_VERBS,

@@ -16,7 +16,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ..model import Attribution, Entity, Span
 from .detect import Cue
-from .lexicon import DEMONSTRATIVES, GUILT_NOUNS, STATEMENT_NOUNS, STOP_WORDS, base_form
+from ..lexicon.disputes import DEMONSTRATIVES, GUILT_NOUNS, STATEMENT_NOUNS, STOP_WORDS, base_form
 
 # A candidate earlier statement must share at least this many content words (5-letter prefixes) with the disputed
 # claim, unless its speaker owns the claim. Set on the even half of disputes-dev; re-run

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .forms import stem_onto
+
 # Verbs whose subject contests a claim: "X denied that …", "X rejected Y's claims".
 DENY_VERBS = frozenset({"deny"})
 REJECT_VERBS = frozenset({"reject", "dispute", "refute", "rebut", "dismiss", "debunk", "contest", "repudiate",
@@ -85,17 +87,14 @@ more most some any all one two new mr mrs ms dr s 's ’s""".split())  # noqa: S
 
 @lru_cache(maxsize=16384)
 def base_form(word: str) -> str:
-    """``word`` lower-cased and, when an inflection of a lexicon word ("rejects", "denied", "took"), that word."""
+    """``word`` lower-cased, its possessive ending dropped, and, when an inflection of a lexicon word ("rejects",
+    "denied", "took"), that word (the lexicon's one stemmer, ``forms.stem_onto``)."""
     low = word.lower().replace("’", "'")
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
-    if low in _VOCABULARY:
-        return low
-    for cut, add in ((1, ""), (2, ""), (3, ""), (1, "e"), (2, "e"), (3, "e"), (3, "y"), (2, "y"), (4, "")):
-        stem = low[:-cut] + add if len(low) > cut + 2 else ""
-        if stem in _VOCABULARY:
-            return stem
-    return low
+    for ending in ("'s", "'"):
+        if low.endswith(ending) and len(low) > len(ending):
+            low = low[: -len(ending)]
+            break
+    return stem_onto(low, _VOCABULARY, _IRREGULAR)
 
 
 _IRREGULAR = {"took": "take", "taken": "take", "takes": "take", "taking": "take", "pooh-poohed": "pooh-pooh",
