@@ -6,27 +6,13 @@ with quoth's spaCy pipeline, so they test the type decision alone, whatever the 
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from quoth.kinds.layout import find_layout, is_furniture, is_heading, subtract
 from quoth.lexicon.types import verb_lemma
 from quoth.model import Attribution, Span
-
-_MARK = re.compile(r"\[(S|C|Q):([^\]]*)\]")
-
-
-def _marked(sentence: str) -> tuple[str, dict[str, tuple[int, int]]]:
-    """``"[S:She] [C:said] [Q:it rained]."`` → the plain text and each part's offsets."""
-    text, parts, pos = "", {}, 0
-    for m in _MARK.finditer(sentence):
-        text += sentence[pos:m.start()]
-        parts[m.group(1)] = (len(text), len(text) + len(m.group(2)))
-        text += m.group(2)
-        pos = m.end()
-    return text + sentence[pos:], parts
-
+from marked_text import marked as _marked
 
 def _attribution(text: str, parts: dict[str, tuple[int, int]], kind: str = "indirect") -> Attribution:
     def span(key: str) -> Span | None:

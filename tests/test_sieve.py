@@ -4,7 +4,6 @@ training pieces, on sentences and attributions written for these tests (no share
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
@@ -12,20 +11,7 @@ from quoth.model import Attribution, Span
 from quoth.sieve import SieveModel, exempt, renumber, sieve_attributions, using_sieve
 from quoth.sieve.features import attribution_features
 from quoth.sieve.training import Example, fit, predict, to_json, vocabulary
-
-_MARK = re.compile(r"\[(S|C|Q):([^\]]*)\]")
-
-
-def _marked(sentence: str) -> tuple[str, dict[str, tuple[int, int]]]:
-    """``"[S:She] [C:said] [Q:it rained]."`` → the plain text and each part's offsets."""
-    text, parts, pos = "", {}, 0
-    for m in _MARK.finditer(sentence):
-        text += sentence[pos:m.start()]
-        parts[m.group(1)] = (len(text), len(text) + len(m.group(2)))
-        text += m.group(2)
-        pos = m.end()
-    return text + sentence[pos:], parts
-
+from marked_text import marked as _marked
 
 def _attribution(text: str, parts: dict[str, tuple[int, int]], id: str = "a1", kind: str = "indirect",
                  parent: str | None = None, confidence: float = 0.9) -> Attribution:
