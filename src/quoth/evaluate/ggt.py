@@ -105,7 +105,9 @@ def match_quotes(gold: list[list[list[int]]], predicted: list[list[list[int]]], 
 
 def is_proper_name(name: str | None) -> bool:
     """Whether a speaker name is a proper name by the GGT scorer's rule (capitalised, no leading determiner)."""
-    return bool(name) and name[:1].isupper() and not _NOT_PROPER.match(name)  # type: ignore[index]
+    if not name:
+        return False
+    return name[:1].isupper() and not _NOT_PROPER.match(name)
 
 
 def predicted_speaker(article: Article, attribution: Attribution) -> tuple[str | None, bool]:
