@@ -16,6 +16,7 @@ from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..docindex import sentences
+from .evidence import described_as, is_first_name, org_words, person_of_org, speaks_as_person
 from ..model import Entity, EntityKind
 from ..lexicon.people import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
                       PERSONAL_PRONOUNS, TITLES)
@@ -58,6 +59,7 @@ class NameSpan:
     roles: list[str]
     honorific: str | None
     weak: bool = False  # found in a title-case line (a headline): may only join a cluster, never start one
+    evidence: str | None = None  # "person"/"organization" when the article itself says so (``evidence``)
 
 
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
@@ -221,6 +223,8 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
     if prev is not None and prev.lower_ in HONORIFICS and kind in ("person", "other"):
         honorific = honorific or HONORIFIC_GENDER.get(prev.lower_)
         kind = "person"
+    parts = [t.text for t in toks]
+    kind, found = _evidence(doc[toks[0].i:toks[-1].i + 1], parts, kind, bool(lead or honorific))
     roles: list[str] = []
     if kind == "person":
         pre = _premodifier_role(span) if not lead else " ".join(t.text for t in lead)
@@ -229,8 +233,27 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
         if pre and pre.lower() not in HONORIFICS:
             roles.append(pre)
         roles.extend(_appositive_roles(span))
-    parts = [t.text for t in toks]
-    return NameSpan(toks[0].i, toks[-1].i + 1, kind, parts, roles, honorific)
+    return NameSpan(toks[0].i, toks[-1].i + 1, kind, parts, roles, honorific, evidence=found)
+
+
+def _evidence(span: SpacySpan, parts: list[str], kind: EntityKind, titled: bool) -> tuple[EntityKind, str | None]:
+    """The kind the article's own evidence gives a name (see ``evidence``), and which evidence there was."""
+    if titled:
+        return kind, "person" if kind == "person" else None
+    described = described_as(span)
+    first_named = len(parts) > 1 and is_first_name(parts[0])
+    if kind in ("person", "other") and (described == "organization" or org_words(parts)) \
+            and not first_named:
+        return "organization", "organization"
+    capitalised = 1 <= len(parts) <= 3 and all(p[:1].isupper() and not p.isupper() for p in parts)
+    if kind in ("other", "organization", "place") and described == "person" and capitalised \
+            and (len(parts) > 1 or kind == "other"):
+        return "person", "person"
+    if kind in ("other", "organization") and speaks_as_person(span, parts, kind == "organization"):
+        return "person", "person"
+    if kind == "person" and (first_named or described == "person"):
+        return kind, "person"
+    return kind, None
 
 
 def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
@@ -245,8 +268,11 @@ def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
             continue
         covered.update(range(ent.start, ent.end))
         pieces = _split_possessive(doc, ent) if kind != "person" else [ent]
-        for n, piece in enumerate(pieces):
-            found = _name_span(doc, piece, kind if n == len(pieces) - 1 else "other")
+        kinds: list[EntityKind] = ["other"] * (len(pieces) - 1) + [kind]
+        if kind == "organization" and len(pieces) == 1 and (cut := person_of_org(ent)) is not None:
+            pieces, kinds = [doc[ent.start:cut], doc[cut + 1:ent.end]], ["person", "organization"]
+        for piece, piece_kind in zip(pieces, kinds):
+            found = _name_span(doc, piece, piece_kind)
             if found:
                 found.weak = _weak(text, piece, found.kind, found.parts)
                 out.append(found)

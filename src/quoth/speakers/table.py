@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from ..docindex import doc_text
 from ..model import Entity, EntityKind, Mention
 from .entities import (Cluster, NameSpan, acronym, find_name_spans, first_name_gender, infer_genders,
                        normalise_key, retype_places, surname)
+from .evidence import is_first_name, org_words
 
 
 # Votes a first name from the lexicon or an honorific ("Mrs.") casts for a person's gender; each he/she that
 # follows a lone mention casts one (``infer_genders``). Checked on speakers-dev pronoun rows.
 NAME_GENDER_VOTES = 5
-# Words that make a "person" name an organisation's.
-ORG_NAME_WORDS = frozenset({"coal", "energy", "inc", "corp", "co", "mining", "group", "llc", "bank", "company",
-                            "corporation", "association", "institute", "foundation", "fund", "university"})
-
-
 ORG_STEM_SKIP = frozenset({"of", "the", "for", "and", "'s", "’s", "s"})
 
 
@@ -25,6 +23,41 @@ def org_stems(name: str) -> frozenset[str]:
     """An organisation name's words as 4-letter stems, without "of"/"the"/possessives ("Norwegian" ~ "Norway")."""
     words = name.lower().replace("’s", " ").replace("'s", " ").replace(".", "").split()
     return frozenset(w[:4] for w in words if w not in ORG_STEM_SKIP)
+
+
+def reconcile(names: list[NameSpan]) -> list[NameSpan]:
+    """One kind per name string, from the evidence of any of its mentions ("Studio Schicketanz, a design firm"
+    makes every "Studio Schicketanz" an organisation), and a "person" whose words run a name into a known
+    person's surname ("the Washington Post Trump said") split into the two names."""
+    evidence: dict[tuple[str, ...], str] = {}
+    for n in names:
+        if n.evidence is not None and (n.evidence == "person" or tuple(n.parts) not in evidence):
+            evidence[tuple(n.parts)] = n.evidence
+    out = []
+    for n in names:
+        found = evidence.get(tuple(n.parts))
+        if found == "organization" and n.kind in ("person", "other") and n.honorific is None and not n.roles:
+            n = replace(n, kind="organization", evidence=found)
+        elif found == "person" and n.evidence is None and n.kind in ("other", "organization"):
+            n = replace(n, kind="person", evidence=found)
+        out.extend(_split_run_on(n, names, evidence))
+    return out
+
+
+def _split_run_on(name: NameSpan, names: list[NameSpan], evidence: dict[tuple[str, ...], str]) -> list[NameSpan]:
+    """"Washington Post Trump" → "Washington Post" and "Trump" when "Donald Trump" is a person of the article and
+    the run has no evidence of its own (no first name, title or person appositive)."""
+    parts = name.parts
+    if name.kind not in ("person", "organization") or len(parts) < 3 or evidence.get(tuple(parts)) == "person" \
+            or is_first_name(parts[0]) or name.honorific or name.roles:
+        return [name]
+    last = surname(parts)
+    if not any(n.kind == "person" and len(n.parts) > 1 and n.parts != parts and surname(n.parts) == last
+               and evidence.get(tuple(n.parts)) == "person" for n in names):
+        return [name]
+    cut = name.end - 1
+    return [replace(name, end=cut, kind="other", parts=parts[:-1], evidence=None),
+            replace(name, start=cut, kind="other", parts=parts[-1:], evidence=None)]
 
 
 class EntityTable:
@@ -42,18 +75,25 @@ class EntityTable:
 
     # -- building ------------------------------------------------------------------------------------------
     def _cluster_names(self, names: list[NameSpan]) -> None:
+        names = reconcile(names)
         full = sorted((n for n in names if n.kind == "person" and len(n.parts) > 1 and not n.weak),
                       key=lambda n: -len(n.parts))
         for name in full:
             self._attach(name, self._match_full_person(name) or self._new(name, "person"))
         # Honorific short names first ("Mr. Obama"), so that bare surnames can join the more frequent bearer.
-        for name in sorted(names, key=lambda n: (n.honorific is None, n.start)):
+        # Proper-noun runs NER missed come last: they only join what the labelled names built ("the PBO" before
+        # "Parliamentary Budget Officer").
+        for name in sorted(names, key=lambda n: (n.honorific is None, n.kind == "other" and len(n.parts) > 1,
+                                                 n.start)):
             if name.weak:
                 self._attach_weak(name)
                 continue
             if name.kind == "person" and len(name.parts) > 1:
                 continue
             cluster = self._match_short(name)
+            if cluster is None and name.kind == "person" and len(name.parts) == 1 and name.evidence is None \
+                    and name.honorific is None:  # NER's "Patriot" PERSON beside "Patriot Coal"
+                cluster = self._match_org(replace(name, kind="other"))
             if cluster is None and name.kind == "other" and name.honorific is None:
                 cluster = self._match_org(name)  # a proper noun NER missed: only joins a known organisation
                 if cluster is None:
@@ -76,7 +116,7 @@ class EntityTable:
                     self._attach(single, cluster)
 
     def _new(self, name: NameSpan, kind: EntityKind) -> Cluster:
-        if kind == "person" and any(p.lower().rstrip(".") in ORG_NAME_WORDS for p in name.parts):
+        if kind == "person" and name.evidence != "person" and org_words(name.parts):
             kind = "organization"  # NER's "Patriot Coal" PERSON
         entity = Entity(id="", name=" ".join(name.parts), kind=kind, named=True)
         cluster = Cluster(entity=entity, parts=list(name.parts))
