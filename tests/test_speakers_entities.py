@@ -83,3 +83,30 @@ def test_entities_role_noun_of_the_one_person_just_named_is_that_person():
     marked = ("Trade between the countries has grown for a decade. Exports of coffee doubled last year. "
               "David Okafor toured the port on Monday. [1|The president|] {1|said|} <1|more ships would come|>.")
     assert speaker_name(marked, "a1") == "David Okafor"
+
+
+def test_entities_hyphenated_name_keeps_its_spelling_and_joins_its_bearer():
+    marked = ("Jody Wilson-Raybould resigned from cabinet on Tuesday. "
+              "[1|Wilson-Raybould|] {1|said|} <1|she would speak later|>.")
+    assert speaker_name(marked, "a1") == "Jody Wilson-Raybould"
+
+
+def test_entities_appositive_is_not_part_of_the_name():
+    marked = ("Trade talks resumed in Ottawa on Monday. "
+              "[1|Borislav Petrenko, a leading energy analyst,|] {1|said|} <1|the pipeline was late|>.")
+    assert speaker_name(marked, "a1") == "Borislav Petrenko"
+    assert _entity(marked, "Borislav Petrenko").kind == "person"
+
+
+def test_entities_names_in_a_photo_credit_are_not_entities():
+    marked = ("Mayor Ana Ruiz speaks at city hall on Monday. (Photo: Jane Doe/Reuters)\n\n"
+              "[1|Ruiz|] {1|said|} <1|the work would take a year|>.")
+    _, _, ents = resolve(marked)
+    names = {e.name for e in ents.values()}
+    assert "Ana Ruiz" in names
+    assert not names & {"Jane Doe", "Reuters", "Jane Doe/Reuters"}
+
+
+def test_entities_an_agency_named_outside_a_credit_stays_an_entity():
+    marked = "[1|Reuters|] {1|reported|} <1|that the talks had stalled|>. Officials in Ottawa declined to comment."
+    assert speaker_name(marked, "a1") == "Reuters"

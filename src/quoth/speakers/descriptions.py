@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from ..model import EntityKind, Span
 from .candidates import Query
 from .entities import Cluster
+from .evidence import described_as, is_first_name, org_words
 from ..lexicon.people import (DOCUMENT_NOUNS, FEMALE_NOUNS, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS, ORG_NOUNS,
                       OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS)
 from .salience import Salience
@@ -296,6 +297,18 @@ class Descriptions:
                 and any(here - self.salience.sent_of[t] <= ROLE_LOCAL_SENTENCES and t not in exclude
                         for t in self.salience.mentions_before(c, token))]
 
+    def _proper_name(self, tokens: list[Token]) -> tuple[str, EntityKind]:
+        """The name and kind of a proper-noun source no named entity covers: a person when the article says so
+        (a known first name or a person appositive), else an organisation."""
+        name = proper_name_text(self.table.text, tokens)
+        words = name.split()
+        first = next((t for t in tokens if t.dep_ != "det" and not t.is_punct), tokens[0])
+        end = first.i + len(words)
+        run = self.doc[first.i:min(end, len(self.doc))]
+        person = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not org_words(words) \
+            and (is_first_name(words[0]) or described_as(run) == "person")
+        return name, "person" if person else "organization"
+
     def _place_stems(self) -> set[str]:
         """Stems of the article's places and nationalities ("Colombia", "Colombian" → "colom")."""
         return {_stem(w) for c in self.table.clusters if c.entity.kind in ("place", "group") and c.entity.named
@@ -305,14 +318,29 @@ class Descriptions:
         """A description with no named referent: one unnamed entity per distinct phrase."""
         lemma = (head.lemma_ or head.text).lower()
         if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens):
-            name = " ".join(t.text for t in tokens if t.dep_ != "det" and (not t.is_punct or t.text == ","))
-            return self.table.unnamed(describe(name), "organization", source.start, source.end, named=True)
+            name, kind = self._proper_name(tokens)
+            return self.table.unnamed(name, kind, source.start, source.end, named=True)
         kind: EntityKind = "other" if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS else \
             "person" if head.tag_ == "NN" and lemma in PERSON_NOUNS else \
             "organization" if head.tag_ == "NN" and (lemma in ORG_NOUNS or head.lower_ in ORG_NOUNS) else "group"
         if lemma in GROUP_NOUNS and head.tag_ == "NNS":
             kind = "group"
         return self.table.unnamed(describe(source.text), kind, source.start, source.end)
+
+
+APPOSITIVE_CUT = re.compile(r"\s*(?:,|\(|\s[-–—]\s)")
+
+
+def proper_name_text(text: str, tokens: list[Token]) -> str:
+    """A proper-noun source's name in the article's own spelling: from its first word (no determiner) up to an
+    appositive comma, bracket or dash, without a trailing possessive ("Navdeep Bains, Minister of …" → "Navdeep
+    Bains")."""
+    words = [t for t in tokens if not t.is_space]
+    while len(words) > 1 and (words[0].dep_ == "det" or words[0].is_punct):
+        words = words[1:]
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    name = APPOSITIVE_CUT.split(text[start:end], maxsplit=1)[0]
+    return describe(re.sub(r"['’]s$", "", name))
 
 
 def describe(text: str) -> str:

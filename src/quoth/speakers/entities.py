@@ -16,7 +16,7 @@ from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..docindex import sentences
-from .evidence import described_as, is_first_name, org_words, person_of_org, speaks_as_person
+from .evidence import credit_ranges, described_as, is_first_name, org_words, person_of_org, speaks_as_person
 from ..model import Entity, EntityKind
 from ..lexicon.people import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
                       PERSONAL_PRONOUNS, TITLES)
@@ -223,7 +223,7 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
     if prev is not None and prev.lower_ in HONORIFICS and kind in ("person", "other"):
         honorific = honorific or HONORIFIC_GENDER.get(prev.lower_)
         kind = "person"
-    parts = [t.text for t in toks]
+    parts = name_parts(toks)
     kind, found = _evidence(doc[toks[0].i:toks[-1].i + 1], parts, kind, bool(lead or honorific))
     roles: list[str] = []
     if kind == "person":
@@ -234,6 +234,23 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
             roles.append(pre)
         roles.extend(_appositive_roles(span))
     return NameSpan(toks[0].i, toks[-1].i + 1, kind, parts, roles, honorific, evidence=found)
+
+
+HYPHENS = frozenset({"-", "‐", "‑"})
+
+
+def name_parts(toks: list[Token]) -> list[str]:
+    """A name's words as the article spells them: tokens joined by a hyphen with no space are one word
+    ("Wilson-Raybould", not "Wilson - Raybould")."""
+    parts: list[str] = []
+    glue = False
+    for tok in toks:
+        if parts and (glue or tok.text in HYPHENS and not tok.nbor(-1).whitespace_):
+            parts[-1] += tok.text
+        else:
+            parts.append(tok.text)
+        glue = tok.text in HYPHENS and not tok.whitespace_
+    return parts
 
 
 def _evidence(span: SpacySpan, parts: list[str], kind: EntityKind, titled: bool) -> tuple[EntityKind, str | None]:
@@ -268,7 +285,8 @@ def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
             continue
         covered.update(range(ent.start, ent.end))
         pieces = _split_possessive(doc, ent) if kind != "person" else [ent]
-        kinds: list[EntityKind] = ["other"] * (len(pieces) - 1) + [kind]
+        others: list[EntityKind] = ["other"] * (len(pieces) - 1)
+        kinds: list[EntityKind] = others + [kind]
         if kind == "organization" and len(pieces) == 1 and (cut := person_of_org(ent)) is not None:
             pieces, kinds = [doc[ent.start:cut], doc[cut + 1:ent.end]], ["person", "organization"]
         for piece, piece_kind in zip(pieces, kinds):
@@ -277,7 +295,16 @@ def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
                 found.weak = _weak(text, piece, found.kind, found.parts)
                 out.append(found)
     out.extend(_proper_noun_runs(doc, text, covered))
-    return sorted(out, key=lambda n: n.start)
+    return sorted(_outside_credits(doc, text, out), key=lambda n: n.start)
+
+
+def _outside_credits(doc: Doc, text: str, names: list[NameSpan]) -> list[NameSpan]:
+    """The names not inside a photo credit or agency byline ("(Photo: Jane Doe/Reuters)"): never entities."""
+    ranges = credit_ranges(text)
+    if not ranges:
+        return names
+    return [n for n in names
+            if not any(s <= doc[n.start].idx and doc[n.end - 1].idx < e for s, e in ranges)]
 
 
 def _proper_noun_runs(doc: Doc, text: str, covered: set[int]) -> list[NameSpan]:

@@ -9,6 +9,8 @@ restaurant on Main Street"; "the restaurant Stella").
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..lexicon.forms import base_form
@@ -139,3 +141,19 @@ def followed_by_personal_pronoun(span: SpacySpan) -> bool:
         if tok.lower_ in NEUTER_PRONOUNS:
             return False
     return False
+
+
+# A photo or video credit inside a line: "(Photo: Jane Doe/Reuters)", "Photo by Jane Doe", "Jane Doe/Reuters",
+# "(The Canadian Press/Jane Doe)". Names in it are the photographer's and the agency's, never speakers.
+CREDIT = re.compile(
+    r"\((?:[^()\n]{0,20}\b)?(?:photo|photograph|image|video|file|credit|courtesy|illustration)s?\b[^()\n]{0,80}\)"
+    r"|^[ \t]*(?:photo|photograph|image|video|credit)s?\s*(?::|by)\s*[^\n.;()]{0,60}", re.IGNORECASE | re.MULTILINE)
+AGENCIES = (r"(?:Reuters|AP|Associated Press|The Canadian Press|Canadian Press|CP|AFP|Getty Images|Getty|Bloomberg|EPA"
+            r"|Shutterstock|iStock|Postmedia|Postmedia News|Toronto Star|National Post|CBC|CTV|Global News|Pool)")
+NAME = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
+AGENCY_CREDIT = re.compile(rf"\(?(?:{NAME}\s?/\s?{AGENCIES}|{AGENCIES}\s?/\s?{NAME})\b\)?")
+
+
+def credit_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of photo credits and agency bylines in ``text``."""
+    return [m.span() for pattern in (CREDIT, AGENCY_CREDIT) for m in pattern.finditer(text)]
