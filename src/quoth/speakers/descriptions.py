@@ -307,7 +307,7 @@ class Descriptions:
         run = self.doc[first.i:min(end, len(self.doc))]
         person = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not org_words(words) \
             and (is_first_name(words[0]) or described_as(run) == "person")
-        return name, "person" if person else "organization"
+        return name, ("person" if person else "organization")
 
     def _place_stems(self) -> set[str]:
         """Stems of the article's places and nationalities ("Colombia", "Colombian" → "colom")."""
@@ -318,8 +318,8 @@ class Descriptions:
         """A description with no named referent: one unnamed entity per distinct phrase."""
         lemma = (head.lemma_ or head.text).lower()
         if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens):
-            name, kind = self._proper_name(tokens)
-            return self.table.unnamed(name, kind, source.start, source.end, named=True)
+            name, name_kind = self._proper_name(tokens)
+            return self.table.unnamed(name, name_kind, source.start, source.end, named=True)
         kind: EntityKind = "other" if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS else \
             "person" if head.tag_ == "NN" and lemma in PERSON_NOUNS else \
             "organization" if head.tag_ == "NN" and (lemma in ORG_NOUNS or head.lower_ in ORG_NOUNS) else "group"

@@ -114,9 +114,10 @@ def person_of_org(span: SpacySpan) -> int | None:
     if cut is None or cut + 1 >= span.end:
         return None
     parts = [t.text for t in span.doc[span.start:cut]]
-    if not 2 <= len(parts) <= 3 or org_words(["", *parts]) \
-            or any(p.lower() in TITLES or p.lower() in PERSON_NOUNS or not p[:1].isupper() or p.isupper()
-                   for p in parts):
+    lows = [p.lower() for p in parts]
+    if not 2 <= len(parts) <= 3 or org_words(["", *parts]) or span[0].dep_ == "det" \
+            or any(low in TITLES or low in PERSON_NOUNS or low in ORG_DESCRIPTION_NOUNS for low in lows) \
+            or any(not p[:1].isupper() or p.isupper() for p in parts):
         return None
     verb = span.root.head if span.root.dep_ in ("nsubj", "nsubjpass") else None
     speaks = verb is not None and base_form(verb.text) in STATEMENT_VERBS
