@@ -110,3 +110,15 @@ def test_entities_names_in_a_photo_credit_are_not_entities():
 def test_entities_an_agency_named_outside_a_credit_stays_an_entity():
     marked = "[1|Reuters|] {1|reported|} <1|that the talks had stalled|>. Officials in Ottawa declined to comment."
     assert speaker_name(marked, "a1") == "Reuters"
+
+
+def test_entities_the_company_is_the_organisation_described_as_one():
+    marked = ("Norvale, a Winnipeg company, makes the Zylo phone. Sales of the Zylo rose in March, according to "
+              "Statistics Canada. Analysts expect more growth. [1|The company|] {1|said|} <1|it would hire|>.")
+    assert speaker_name(marked, "a1") == "Norvale"
+
+
+def test_entities_the_company_stays_unnamed_between_two_companies():
+    marked = ("Acme Corp and Brightline Inc signed a deal on Monday. Shares rose. Analysts were surprised by the "
+              "size of the deal. Markets closed higher. [1|The company|] {1|said|} <1|the deal would close in May|>.")
+    assert speaker_name(marked, "a1") == "the company"

@@ -233,6 +233,8 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
         if pre and pre.lower() not in HONORIFICS:
             roles.append(pre)
         roles.extend(_appositive_roles(span))
+    elif kind == "organization":
+        roles.extend(_appositive_roles(span))  # "Acme, a Toronto company": what "the company" can refer to
     return NameSpan(toks[0].i, toks[-1].i + 1, kind, parts, roles, honorific, evidence=found)
 
 
