@@ -122,3 +122,15 @@ def test_entities_the_company_stays_unnamed_between_two_companies():
     marked = ("Acme Corp and Brightline Inc signed a deal on Monday. Shares rose. Analysts were surprised by the "
               "size of the deal. Markets closed higher. [1|The company|] {1|said|} <1|the deal would close in May|>.")
     assert speaker_name(marked, "a1") == "the company"
+
+
+def test_entities_a_copula_gives_the_role_a_later_description_uses():
+    marked = ("Ana Ruiz is the mayor of Halifax. Tom Varga, who is the fire chief, arrived late. Ruiz greeted him. "
+              "Crews worked through the night.\n\n[1|The mayor|] {1|said|} <1|the city would rebuild|>.")
+    assert speaker_name(marked, "a1") == "Ana Ruiz"
+
+
+def test_entities_a_title_appositive_is_a_role():
+    marked = ("Navdeep Bains, Minister of Innovation, spoke first. Officials from three provinces followed him. "
+              "Reporters asked about the budget. [1|The minister|] {1|said|} <1|the plan was sound|>.")
+    assert speaker_name(marked, "a1") == "Navdeep Bains"

@@ -16,7 +16,8 @@ from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..docindex import sentences
-from .evidence import credit_ranges, described_as, is_first_name, org_words, person_of_org, speaks_as_person
+from .evidence import (credit_ranges, described_as, followed_by_personal_pronoun, is_first_name, org_words,
+                       person_of_org, speaks_as_person)
 from ..model import Entity, EntityKind
 from ..lexicon.people import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
                       PERSONAL_PRONOUNS, TITLES)
@@ -151,20 +152,32 @@ def _premodifier_role(span: SpacySpan) -> str | None:
 
 
 def _appositive_roles(span: SpacySpan) -> list[str]:
-    """Roles given by an appositive: "Brian Deese, a senior adviser" or "the minister, Ana Ruiz"."""
+    """Roles given by an appositive or a copula: "Brian Deese, a senior adviser", "the minister, Ana Ruiz",
+    "Navdeep Bains, Minister of Innovation", "Ruiz is the mayor of Halifax", "Ruiz, who is the mayor"."""
     root = span.root
     out = []
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and t.i >= child.left_edge.i]
-            words = [t for t in words if t.i <= child.i or t.head.i == child.i and t.dep_ == "prep"
-                     or t.head.head.i == child.i]
-            out.append(" ".join(t.text for t in words))
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.pos_ == "PROPN" and child.lower_ in TITLES):
+            out.append(_role_phrase(child))
+        if child.dep_ == "relcl" and child.lemma_ == "be":  # "Ruiz, who is the mayor"
+            out.extend(_role_phrase(a) for a in child.children if a.dep_ == "attr" and a.pos_ == "NOUN")
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         head = root.head
         words = [t for t in head.lefts if t.dep_ not in ("det", "punct", "poss")] + [head]
         out.append(" ".join(t.text for t in words))
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Ruiz is the mayor of Halifax"
+        out.extend(_role_phrase(a) for a in root.head.children
+                   if a.dep_ == "attr" and a.pos_ == "NOUN" and a.lower_ in PERSON_NOUNS | TITLES
+                   and not any(c.dep_ == "poss" for c in a.children))
     return out
+
+
+def _role_phrase(head: Token) -> str:
+    """A role noun with its modifiers and one prepositional phrase ("senior adviser to the premier")."""
+    words = [t for t in head.subtree if t.dep_ not in ("det", "punct") and t.i >= head.left_edge.i]
+    words = [t for t in words if t.i <= head.i or t.head.i == head.i and t.dep_ == "prep"
+             or t.head.head.i == head.i]
+    return " ".join(t.text for t in words)
 
 
 def _split_possessive(doc: Doc, span: SpacySpan) -> list[SpacySpan]:
@@ -270,6 +283,8 @@ def _evidence(span: SpacySpan, parts: list[str], kind: EntityKind, titled: bool)
         return "person", "person"
     if kind in ("other", "organization") and speaks_as_person(span, parts, kind == "organization"):
         return "person", "person"
+    if kind == "other" and first_named and len(parts) <= 3 and followed_by_personal_pronoun(span):
+        return "person", "person"  # "Ana Ruiz … she": a first name, and the article's own pronoun
     if kind == "person" and (first_named or described == "person"):
         return kind, "person"
     return kind, None

@@ -55,13 +55,18 @@ def org_words(parts: list[str]) -> bool:
 
 
 def _appositive_heads(span: SpacySpan) -> list[Token]:
-    """Heads of noun phrases in apposition with the span ("X, a spokesman" / "the restaurant X")."""
+    """Heads of noun phrases in apposition with the span ("X, a spokesman" / "the restaurant X") or predicated of
+    it ("X is the mayor", "X, who is the mayor")."""
     root = span.root
     heads = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
     if root.dep_ == "appos" and root.head.i < span.start:
         heads.append(root.head)
     # "the restaurant Stella": a common noun compounding into the name from the left inside its phrase
     heads.extend(c for c in root.children if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Ana Ruiz is the mayor"
+        heads.extend(a for a in root.head.children if a.dep_ == "attr")
+    for rel in (c for c in root.children if c.dep_ == "relcl" and c.lemma_ == "be"):  # "X, who is the mayor"
+        heads.extend(a for a in rel.children if a.dep_ == "attr")
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.text == "," and span.end + 1 < len(span.doc):  # a comma appositive the parse missed
         after = span.doc[span.end + 1:min(len(span.doc), span.end + 6)]
