@@ -134,3 +134,24 @@ def test_entities_a_title_appositive_is_a_role():
     marked = ("Navdeep Bains, Minister of Innovation, spoke first. Officials from three provinces followed him. "
               "Reporters asked about the budget. [1|The minister|] {1|said|} <1|the plan was sound|>.")
     assert speaker_name(marked, "a1") == "Navdeep Bains"
+
+
+def test_entities_a_role_of_another_party_does_not_match():
+    """"the Democratic presidential nominee" is not the person whose role is "Republican presidential nominee"."""
+    marked = ("Republican presidential nominee Donald Trump spoke in Iowa on Monday. Crowds waited for hours. "
+              "Rain fell through the afternoon. [1|The Democratic presidential nominee|] {1|said|} "
+              "<1|the rally was small|>.")
+    assert speaker_name(marked, "a1") == "the democratic presidential nominee"
+
+
+def test_entities_a_headline_label_is_not_part_of_a_name():
+    marked = ("Global Affairs: The Arctic Council met in Tromso on Monday.\n\n"
+              "[1|The Arctic Council|] {1|said|} <1|shipping would be limited|>.")
+    _, _, ents = resolve(marked)
+    assert not [e.name for e in ents.values() if ":" in e.name]
+
+
+def test_entities_a_surname_read_as_a_common_noun_is_still_its_bearer():
+    marked = ("Republican presidential nominee Donald Trump spoke in Iowa. "
+              "[1|Trump|] {1|says|} <1|taxes are too high|>.")
+    assert speaker_name(marked, "a1") == "Donald Trump"

@@ -16,7 +16,7 @@ from .candidates import Query
 from .entities import Cluster
 from .evidence import described_as, is_first_name, org_words
 from ..lexicon.people import (DOCUMENT_NOUNS, FEMALE_NOUNS, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS, ORG_NOUNS,
-                      OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS)
+                      OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS, TITLES)
 from .salience import Salience
 from .table import EntityTable
 
@@ -43,6 +43,13 @@ AMBIGUOUS_SALIENCE_RATIO = 0.5
 COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "business", "maker", "group"})
 COMPANY_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "company", "corporation", "group", "limited"})
 
+# Public bodies, and the words of a business's name: "the government" is never "Peabody Energy".
+PUBLIC_BODY_NOUNS = frozenset({"government", "ministry", "department", "agency", "court", "union", "party",
+                               "council", "committee", "commission", "board", "administration", "parliament",
+                               "senate", "congress", "police", "army", "military", "embassy", "bureau"})
+BUSINESS_WORDS = COMPANY_SUFFIXES | frozenset({"mining", "coal", "energy", "bank", "airlines", "motors", "holdings",
+                                               "capital", "ventures", "partners", "pharmaceuticals", "studio"})
+
 # Words that make a role another one: a "deputy prime minister" is not "the prime minister".
 QUALIFIER_STEMS = frozenset(w[:5] for w in ("deputy", "vice", "assistant", "associate", "former", "acting", "junior",
                                              "under", "lieutenant", "shadow", "ex"))
@@ -55,6 +62,21 @@ def _stem(word: str) -> str:
     """Crude demonym stem so "Colombian" meets "Colombia" and "American" meets "America"; "Gov." = governor."""
     low = word.lower().rstrip(".")
     return ABBREVIATIONS.get(low, low)[:5]
+
+
+def _marks(phrase: str) -> set[str]:
+    """Stems of a phrase's capitalised words that are not titles or role nouns: the party, place or body a role
+    belongs to ("Democratic", "Colombian", "Homeland")."""
+    words = [w.strip(".,’'") for w in phrase.replace("-", " ").split()]
+    return {_stem(w) for w in words if w[:1].isupper() and w.lower() not in TITLES
+            and w.lower() not in ("the", "a", "an", "former")}
+
+
+def _conflict(marks: set[str], role: str) -> bool:
+    """Whether a description and a role name different bodies: each has a mark the other lacks ("the Democratic
+    presidential nominee" against "Republican presidential nominee")."""
+    held = _marks(role)
+    return bool(marks - held) and bool(held - marks)
 
 
 class Descriptions:
@@ -234,6 +256,8 @@ class Descriptions:
         name = cluster.entity.name.lower()
         if any(m not in name for m in modifiers):
             return 0.0
+        if head.lower_ in PUBLIC_BODY_NOUNS and any(w.strip(".,") in BUSINESS_WORDS for w in name.split()):
+            return 0.0  # "the government" or "the union" is never "Blackhawk Mining"
         described = any(head.lower_ in role.lower().split() for role in cluster.entity.roles) \
             or head.lower_ in COMPANY_NOUNS and any(w.strip(".,") in COMPANY_SUFFIXES for w in name.split())
         return 1.0 if head.lower_ in name or described else 0.2
@@ -242,6 +266,7 @@ class Descriptions:
         """The person one of whose roles shares the description's head noun (and most of its modifiers); a role
         with a qualifier the description lacks ("deputy prime minister" for "the prime minister") does not fit."""
         words = {_stem(t.text) for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
+        marks = _marks(" ".join(t.text for t in tokens))
         head_stem = _stem(head.text)
         best, best_score = None, 0.0
         for c in self.table.clusters:
@@ -249,7 +274,7 @@ class Descriptions:
                 continue
             fits = [len(words & role_words) for role in c.entity.roles
                     if (role_words := {_stem(w) for w in role.replace("-", " ").split()})
-                    and not (role_words & QUALIFIER_STEMS) - words
+                    and not (role_words & QUALIFIER_STEMS) - words and not _conflict(marks, role)
                     and (head_stem in role_words or not need_head and (words - {head_stem}) & role_words)]
             if not fits:
                 continue
@@ -301,10 +326,13 @@ class Descriptions:
         apart = self._co_arguments(head)
         places = self._place_stems()
         wanted = {_stem(t.text) for t in head.lefts} & places  # "the U.S. official": a U.S. person
+        marks, head_stem = _marks(" ".join(t.text for t in tokens)), _stem(head.text)
 
         def accept(c: Cluster) -> float:
             if c.entity.kind != "person" or not c.entity.named or id(c) in apart:
                 return 0.0
+            if any(head_stem in {_stem(w) for w in role.split()} and _conflict(marks, role) for role in c.entity.roles):
+                return 0.0  # the Republican nominee is not "the Democratic presidential nominee"
             held = {_stem(w) for role in c.entity.roles for w in role.split()} & places
             if wanted and held and not held & wanted:
                 return 0.0  # a Colombian president is no "U.S. official"
@@ -343,6 +371,10 @@ class Descriptions:
     def _unnamed_for(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
         """A description with no named referent: one unnamed entity per distinct phrase."""
         lemma = (head.lemma_ or head.text).lower()
+        known = self.table.surname_bearer(head) if len(tokens) == 1 else None
+        if known is not None:  # "Trump says" where the tagger read "Trump" as a common noun
+            self.confidence = NAMED_CONFIDENCE
+            return known
         if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens):
             name, name_kind = self._proper_name(tokens)
             return self.table.unnamed(name, name_kind, source.start, source.end, named=True)

@@ -117,11 +117,18 @@ def normalise_key(name: str, kind: str) -> str:
     return f"{kind}:{' '.join(words)}"
 
 
+# Punctuation no name runs across: NER glues a headline's label to the name after it.
+NAME_BREAKS = frozenset({":", ";", "|", "—", "–", "―"})
+
+
 def _strip_name(tokens: list[Token], kind: EntityKind) -> tuple[list[Token], list[Token], str | None]:
     """Split leading titles/honorifics off a name; returns (name tokens, title tokens, honorific)."""
     honorific = None
     lead: list[Token] = []
     toks = [t for t in tokens if not t.is_space]
+    cuts = [n for n, t in enumerate(toks[:-1]) if t.text in NAME_BREAKS]
+    if cuts:  # "National Interests: The Human Rights Council": a headline's label glued to the name
+        toks = toks[cuts[-1] + 1:]
     while toks and toks[-1].lower_ in NAME_STOP | {"'s", "’s"}:
         toks = toks[:-1]
     while len(toks) > 1 and (toks[0].lower_ in NAME_STOP or toks[0].is_punct):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..docindex import doc_text
 from ..model import Entity, EntityKind, Mention
@@ -142,6 +142,14 @@ class EntityTable:
         cluster.positions.append(name.start)
         for i in range(name.start, name.end):
             self.token_cluster[i] = cluster
+
+    def surname_bearer(self, token: Token) -> Cluster | None:
+        """The person a capitalised word no name span covers names by surname ("Trump says", the tagger having
+        read "Trump" as a common noun), if one does."""
+        if not token.text[:1].isupper() or token.text.isupper() or token.i in self.token_cluster:
+            return None
+        cluster = self._match_short(NameSpan(token.i, token.i + 1, "other", [token.text], [], None))
+        return cluster if cluster is not None and surname(cluster.parts) == token.lower_ else None
 
     def _match_full_person(self, name: NameSpan) -> Cluster | None:
         first, last = name.parts[0].lower(), surname(name.parts)
