@@ -141,7 +141,7 @@ def test_entities_a_role_of_another_party_does_not_match():
     marked = ("Republican presidential nominee Donald Trump spoke in Iowa on Monday. Crowds waited for hours. "
               "Rain fell through the afternoon. [1|The Democratic presidential nominee|] {1|said|} "
               "<1|the rally was small|>.")
-    assert speaker_name(marked, "a1") == "the democratic presidential nominee"
+    assert speaker_name(marked, "a1") == "the Democratic presidential nominee"
 
 
 def test_entities_a_headline_label_is_not_part_of_a_name():

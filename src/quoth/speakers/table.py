@@ -206,7 +206,7 @@ class EntityTable:
     # -- use -----------------------------------------------------------------------------------------------
     def unnamed(self, text: str, kind: EntityKind, start: int, end: int, named: bool = False) -> Cluster:
         """The entity for a description ("officials", "a company spokesperson"): one per distinct phrase."""
-        name = text.strip().lower() if not named else text.strip()
+        name = self._description_case(text.strip(), start) if not named else text.strip()
         key = normalise_key(name, kind)
         cluster = self._by_key.get(key)
         if cluster is None and named and kind == "organization":
@@ -218,6 +218,16 @@ class EntityTable:
             self.clusters.append(cluster)
         self.add_mention(cluster, start, end)
         return cluster
+
+    def _description_case(self, phrase: str, start: int) -> str:
+        """An unnamed description in the article's casing, its first word lower-cased unless it is a proper noun
+        ("Both Noem and other U.S. officials" → "both Noem and other U.S. officials")."""
+        first, _, rest = phrase.partition(" ")
+        piece = self.doc.char_span(start, start + len(first), alignment_mode="expand") if first else None
+        proper = piece is not None and len(piece) > 0 and piece[0].pos_ == "PROPN" and piece[0].text == first \
+            and (not piece[0].is_sent_start or piece[0].i in self.token_cluster)
+        head = first if proper or first == "I" else first.lower()
+        return f"{head} {rest}" if rest else head
 
     def _org_variant(self, name: str) -> Cluster | None:
         """A named organisation this name is a variant of, as the article supports it: the same words up to order,
