@@ -221,8 +221,11 @@ class EntityTable:
 
     def _description_case(self, phrase: str, start: int) -> str:
         """An unnamed description in the article's casing, its first word lower-cased unless it is a proper noun
-        ("Both Noem and other U.S. officials" → "both Noem and other U.S. officials")."""
+        ("Both Noem and other U.S. officials" → "both Noem and other U.S. officials"); a phrase built from
+        names is kept as built."""
         first, _, rest = phrase.partition(" ")
+        if self.text[start:start + len(first)] != first:
+            return phrase  # built from names ("Donald Trump's advisers"), not the article's words
         piece = self.doc.char_span(start, start + len(first), alignment_mode="expand") if first else None
         proper = piece is not None and len(piece) > 0 and piece[0].pos_ == "PROPN" and piece[0].text == first \
             and (not piece[0].is_sent_start or piece[0].i in self.token_cluster)
