@@ -155,3 +155,11 @@ def test_entities_a_surname_read_as_a_common_noun_is_still_its_bearer():
     marked = ("Republican presidential nominee Donald Trump spoke in Iowa. "
               "[1|Trump|] {1|says|} <1|taxes are too high|>.")
     assert speaker_name(marked, "a1") == "Donald Trump"
+
+
+def test_entities_a_restaurant_described_as_one_is_no_person():
+    marked = ("Stella, a restaurant on Water Street, reopened on Friday. Marco Diaz has cooked there for a decade. "
+              "[1|He|] {1|said|} <1|the regulars came back|>.")
+    assert speaker_name(marked, "a1") == "Marco Diaz"
+    stella = _entity(marked, "Stella")
+    assert stella.kind == "organization" and stella.roles == ["restaurant on Water Street"]

@@ -180,11 +180,20 @@ def _appositive_roles(span: SpacySpan) -> list[str]:
 
 
 def _role_phrase(head: Token) -> str:
-    """A role noun with its modifiers and one prepositional phrase ("senior adviser to the premier")."""
-    words = [t for t in head.subtree if t.dep_ not in ("det", "punct") and t.i >= head.left_edge.i]
-    words = [t for t in words if t.i <= head.i or t.head.i == head.i and t.dep_ == "prep"
-             or t.head.head.i == head.i]
-    return " ".join(t.text for t in words)
+    """A role noun with its modifiers and its first prepositional phrase, as written ("senior adviser to the
+    premier", "restaurant on Water Street"), up to a comma."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and (doc[start].dep_ in ("det", "poss", "punct") or doc[start].is_space):
+        start += 1
+    end = head.i
+    prep = next((c for c in head.rights if c.dep_ == "prep"), None)
+    if prep is not None:
+        end = prep.right_edge.i
+    words = doc[start:end + 1]
+    cut = next((t.i for t in words if t.text in (",", ";", "(", "—", "–") and t.i > head.i), end + 1)
+    piece = doc[start:cut]
+    return piece.text.strip() if len(piece) else head.text
 
 
 def _split_possessive(doc: Doc, span: SpacySpan) -> list[SpacySpan]:
