@@ -163,3 +163,20 @@ def test_entities_a_restaurant_described_as_one_is_no_person():
     assert speaker_name(marked, "a1") == "Marco Diaz"
     stella = _entity(marked, "Stella")
     assert stella.kind == "organization" and stella.roles == ["restaurant on Water Street"]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Okonkwo Adebayo said the plan was sound. He added that the vote was close.", "person"),
+    ("Okonkwo Adebayo said the plan was sound. It added that the vote was close.", "organization"),
+    ("Okonkwo Adebayo opened a plant. He added that the vote was close.", "organization"),
+])
+def test_entities_an_organisation_label_yields_to_speech_and_he_she(text, kind):
+    """A name NER labelled an organisation is a person when it speaks and the article calls it he or she."""
+    from spacy.tokens import Span as SpacySpan
+
+    from quoth.speakers.entities import _name_span
+    from speaker_fixtures import nlp
+
+    doc = nlp()(text)
+    found = _name_span(doc, SpacySpan(doc, 0, 2, label="ORG"), "organization")
+    assert found is not None and found.kind == kind

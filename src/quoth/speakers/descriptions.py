@@ -370,6 +370,8 @@ class Descriptions:
 
     def _unnamed_for(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
         """A description with no named referent: one unnamed entity per distinct phrase."""
+        if self.table.in_credit(source.start):
+            return None  # a photographer or agency in a credit line speaks for no one
         lemma = (head.lemma_ or head.text).lower()
         known = self.table.surname_bearer(head) if len(tokens) == 1 else None
         if known is not None:  # "Trump says" where the tagger read "Trump" as a common noun

@@ -93,18 +93,20 @@ def described_as(span: SpacySpan) -> str | None:
 
 def speaks_as_person(span: SpacySpan, parts: list[str], labelled_org: bool = False) -> bool:
     """A two- or three-word proper name with no organisation word that speaks as people do: the subject of a
-    statement verb as "NAME of ORGANISATION" ("Jingyi Pan of IG said") or starting with a known first name. A name
-    NER labelled an organisation needs a he/she after it too ("Tim Hortons said" stays a company)."""
+    statement verb as "NAME of ORGANISATION" ("Jingyi Pan of IG said"), starting with a known first name, or
+    followed by he/she. A name NER labelled an organisation needs the he/she in any case ("Tim Hortons said"
+    stays a company)."""
     if not 2 <= len(parts) <= 3 or any(not p[:1].isupper() or p.isupper() for p in parts) \
             or org_words(parts) and not is_first_name(parts[0]):
         return False
-    if labelled_org and not followed_by_personal_pronoun(span):
+    pronoun = followed_by_personal_pronoun(span)
+    if labelled_org and not pronoun:
         return False
     root = span.root
     verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
     if verb is None or base_form(verb.text) not in STATEMENT_VERBS:
         return False
-    if is_first_name(parts[0]):
+    if is_first_name(parts[0]) or pronoun and not any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in span):
         return True
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     return nxt is not None and nxt.lower_ == "of" and nxt.head.i == root.i \

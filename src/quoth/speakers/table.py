@@ -10,7 +10,7 @@ from ..docindex import doc_text
 from ..model import Entity, EntityKind, Mention
 from .entities import (Cluster, NameSpan, acronym, find_name_spans, first_name_gender, infer_genders,
                        normalise_key, retype_places, surname)
-from .evidence import is_first_name, org_words
+from .evidence import credit_ranges, is_first_name, org_words
 
 
 # Votes a first name from the lexicon or an honorific ("Mrs.") casts for a person's gender; each he/she that
@@ -69,6 +69,7 @@ class EntityTable:
         self.clusters: list[Cluster] = []
         self.token_cluster: dict[int, Cluster] = {}
         self._by_key: dict[str, Cluster] = {}
+        self.credits = credit_ranges(self.text)
         self._cluster_names(find_name_spans(doc, self.text))
         retype_places(doc, self.clusters)
         infer_genders(doc, self.clusters, self.token_cluster)
@@ -142,6 +143,10 @@ class EntityTable:
         cluster.positions.append(name.start)
         for i in range(name.start, name.end):
             self.token_cluster[i] = cluster
+
+    def in_credit(self, offset: int) -> bool:
+        """Whether a character offset lies in a photo credit or agency byline (see ``evidence.credit_ranges``)."""
+        return any(s <= offset < e for s, e in self.credits)
 
     def surname_bearer(self, token: Token) -> Cluster | None:
         """The person a capitalised word no name span covers names by surname ("Trump says", the tagger having
