@@ -180,3 +180,11 @@ def test_entities_an_organisation_label_yields_to_speech_and_he_she(text, kind):
     doc = nlp()(text)
     found = _name_span(doc, SpacySpan(doc, 0, 2, label="ORG"), "organization")
     assert found is not None and found.kind == kind
+
+
+def test_entities_the_campaign_is_that_of_the_one_person_just_named():
+    marked = ("Hillary Clinton spoke in Toledo on Monday. [1|The campaign|] {1|said|} <1|the crowd was large|>.")
+    assert speaker_name(marked, "a1") == "the Clinton campaign"
+    marked = ("Donald Trump and Hillary Clinton both spoke in Ohio on Monday. Crowds were large. Rain fell. "
+              "[1|The campaign|] {1|said|} <1|the turnout was high|>.")
+    assert speaker_name(marked, "a1") == "the campaign"

@@ -219,8 +219,9 @@ class Descriptions:
             name = " ".join(t.text for t in words if t.i <= head.i or t.head.i == head.i)
             return self.table.unnamed(name, "organization", source.start, source.end, named=True)
         if definite and head.lower_ in CAMPAIGN_NOUNS:
-            person = self.salience.best(head.i, lambda c: 1.0 if c.entity.kind == "person" and c.entity.named
-                                        else 0.0)
+            local = self._local_entities(head.i, lambda c: 1.0 if c.entity.kind == "person" and c.entity.named
+                                         else 0.0, frozenset())
+            person = local[0] if len(local) == 1 else None
             if person is not None:
                 return self.table.unnamed(f"the {person.parts[-1]} campaign", "organization", source.start,
                                           source.end, named=True)
