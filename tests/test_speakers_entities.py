@@ -188,3 +188,18 @@ def test_entities_the_campaign_is_that_of_the_one_person_just_named():
     marked = ("Donald Trump and Hillary Clinton both spoke in Ohio on Monday. Crowds were large. Rain fell. "
               "[1|The campaign|] {1|said|} <1|the turnout was high|>.")
     assert speaker_name(marked, "a1") == "the campaign"
+
+
+@pytest.mark.parametrize("text,credit", [
+    ("The crew rebuilt the pier. (Photo: Jane Doe/Reuters)", "(Photo: Jane Doe/Reuters)"),
+    ("Crowds gathered. (Jane Doe/The Canadian Press)", "(Jane Doe/The Canadian Press)"),
+    ("Photo by Jane Doe", "Photo by Jane Doe"),
+    ("(Acme will file its report, Ruiz said.)", None),
+    ("A video by the Liberal/NDP caucus was shown.", None),
+    ("The photos show the damage, Smith said.", None),
+])
+def test_entities_credit_ranges(text, credit):
+    from quoth.speakers.evidence import credit_ranges
+
+    found = [text[s:e] for s, e in credit_ranges(text)]
+    assert (credit in found) if credit else not found

@@ -154,7 +154,7 @@ def followed_by_personal_pronoun(span: SpacySpan) -> bool:
 # A photo or video credit inside a line: "(Photo: Jane Doe/Reuters)", "Photo by Jane Doe", "Jane Doe/Reuters",
 # "(The Canadian Press/Jane Doe)". Names in it are the photographer's and the agency's, never speakers.
 CREDIT = re.compile(
-    r"\((?:[^()\n]{0,20}\b)?(?:photo|photograph|image|video|file|credit|courtesy|illustration)s?\b[^()\n]{0,80}\)"
+    r"\(\s*(?:file\s+)?(?:photo|photograph|image|video|credit|courtesy|illustration)s?\b[^()\n]{0,80}\)"
     r"|^[ \t]*(?:photo|photograph|image|video|credit)s?\s*(?::|by)\s*[^\n.;()]{0,60}", re.IGNORECASE | re.MULTILINE)
 AGENCIES = (r"(?:Reuters|AP|Associated Press|The Canadian Press|Canadian Press|CP|AFP|Getty Images|Getty|Bloomberg|EPA"
             r"|Shutterstock|iStock|Postmedia|Postmedia News|Toronto Star|National Post|CBC|CTV|Global News|Pool)")
