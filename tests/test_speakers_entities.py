@@ -203,3 +203,9 @@ def test_entities_credit_ranges(text, credit):
 
     found = [text[s:e] for s, e in credit_ranges(text)]
     assert (credit in found) if credit else not found
+
+
+def test_entities_the_company_is_never_a_public_body():
+    marked = ("The Senate passed the bill on Tuesday. [1|The company|] {1|said|} <1|in a statement that it would "
+              "comply|>.")
+    assert speaker_name(marked, "a1") == "the company"

@@ -259,6 +259,8 @@ class Descriptions:
             return 0.0
         if head.lower_ in PUBLIC_BODY_NOUNS and any(w.strip(".,") in BUSINESS_WORDS for w in name.split()):
             return 0.0  # "the government" or "the union" is never "Blackhawk Mining"
+        if head.lower_ in COMPANY_NOUNS and any(w.strip(".,") in PUBLIC_BODY_NOUNS for w in name.split()):
+            return 0.0  # nor is "the company" the Senate
         described = any(head.lower_ in role.lower().split() for role in cluster.entity.roles) \
             or head.lower_ in COMPANY_NOUNS and any(w.strip(".,") in COMPANY_SUFFIXES for w in name.split())
         return 1.0 if head.lower_ in name or described else 0.2
