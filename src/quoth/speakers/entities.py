@@ -288,8 +288,12 @@ def _evidence(span: SpacySpan, parts: list[str], kind: EntityKind, titled: bool)
     """The kind the article's own evidence gives a name (see ``evidence``), and which evidence there was."""
     if titled:
         return kind, "person" if kind == "person" else None
-    described = described_as(span)
     first_named = len(parts) > 1 and is_first_name(parts[0])
+    if kind == "person" and first_named:
+        return kind, "person"
+    if kind in ("place", "group") and len(parts) == 1:
+        return kind, None  # "Ohio", "Colombian": nothing below could change them (read the parse only if needed)
+    described = described_as(span)
     if kind in ("person", "other") and (described == "organization" or org_words(parts)) \
             and not first_named:
         return "organization", "organization"

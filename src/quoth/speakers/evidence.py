@@ -10,6 +10,7 @@ restaurant on Main Street"; "the restaurant Stella").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
@@ -162,6 +163,9 @@ NAME = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
 AGENCY_CREDIT = re.compile(rf"\(?(?:{NAME}\s?/\s?{AGENCIES}|{AGENCIES}\s?/\s?{NAME})\b\)?")
 
 
-def credit_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of photo credits and agency bylines in ``text``."""
-    return [m.span() for pattern in (CREDIT, AGENCY_CREDIT) for m in pattern.finditer(text)]
+@lru_cache(maxsize=4)
+def credit_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges of photo credits and agency bylines in ``text`` (once per text: entities and the table
+    both ask)."""
+    patterns = (CREDIT, AGENCY_CREDIT) if "/" in text else (CREDIT,)
+    return tuple(m.span() for pattern in patterns for m in pattern.finditer(text))
