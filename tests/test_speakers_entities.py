@@ -209,3 +209,17 @@ def test_entities_the_company_is_never_a_public_body():
     marked = ("The Senate passed the bill on Tuesday. [1|The company|] {1|said|} <1|in a statement that it would "
               "comply|>.")
     assert speaker_name(marked, "a1") == "the company"
+
+
+def test_entities_organisation_variants_merge():
+    marked = ("The Ministry of Foreign Affairs summoned the ambassador on Monday. [1|The Foreign Ministry|] "
+              "{1|said|} <1|the talks had failed|>. The Department of Justice opened an inquiry. "
+              "[2|The Justice Department|] {2|said|} <2|it would report in May|>.")
+    assert speaker_name(marked, "a1") == "Ministry of Foreign Affairs"
+    assert speaker_name(marked, "a2") == "Department of Justice"
+
+
+def test_entities_different_organisations_stay_apart():
+    marked = ("The Ministry of Finance and the Ministry of Health met on Monday. [1|The Ministry of Health|] "
+              "{1|said|} <1|the budget was tight|>.")
+    assert speaker_name(marked, "a1") == "Ministry of Health"

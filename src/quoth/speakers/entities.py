@@ -16,8 +16,8 @@ from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..docindex import sentences
-from .evidence import (credit_ranges, described_as, followed_by_personal_pronoun, is_first_name, org_words,
-                       person_of_org, speaks_as_person)
+from .evidence import (ORG_DESCRIPTION_NOUNS, ORG_NAME_WORDS, credit_ranges, described_as,
+                       followed_by_personal_pronoun, is_first_name, org_words, person_of_org, speaks_as_person)
 from ..model import Entity, EntityKind
 from ..lexicon.people import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
                       PERSONAL_PRONOUNS, TITLES)
@@ -244,6 +244,10 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
     if _titled_person(list(span), kind):
         kind = "person"
     toks, lead, honorific = _strip_name(list(span), kind)
+    if kind == "person" and toks and all(t.lower_ in ORG_NAME_WORDS or t.lower_ in ORG_DESCRIPTION_NOUNS
+                                         for t in toks):
+        kind = "organization"  # "the Justice Department": "Justice" is no title here
+        toks, lead, honorific = _strip_name(list(span), kind)
     if not toks or not any(t.text[:1].isupper() for t in toks):
         return None
     prev = doc[toks[0].i - 1] if toks[0].i > 0 else None

@@ -16,7 +16,8 @@ from .evidence import credit_ranges, is_first_name, org_words
 # Votes a first name from the lexicon or an honorific ("Mrs.") casts for a person's gender; each he/she that
 # follows a lone mention casts one (``infer_genders``). Checked on speakers-dev pronoun rows.
 NAME_GENDER_VOTES = 5
-ORG_STEM_SKIP = frozenset({"of", "the", "for", "and", "'s", "’s", "s"})
+# Words that do not tell organisations apart ("Ministry of Foreign Affairs" is the "Foreign Ministry").
+ORG_STEM_SKIP = frozenset({"of", "the", "for", "and", "'s", "’s", "s", "affairs"})
 
 
 def org_stems(name: str) -> frozenset[str]:
@@ -206,6 +207,9 @@ class EntityTable:
                     and c.parts[0].lower() == name.parts[0].lower() \
                     and min(len(c.parts), len(name.parts)) == 1:
                 return c  # "Peabody" and "Peabody Energy"
+            if name.kind in ("organization", "other") and c.entity.kind == "organization" \
+                    and len(stems := org_stems(" ".join(name.parts))) >= 2 and stems == org_stems(c.entity.name):
+                return c  # "Ministry of Foreign Affairs" and "Foreign Ministry", "Justice Department"
         return None
 
     # -- use -----------------------------------------------------------------------------------------------
