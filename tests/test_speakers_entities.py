@@ -71,6 +71,14 @@ def test_entities_role_noun_with_a_title_used_earlier_is_that_person():
     assert speaker_name(marked, "a1") == "Justin Trudeau"
 
 
+def test_entities_a_former_office_holder_is_not_the_office_holder():
+    marked = ("Former Prime Minister Stephen Harper met Prime Minister Justin Trudeau in Ottawa. Reporters waited. "
+              "The talks ran late. [1|The prime minister|] {1|said|} <1|the meeting was cordial|>. "
+              "[2|The former prime minister|] {2|said|} <2|little|>.")
+    assert speaker_name(marked, "a1") == "Justin Trudeau"
+    assert speaker_name(marked, "a2") == "Stephen Harper"
+
+
 def test_entities_role_noun_without_evidence_stays_unnamed():
     """Nothing ties "the official" to Kristi Noem: it is not her title, and she is not the one person just named."""
     marked = ("Kristi Noem visited Bogota on Monday with Gustavo Petro. The two leaders toured a port. "

@@ -267,8 +267,10 @@ class Descriptions:
 
     def _role_match(self, head: Token, tokens: list[Token], need_head: bool = True) -> Cluster | None:
         """The person one of whose roles shares the description's head noun (and most of its modifiers); a role
-        with a qualifier the description lacks ("deputy prime minister" for "the prime minister") does not fit."""
+        with a qualifier the description lacks ("deputy prime minister" for "the prime minister"), or without one it
+        has ("prime minister" for "the former prime minister"), does not fit."""
         words = {_stem(t.text) for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
+        present = {_stem(t.text) for t in tokens}  # "former" is a spaCy stop word, and a qualifier
         marks = _marks(" ".join(t.text for t in tokens))
         head_stem = _stem(head.text)
         best, best_score = None, 0.0
@@ -277,7 +279,7 @@ class Descriptions:
                 continue
             fits = [len(words & role_words) for role in c.entity.roles
                     if (role_words := {_stem(w) for w in role.replace("-", " ").split()})
-                    and not (role_words & QUALIFIER_STEMS) - words and not _conflict(marks, role)
+                    and (role_words & QUALIFIER_STEMS) == (present & QUALIFIER_STEMS) and not _conflict(marks, role)
                     and (head_stem in role_words or not need_head and (words - {head_stem}) & role_words)]
             if not fits:
                 continue

@@ -147,8 +147,7 @@ def _premodifier_role(span: SpacySpan) -> str | None:
     """The title words in front of a person's name inside its noun phrase ("Colombian President")."""
     root = span.root
     left = root.left_edge.i
-    while left < span.start and (root.doc[left].dep_ in ("det", "poss", "case", "punct")
-                                 or root.doc[left].lower_ in ("former", "then")):
+    while left < span.start and root.doc[left].dep_ in ("det", "poss", "case", "punct"):
         left += 1
     if left >= span.start:
         return None
