@@ -16,6 +16,8 @@ from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..docindex import sentences
+from .evidence import (ORG_DESCRIPTION_NOUNS, ORG_NAME_WORDS, credit_ranges, described_as,
+                       followed_by_personal_pronoun, is_first_name, org_words, person_of_org, speaks_as_person)
 from ..model import Entity, EntityKind
 from ..lexicon.people import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
                       PERSONAL_PRONOUNS, TITLES)
@@ -58,6 +60,7 @@ class NameSpan:
     roles: list[str]
     honorific: str | None
     weak: bool = False  # found in a title-case line (a headline): may only join a cluster, never start one
+    evidence: str | None = None  # "person"/"organization" when the article itself says so (``evidence``)
 
 
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
@@ -114,11 +117,18 @@ def normalise_key(name: str, kind: str) -> str:
     return f"{kind}:{' '.join(words)}"
 
 
+# Punctuation no name runs across: NER glues a headline's label to the name after it.
+NAME_BREAKS = frozenset({":", ";", "|", "—", "–", "―"})
+
+
 def _strip_name(tokens: list[Token], kind: EntityKind) -> tuple[list[Token], list[Token], str | None]:
     """Split leading titles/honorifics off a name; returns (name tokens, title tokens, honorific)."""
     honorific = None
     lead: list[Token] = []
     toks = [t for t in tokens if not t.is_space]
+    cuts = [n for n, t in enumerate(toks[:-1]) if t.text in NAME_BREAKS]
+    if cuts:  # "National Interests: The Human Rights Council": a headline's label glued to the name
+        toks = toks[cuts[-1] + 1:]
     while toks and toks[-1].lower_ in NAME_STOP | {"'s", "’s"}:
         toks = toks[:-1]
     while len(toks) > 1 and (toks[0].lower_ in NAME_STOP or toks[0].is_punct):
@@ -137,8 +147,7 @@ def _premodifier_role(span: SpacySpan) -> str | None:
     """The title words in front of a person's name inside its noun phrase ("Colombian President")."""
     root = span.root
     left = root.left_edge.i
-    while left < span.start and (root.doc[left].dep_ in ("det", "poss", "case", "punct")
-                                 or root.doc[left].lower_ in ("former", "then")):
+    while left < span.start and root.doc[left].dep_ in ("det", "poss", "case", "punct"):
         left += 1
     if left >= span.start:
         return None
@@ -149,20 +158,41 @@ def _premodifier_role(span: SpacySpan) -> str | None:
 
 
 def _appositive_roles(span: SpacySpan) -> list[str]:
-    """Roles given by an appositive: "Brian Deese, a senior adviser" or "the minister, Ana Ruiz"."""
+    """Roles given by an appositive or a copula: "Brian Deese, a senior adviser", "the minister, Ana Ruiz",
+    "Navdeep Bains, Minister of Innovation", "Ruiz is the mayor of Halifax", "Ruiz, who is the mayor"."""
     root = span.root
     out = []
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and t.i >= child.left_edge.i]
-            words = [t for t in words if t.i <= child.i or t.head.i == child.i and t.dep_ == "prep"
-                     or t.head.head.i == child.i]
-            out.append(" ".join(t.text for t in words))
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.pos_ == "PROPN" and child.lower_ in TITLES):
+            out.append(_role_phrase(child))
+        if child.dep_ == "relcl" and child.lemma_ == "be":  # "Ruiz, who is the mayor"
+            out.extend(_role_phrase(a) for a in child.children if a.dep_ == "attr" and a.pos_ == "NOUN")
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         head = root.head
         words = [t for t in head.lefts if t.dep_ not in ("det", "punct", "poss")] + [head]
         out.append(" ".join(t.text for t in words))
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Ruiz is the mayor of Halifax"
+        out.extend(_role_phrase(a) for a in root.head.children
+                   if a.dep_ == "attr" and a.pos_ == "NOUN" and a.lower_ in PERSON_NOUNS | TITLES
+                   and not any(c.dep_ == "poss" for c in a.children))
     return out
+
+
+def _role_phrase(head: Token) -> str:
+    """A role noun with its modifiers and its first prepositional phrase, as written ("senior adviser to the
+    premier", "restaurant on Water Street"), up to a comma."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and (doc[start].dep_ in ("det", "poss", "punct") or doc[start].is_space):
+        start += 1
+    end = head.i
+    prep = next((c for c in head.rights if c.dep_ == "prep"), None)
+    if prep is not None:
+        end = prep.right_edge.i
+    words = doc[start:end + 1]
+    cut = next((t.i for t in words if t.text in (",", ";", "(", "—", "–") and t.i > head.i), end + 1)
+    piece = doc[start:cut]
+    return piece.text.strip() if len(piece) else head.text
 
 
 def _split_possessive(doc: Doc, span: SpacySpan) -> list[SpacySpan]:
@@ -213,6 +243,10 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
     if _titled_person(list(span), kind):
         kind = "person"
     toks, lead, honorific = _strip_name(list(span), kind)
+    if kind == "person" and toks and all(t.lower_ in ORG_NAME_WORDS or t.lower_ in ORG_DESCRIPTION_NOUNS
+                                         for t in toks):
+        kind = "organization"  # "the Justice Department": "Justice" is no title here
+        toks, lead, honorific = _strip_name(list(span), kind)
     if not toks or not any(t.text[:1].isupper() for t in toks):
         return None
     prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
@@ -221,6 +255,8 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
     if prev is not None and prev.lower_ in HONORIFICS and kind in ("person", "other"):
         honorific = honorific or HONORIFIC_GENDER.get(prev.lower_)
         kind = "person"
+    parts = name_parts(toks)
+    kind, found = _evidence(doc[toks[0].i:toks[-1].i + 1], parts, kind, bool(lead or honorific))
     roles: list[str] = []
     if kind == "person":
         pre = _premodifier_role(span) if not lead else " ".join(t.text for t in lead)
@@ -229,8 +265,52 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
         if pre and pre.lower() not in HONORIFICS:
             roles.append(pre)
         roles.extend(_appositive_roles(span))
-    parts = [t.text for t in toks]
-    return NameSpan(toks[0].i, toks[-1].i + 1, kind, parts, roles, honorific)
+    elif kind == "organization":
+        roles.extend(_appositive_roles(span))  # "Acme, a Toronto company": what "the company" can refer to
+    return NameSpan(toks[0].i, toks[-1].i + 1, kind, parts, roles, honorific, evidence=found)
+
+
+HYPHENS = frozenset({"-", "‐", "‑"})
+
+
+def name_parts(toks: list[Token]) -> list[str]:
+    """A name's words as the article spells them: tokens joined by a hyphen with no space are one word
+    ("Wilson-Raybould", not "Wilson - Raybould")."""
+    parts: list[str] = []
+    glue = False
+    for tok in toks:
+        if parts and (glue or tok.text in HYPHENS and not tok.nbor(-1).whitespace_):
+            parts[-1] += tok.text
+        else:
+            parts.append(tok.text)
+        glue = tok.text in HYPHENS and not tok.whitespace_
+    return parts
+
+
+def _evidence(span: SpacySpan, parts: list[str], kind: EntityKind, titled: bool) -> tuple[EntityKind, str | None]:
+    """The kind the article's own evidence gives a name (see ``evidence``), and which evidence there was."""
+    if titled:
+        return kind, "person" if kind == "person" else None
+    first_named = len(parts) > 1 and is_first_name(parts[0])
+    if kind == "person" and first_named:
+        return kind, "person"
+    if kind in ("place", "group") and len(parts) == 1:
+        return kind, None  # "Ohio", "Colombian": nothing below could change them (read the parse only if needed)
+    described = described_as(span)
+    if kind in ("person", "other") and (described == "organization" or org_words(parts)) \
+            and not first_named:
+        return "organization", "organization"
+    capitalised = 1 <= len(parts) <= 3 and all(p[:1].isupper() and not p.isupper() for p in parts)
+    if kind in ("other", "organization", "place") and described == "person" and capitalised \
+            and (len(parts) > 1 or kind == "other"):
+        return "person", "person"
+    if kind in ("other", "organization") and speaks_as_person(span, parts, kind == "organization"):
+        return "person", "person"
+    if kind == "other" and first_named and len(parts) <= 3 and followed_by_personal_pronoun(span):
+        return "person", "person"  # "Ana Ruiz … she": a first name, and the article's own pronoun
+    if kind == "person" and (first_named or described == "person"):
+        return kind, "person"
+    return kind, None
 
 
 def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
@@ -245,13 +325,26 @@ def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
             continue
         covered.update(range(ent.start, ent.end))
         pieces = _split_possessive(doc, ent) if kind != "person" else [ent]
-        for n, piece in enumerate(pieces):
-            found = _name_span(doc, piece, kind if n == len(pieces) - 1 else "other")
+        others: list[EntityKind] = ["other"] * (len(pieces) - 1)
+        kinds: list[EntityKind] = others + [kind]
+        if kind == "organization" and len(pieces) == 1 and (cut := person_of_org(ent)) is not None:
+            pieces, kinds = [doc[ent.start:cut], doc[cut + 1:ent.end]], ["person", "organization"]
+        for piece, piece_kind in zip(pieces, kinds):
+            found = _name_span(doc, piece, piece_kind)
             if found:
                 found.weak = _weak(text, piece, found.kind, found.parts)
                 out.append(found)
     out.extend(_proper_noun_runs(doc, text, covered))
-    return sorted(out, key=lambda n: n.start)
+    return sorted(_outside_credits(doc, text, out), key=lambda n: n.start)
+
+
+def _outside_credits(doc: Doc, text: str, names: list[NameSpan]) -> list[NameSpan]:
+    """The names not inside a photo credit or agency byline ("(Photo: Jane Doe/Reuters)"): never entities."""
+    ranges = credit_ranges(text)
+    if not ranges:
+        return names
+    return [n for n in names
+            if not any(s <= doc[n.start].idx and doc[n.end - 1].idx < e for s, e in ranges)]
 
 
 def _proper_noun_runs(doc: Doc, text: str, covered: set[int]) -> list[NameSpan]:

@@ -2,29 +2,63 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
 
 from ..docindex import doc_text
 from ..model import Entity, EntityKind, Mention
 from .entities import (Cluster, NameSpan, acronym, find_name_spans, first_name_gender, infer_genders,
                        normalise_key, retype_places, surname)
+from .evidence import credit_ranges, is_first_name, org_words
 
 
 # Votes a first name from the lexicon or an honorific ("Mrs.") casts for a person's gender; each he/she that
 # follows a lone mention casts one (``infer_genders``). Checked on speakers-dev pronoun rows.
 NAME_GENDER_VOTES = 5
-# Words that make a "person" name an organisation's.
-ORG_NAME_WORDS = frozenset({"coal", "energy", "inc", "corp", "co", "mining", "group", "llc", "bank", "company",
-                            "corporation", "association", "institute", "foundation", "fund", "university"})
-
-
-ORG_STEM_SKIP = frozenset({"of", "the", "for", "and", "'s", "’s", "s"})
+# Words that do not tell organisations apart ("Ministry of Foreign Affairs" is the "Foreign Ministry").
+ORG_STEM_SKIP = frozenset({"of", "the", "for", "and", "'s", "’s", "s", "affairs"})
 
 
 def org_stems(name: str) -> frozenset[str]:
     """An organisation name's words as 4-letter stems, without "of"/"the"/possessives ("Norwegian" ~ "Norway")."""
     words = name.lower().replace("’s", " ").replace("'s", " ").replace(".", "").split()
     return frozenset(w[:4] for w in words if w not in ORG_STEM_SKIP)
+
+
+def reconcile(names: list[NameSpan]) -> list[NameSpan]:
+    """One kind per name string, from the evidence of any of its mentions ("Studio Schicketanz, a design firm"
+    makes every "Studio Schicketanz" an organisation), and a "person" whose words run a name into a known
+    person's surname ("the Washington Post Trump said") split into the two names."""
+    evidence: dict[tuple[str, ...], str] = {}
+    for n in names:
+        if n.evidence is not None and (n.evidence == "person" or tuple(n.parts) not in evidence):
+            evidence[tuple(n.parts)] = n.evidence
+    out = []
+    for n in names:
+        found = evidence.get(tuple(n.parts))
+        if found == "organization" and n.kind in ("person", "other") and n.honorific is None and not n.roles:
+            n = replace(n, kind="organization", evidence=found)
+        elif found == "person" and n.evidence is None and n.kind in ("other", "organization"):
+            n = replace(n, kind="person", evidence=found)
+        out.extend(_split_run_on(n, names, evidence))
+    return out
+
+
+def _split_run_on(name: NameSpan, names: list[NameSpan], evidence: dict[tuple[str, ...], str]) -> list[NameSpan]:
+    """"Washington Post Trump" → "Washington Post" and "Trump" when "Donald Trump" is a person of the article and
+    the run has no evidence of its own (no first name, title or person appositive)."""
+    parts = name.parts
+    if name.kind not in ("person", "organization") or len(parts) < 3 or evidence.get(tuple(parts)) == "person" \
+            or is_first_name(parts[0]) or name.honorific or name.roles:
+        return [name]
+    last = surname(parts)
+    if not any(n.kind == "person" and len(n.parts) > 1 and n.parts != parts and surname(n.parts) == last
+               and evidence.get(tuple(n.parts)) == "person" for n in names):
+        return [name]
+    cut = name.end - 1
+    return [replace(name, end=cut, kind="other", parts=parts[:-1], evidence=None),
+            replace(name, start=cut, kind="other", parts=parts[-1:], evidence=None)]
 
 
 class EntityTable:
@@ -36,24 +70,32 @@ class EntityTable:
         self.clusters: list[Cluster] = []
         self.token_cluster: dict[int, Cluster] = {}
         self._by_key: dict[str, Cluster] = {}
+        self.credits = credit_ranges(self.text)
         self._cluster_names(find_name_spans(doc, self.text))
         retype_places(doc, self.clusters)
         infer_genders(doc, self.clusters, self.token_cluster)
 
     # -- building ------------------------------------------------------------------------------------------
     def _cluster_names(self, names: list[NameSpan]) -> None:
+        names = reconcile(names)
         full = sorted((n for n in names if n.kind == "person" and len(n.parts) > 1 and not n.weak),
                       key=lambda n: -len(n.parts))
         for name in full:
             self._attach(name, self._match_full_person(name) or self._new(name, "person"))
         # Honorific short names first ("Mr. Obama"), so that bare surnames can join the more frequent bearer.
-        for name in sorted(names, key=lambda n: (n.honorific is None, n.start)):
+        # Proper-noun runs NER missed come last: they only join what the labelled names built ("the PBO" before
+        # "Parliamentary Budget Officer").
+        for name in sorted(names, key=lambda n: (n.honorific is None, n.kind == "other" and len(n.parts) > 1,
+                                                 n.start)):
             if name.weak:
                 self._attach_weak(name)
                 continue
             if name.kind == "person" and len(name.parts) > 1:
                 continue
             cluster = self._match_short(name)
+            if cluster is None and name.kind == "person" and len(name.parts) == 1 and name.evidence is None \
+                    and name.honorific is None:  # NER's "Patriot" PERSON beside "Patriot Coal"
+                cluster = self._match_org(replace(name, kind="other"))
             if cluster is None and name.kind == "other" and name.honorific is None:
                 cluster = self._match_org(name)  # a proper noun NER missed: only joins a known organisation
                 if cluster is None:
@@ -76,7 +118,7 @@ class EntityTable:
                     self._attach(single, cluster)
 
     def _new(self, name: NameSpan, kind: EntityKind) -> Cluster:
-        if kind == "person" and any(p.lower().rstrip(".") in ORG_NAME_WORDS for p in name.parts):
+        if kind == "person" and name.evidence != "person" and org_words(name.parts):
             kind = "organization"  # NER's "Patriot Coal" PERSON
         entity = Entity(id="", name=" ".join(name.parts), kind=kind, named=True)
         cluster = Cluster(entity=entity, parts=list(name.parts))
@@ -102,6 +144,18 @@ class EntityTable:
         cluster.positions.append(name.start)
         for i in range(name.start, name.end):
             self.token_cluster[i] = cluster
+
+    def in_credit(self, offset: int) -> bool:
+        """Whether a character offset lies in a photo credit or agency byline (see ``evidence.credit_ranges``)."""
+        return any(s <= offset < e for s, e in self.credits)
+
+    def surname_bearer(self, token: Token) -> Cluster | None:
+        """The person a capitalised word no name span covers names by surname ("Trump says", the tagger having
+        read "Trump" as a common noun), if one does."""
+        if not token.text[:1].isupper() or token.text.isupper() or token.i in self.token_cluster:
+            return None
+        cluster = self._match_short(NameSpan(token.i, token.i + 1, "other", [token.text], [], None))
+        return cluster if cluster is not None and surname(cluster.parts) == token.lower_ else None
 
     def _match_full_person(self, name: NameSpan) -> Cluster | None:
         first, last = name.parts[0].lower(), surname(name.parts)
@@ -153,12 +207,15 @@ class EntityTable:
                     and c.parts[0].lower() == name.parts[0].lower() \
                     and min(len(c.parts), len(name.parts)) == 1:
                 return c  # "Peabody" and "Peabody Energy"
+            if name.kind in ("organization", "other") and c.entity.kind == "organization" \
+                    and len(stems := org_stems(" ".join(name.parts))) >= 2 and stems == org_stems(c.entity.name):
+                return c  # "Ministry of Foreign Affairs" and "Foreign Ministry", "Justice Department"
         return None
 
     # -- use -----------------------------------------------------------------------------------------------
     def unnamed(self, text: str, kind: EntityKind, start: int, end: int, named: bool = False) -> Cluster:
         """The entity for a description ("officials", "a company spokesperson"): one per distinct phrase."""
-        name = text.strip().lower() if not named else text.strip()
+        name = self._description_case(text.strip(), start) if not named else text.strip()
         key = normalise_key(name, kind)
         cluster = self._by_key.get(key)
         if cluster is None and named and kind == "organization":
@@ -170,6 +227,19 @@ class EntityTable:
             self.clusters.append(cluster)
         self.add_mention(cluster, start, end)
         return cluster
+
+    def _description_case(self, phrase: str, start: int) -> str:
+        """An unnamed description in the article's casing, its first word lower-cased unless it is a proper noun
+        ("Both Noem and other U.S. officials" → "both Noem and other U.S. officials"); a phrase built from
+        names is kept as built."""
+        first, _, rest = phrase.partition(" ")
+        if self.text[start:start + len(first)] != first:
+            return phrase  # built from names ("Donald Trump's advisers"), not the article's words
+        piece = self.doc.char_span(start, start + len(first), alignment_mode="expand") if first else None
+        proper = piece is not None and len(piece) > 0 and piece[0].pos_ == "PROPN" and piece[0].text == first \
+            and (not piece[0].is_sent_start or piece[0].i in self.token_cluster)
+        head = first if proper or first == "I" else first.lower()
+        return f"{head} {rest}" if rest else head
 
     def _org_variant(self, name: str) -> Cluster | None:
         """A named organisation this name is a variant of, as the article supports it: the same words up to order,
