@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Attribution, EntityKind, Span
 from . import salience
+from .agreement import Agreement
 from .candidates import History, Query, collect
 from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFIDENCE, ROLE_MATCH_CONFIDENCE,
                            Descriptions, describe)
@@ -60,6 +61,7 @@ class Resolver(Descriptions):
         self.resolved_tokens: set[int] = set()
         self.history = History()
         self.model = load_model()
+        self.agreement = Agreement(doc)
         # How sure the last ``resolve`` was (see the *_CONFIDENCE constants and the ranker).
         self.confidence = 0.0
         # When a list, named sources add pseudo-pronoun queries here (training data, ``scripts/train_speakers.py``).
@@ -84,7 +86,7 @@ class Resolver(Descriptions):
         if label is not None and label[0] == source.start and label[1] == source.end:
             cluster = resolve_label(self, *label)
             if cluster is not None:
-                self.history.record(cluster)
+                self.history.record(cluster, source.start)
             return cluster
         head = self._cue_subject(tokens, cue) or span_head(tokens)
         if head is not span_head(tokens):
@@ -100,7 +102,7 @@ class Resolver(Descriptions):
         cluster = self._resolve_head(head, tokens, source)
         self.resolved_tokens.update(t.i for t in tokens)
         if cluster is not None:
-            self.history.record(cluster)
+            self.history.record(cluster, source.start)
             self.table.add_mention(cluster, source.start, source.end)
             self.salience.add(cluster, head.i, salience.SOURCE_WEIGHT)
         return cluster
@@ -279,13 +281,18 @@ class Resolver(Descriptions):
         return self._resolve_nominal(antecedent, tokens or [antecedent], span)
 
     def _resolve_pronoun(self, head: Token) -> Cluster | None:
+        """he/she/it/they: the best agreeing candidate; a confident he/she is then evidence of its gender."""
         gender = PERSONAL_PRONOUNS[head.lower_][0]
         exclude = frozenset(t.i for t in head.head.children if t.i != head.i) | {head.head.i}
-        return self._ranked(Query(head.i, pronoun_accept(gender), gender, exclude, self._content))
+        cluster = self._ranked(Query(head.i, pronoun_accept(gender, self.agreement), gender, exclude,
+                                     self._content))
+        if cluster is not None and gender in ("m", "f") and self.confidence >= self.model.threshold:
+            self.agreement.vote(cluster, gender)
+        return cluster
 
     def _ranked(self, query: Query) -> Cluster | None:
         """The chosen candidate for ``query``; the ranker's probability for it becomes ``self.confidence``."""
-        ranked = rank(self.model, collect(self.salience, self.history, query))
+        ranked = rank(self.model, collect(self.salience, self.history, query, self.agreement))
         if ranked is None:
             self.confidence = 0.0
             return None
@@ -298,7 +305,7 @@ class Resolver(Descriptions):
         cluster = self.table.token_cluster.get(head.i)
         if cluster is None or self.trace is None:
             return
-        gender = cluster.gender if cluster.entity.kind == "person" else "n" \
+        gender = self.agreement.gender(cluster) if cluster.entity.kind == "person" else "n" \
             if cluster.entity.kind == "organization" else None
         if gender not in ("m", "f", "n"):
             return
@@ -307,21 +314,30 @@ class Resolver(Descriptions):
         if not recent or self.salience.sent_of[first] - self.salience.sent_of[recent[-1]] > PSEUDO_PRONOUN_SENTENCES:
             return  # writers use a pronoun for an entity just mentioned: only such names stand in for one
         exclude = frozenset(t.i for t in head.head.children if t.i not in {x.i for x in tokens}) | {head.head.i}
-        found = collect(self.salience, self.history, Query(first, pronoun_accept(gender), gender, exclude,
-                                                           self._content))
+        found = collect(self.salience, self.history, Query(first, pronoun_accept(gender, self.agreement), gender,
+                                                           exclude, self._content), self.agreement)
         answers = [n for n, (c, _) in enumerate(found) if c is cluster]
         if answers and len(found) > 1:
             self.trace.append(([f for _, f in found], answers[0]))
 
-def pronoun_accept(gender: str | None) -> Callable[[Cluster], float]:
-    """Which entities a pronoun of ``gender`` ("m", "f", "n" for it, None for they) may refer to, and how well."""
+def pronoun_accept(gender: str | None, agreement: Agreement | None = None) -> Callable[[Cluster], float]:
+    """Which entities a pronoun of ``gender`` ("m", "f", "n" for it, None for they) may refer to, and how well.
+
+    Hard constraints: he/she only a person (with ``agreement``, never one the evidence says is a place,
+    business, law or product) and never one of the other gender; it/they never a single person."""
 
     def accept(c: Cluster) -> float:
         kind = c.entity.kind
         if gender in ("m", "f"):
             if kind != "person" or c.entity.name == AUTHOR_NAME:
                 return 0.0
-            return 1.0 if c.gender == gender else UNKNOWN_GENDER_FACTOR if c.gender is None else 0.0
+            if agreement is None:
+                known = c.gender
+            elif agreement.not_person(c):
+                return 0.0
+            else:
+                known = agreement.gender(c)
+            return 1.0 if known == gender else UNKNOWN_GENDER_FACTOR if known is None else 0.0
         if gender == "n":
             return 1.0 if kind in ("organization", "other") else 0.3 if kind == "place" else 0.0
         return 1.0 if kind in ("organization", "group") or c.plural else 0.4 if kind == "place" else 0.0
