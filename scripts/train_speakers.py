@@ -8,7 +8,7 @@ the named entity as the one right answer among the candidates the resolver offer
 The weights are fitted by L2-regularised gradient ascent (numpy, deterministic). Cross-fitting picks the rest: a
 model fitted on each half of the articles scores the other half; the chooser (the model's argmax or the salience
 heuristic) is the one right more often there, and the confidence threshold maximises (right answers kept)
-− WRONG_COST × (wrong answers kept) over the held-out queries. Parses are cached in build/cache (shared with
+− WRONG_COST × (wrong answers kept) over the held-out queries (never below MIN_THRESHOLD). Parses are cached in build/cache (shared with
 scripts/train.py).
 """
 
@@ -34,6 +34,9 @@ from quoth.speakers.ranker import FEATURES, RESOURCE, choose  # noqa: E402
 # A confident wrong name costs this many honest "unknown"s: the threshold maximises right − WRONG_COST × wrong.
 # Fixed before any measurement (pseudo-pronouns are harder than real ones, so a higher cost nulls too much).
 WRONG_COST = 2.0
+# Never keep an answer the model holds at barely better than even odds, whatever the held-out gain: a "he" between
+# two equally placed men is a guess (tests/test_speakers_confidence.py). Policy, not tuned.
+MIN_THRESHOLD = 0.55
 L2 = 0.001
 STEPS = 4000
 LEARNING_RATE = 1.0
@@ -103,7 +106,7 @@ def choose_threshold(results: list[tuple[float, bool]]) -> float:
         gain = sum(1.0 if ok else -WRONG_COST for c, ok in results if c >= t)
         if gain > best_gain:
             best_t, best_gain = t, gain
-    return best_t
+    return max(best_t, MIN_THRESHOLD)
 
 
 def main() -> None:

@@ -83,7 +83,11 @@ def _resolve_first_person(resolver: Resolver, attributions: list[Attribution], p
                 quotes = pair_quotes(resolver.table.text) if quotes is None else quotes
                 outer = _overlapping_quote(attributions, quotes, att)
             if outer is QUOTED_ELSEWHERE:
-                pending.remove(att)  # left unresolved: no speaker, confidence 0
+                run = _quote_run_speaker(resolver.table.text, attributions, att, chosen)
+                if run is not None:
+                    chosen[att.id] = (run, chosen_confidence(chosen, run))
+                    resolver.table.add_mention(run, att.source.start, att.source.end)
+                pending.remove(att)  # else left unresolved: no speaker, confidence 0
             elif outer is None:
                 cluster = resolver.resolve_author(att.source)
                 if cluster is not None:
@@ -93,6 +97,27 @@ def _resolve_first_person(resolver: Resolver, attributions: list[Attribution], p
                 chosen[att.id] = chosen[outer.id]
                 resolver.table.add_mention(chosen[att.id][0], att.source.start, att.source.end)
                 pending.remove(att)
+
+
+def _quote_run_speaker(text: str, attributions: list[Attribution], att: Attribution,
+                       chosen: dict[str, tuple[Cluster, float]]) -> Cluster | None:
+    """An "I" in quotation marks no attribution holds, in a run of quotes: the speaker of the latest resolved
+    attribution before it in the same or the preceding paragraph, when that one quotes (a direct quotation)."""
+    assert att.source is not None
+    offset = att.source.start
+    before = [a for a in attributions if a.id in chosen and a.kind == "direct" and a.content.start < offset
+              and a is not att]
+    if not before:
+        return None
+    last = max(before, key=lambda a: a.content.end)
+    if len(PARAGRAPH_BREAK.findall(text, min(last.content.end, offset), offset)) > 1:
+        return None
+    return chosen[last.id][0]
+
+
+def chosen_confidence(chosen: dict[str, tuple[Cluster, float]], cluster: Cluster) -> float:
+    """The confidence of the latest choice of ``cluster`` (a quote run's "I" is as sure as its speaker)."""
+    return max((conf for c, conf in chosen.values() if c is cluster), default=0.0)
 
 
 # Marks an "I" inside quotation marks that no attribution accounts for.

@@ -18,7 +18,7 @@ from ..lexicon.people import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELA
 from .ranker import load_model, rank
 from .salience import Salience
 from .table import EntityTable
-from .transcripts import line_label, resolve_label
+from .transcripts import label_role, line_label, resolve_label
 
 __all__ = ["AUTHOR_CONFIDENCE", "DESCRIBED_CONFIDENCE", "NAMED_CONFIDENCE", "ROLE_MATCH_CONFIDENCE", "Resolver",
            "attribution_containing", "describe", "pronoun_accept", "span_head", "span_tokens"]
@@ -156,14 +156,18 @@ class Resolver(Descriptions):
         return left.idx
 
     def resolve_author(self, source: Span) -> Cluster | None:
-        """First person outside any quotation: the speaker of a transcript line's label ("OKAFOR: I believe …");
-        else "I" is the writer and "we" stays the generic "we"."""
+        """First person outside any quotation: the speaker of a transcript line's label ("OKAFOR: I believe …";
+        an "A:" line's interviewee, or nobody when the article names none); else "I" is the writer and "we" stays
+        the generic "we"."""
         label = line_label(self.table.text, source.start)
         if label is not None:
             cluster = resolve_label(self, *label)
             if cluster is not None:
                 self.table.add_mention(cluster, source.start, source.end)
                 return cluster
+            if label_role(label[2]) == "answer":
+                self.confidence = 0.0
+                return None  # an answer whose interviewee the article does not name: never the writer
         word = source.text.strip().lower()
         self.confidence = AUTHOR_CONFIDENCE
         if word in ("i", "me", "my", "myself"):
