@@ -96,7 +96,8 @@ def main() -> None:
     args.out.write_text(json.dumps({
         "about": "First name -> gender ('m'/'f'), learned by scripts/train_first_names.py from PolNeAR train: the "
                  f"he/she after a person's full name, one vote per article, kept with >= {MIN_ARTICLES} articles "
-                 f"and >= {MIN_SHARE:.0%} agreement; names the hand lists in quoth.lexicon.people hold are left to them.",
+                 f"and >= {MIN_SHARE:.0%} agreement; names the hand lists in quoth.lexicon.people hold are left "
+                 "to them.",
         "names": table,
     }, indent=1, sort_keys=False) + "\n", encoding="utf-8")
     counts = Counter(table.values())

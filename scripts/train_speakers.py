@@ -8,8 +8,8 @@ the named entity as the one right answer among the candidates the resolver offer
 The weights are fitted by L2-regularised gradient ascent (numpy, deterministic). Cross-fitting picks the rest: a
 model fitted on each half of the articles scores the other half; the chooser (the model's argmax or the salience
 heuristic) is the one right more often there, and the confidence threshold maximises (right answers kept)
-− WRONG_COST × (wrong answers kept) over the held-out queries (never below MIN_THRESHOLD). Parses are cached in build/cache (shared with
-scripts/train.py).
+− WRONG_COST × (wrong answers kept) over the held-out queries (never below MIN_THRESHOLD). Parses are cached in
+build/cache (shared with scripts/train.py).
 """
 
 from __future__ import annotations

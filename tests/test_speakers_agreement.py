@@ -83,6 +83,7 @@ def test_speakers_first_person_in_quotes_far_from_any_speaker_stays_unresolved()
 
 @pytest.mark.model
 def test_speakers_interview_answer_without_a_named_interviewee_is_not_the_writer():
-    marked = "We spoke with an official about the bridge.\n\nQ: What next?\n\nA: [1|I|] {1|think|} <1|a vote comes soon|>."
+    marked = ("We spoke with an official about the bridge.\n\nQ: What next?\n\n"
+              "A: [1|I|] {1|think|} <1|a vote comes soon|>.")
     _, atts, _ = resolve(marked)
     assert atts["a1"].speaker is None

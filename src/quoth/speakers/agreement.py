@@ -4,8 +4,8 @@ A he/she may only refer to a person; the named-entity tagger's PERSON label is n
 restaurant; "in Surrey", the city; "Bill C-74", the law). Evidence against a person: digits in the name, a mention
 that is a bare possessive naming a place ("at Stella's", where the possessive modifies no noun), a mention as the
 object of a place preposition ("in Surrey"), a mention the tagger labels place, organisation, law or product.
-A one-word name with such evidence in at least half its mentions and none for a person (a title or role; a he/she after it is no evidence, it may
-be the owner's) is not a he/she's referent; a name with digits never is.
+A one-word name with such evidence in at least half its mentions and none for a person (a title or role; a he/she
+after it is no evidence, it may be the owner's) is not a he/she's referent; a name with digits never is.
 
 Gender, first the cluster's own votes (honorifics, the first-name lists, he/she after a lone mention), then a
 gendered role noun in apposition ("spokeswoman"), then the first-name table learned from PolNeAR train

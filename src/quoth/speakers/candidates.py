@@ -82,6 +82,7 @@ def collect(sal: Salience, history: History, query: Query,
     """The candidates for ``query`` with their feature vectors (empty when nothing fits); ``agreement`` gives
     genders beyond the clusters' own votes."""
     scored = []
+    exclude = query.exclude | _content_tokens(sal, query)
     for cluster in sal.clusters():
         factor = query.accept(cluster)
         if factor <= 0:
@@ -89,7 +90,7 @@ def collect(sal: Salience, history: History, query: Query,
         offsets = [sal.doc[t].idx for t in sal.mentions_before(cluster, query.token)]
         if _only_inside(offsets, query) or _only_credited(offsets, history):
             continue
-        value = sal.score(cluster, query.token, query.exclude)
+        value = sal.score(cluster, query.token, exclude)
         if value > 0:
             scored.append((cluster, value, factor))
     cataphora = False
@@ -104,6 +105,17 @@ def collect(sal: Salience, history: History, query: Query,
     return [(c, _features(sal, history, query, c, v / total, f, cataphora, gender_of(c)) + [float(v * f == best),
                                                                               math.log1p(v * f)])
             for c, v, f in scored]
+
+
+def _content_tokens(sal: Salience, query: Query) -> frozenset[int]:
+    """Tokens of the attribution's own content before the source: whoever is named there is spoken about, so
+    those mentions add nothing to a candidate's salience ("'I love Larry,' he said")."""
+    out: set[int] = set()
+    for start, end in query.content:
+        span = sal.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.start < query.token:
+            out.update(range(span.start, min(span.end, query.token)))
+    return frozenset(out)
 
 
 def _only_credited(offsets: list[int], history: History) -> bool:
