@@ -9,7 +9,8 @@ The weights are fitted by L2-regularised gradient ascent (numpy, deterministic).
 model fitted on each half of the articles scores the other half; the chooser (the model's argmax or the salience
 heuristic) is the one right more often there, and the confidence threshold maximises (right answers kept)
 − WRONG_COST × (wrong answers kept) over the held-out queries (never below MIN_THRESHOLD). Parses are cached in
-build/cache (shared with scripts/train.py).
+build/cache (shared with scripts/train.py). The queries are collected with the salience-only ranker (``ranker.FALLBACK``) resolving the
+sources before them, so the result does not depend on the shipped weights it replaces (deterministic).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from train import parse_cached  # noqa: E402
 from quoth.evaluate.brat import read_split  # noqa: E402
 from quoth.model import Attribution, Span  # noqa: E402
 from quoth.speakers import resolve_speakers  # noqa: E402
-from quoth.speakers.ranker import FEATURES, RESOURCE, choose  # noqa: E402
+from quoth.speakers.ranker import FALLBACK, FEATURES, RESOURCE, choose  # noqa: E402
 
 # A confident wrong name costs this many honest "unknown"s: the threshold maximises right − WRONG_COST × wrong.
 # Fixed before any measurement (pseudo-pronouns are harder than real ones, so a higher cost nulls too much).
@@ -57,7 +58,7 @@ def collect_queries(docs, articles) -> list[list[Query]]:
     out = []
     for doc, article in zip(docs, articles):
         trace: list = []
-        resolve_speakers(doc, gold_attributions(article), trace=trace)
+        resolve_speakers(doc, gold_attributions(article), trace=trace, model=FALLBACK)
         out.append([(np.asarray(x, dtype=float), y) for x, y in trace])
     return out
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quoth.speakers.agreement import learned_first_names, name_gender, role_gender
+from quoth.speakers.resolve import PARAGRAPH_SUBJECT_CONFIDENCE
 from speaker_fixtures import resolve, speaker_name
 
 
@@ -87,3 +88,25 @@ def test_speakers_interview_answer_without_a_named_interviewee_is_not_the_writer
               "A: [1|I|] {1|think|} <1|a vote comes soon|>.")
     _, atts, _ = resolve(marked)
     assert atts["a1"].speaker is None
+
+
+@pytest.mark.model
+def test_speakers_opposing_witnesses_each_keep_their_quotes():
+    # the second witness is introduced as the paragraph's subject: that paragraph's "he" is his, and the run goes on
+    marked = ("[1|Kevin Marsh|] {1|said|} <1|the truck ran a red light|>.\n"
+              "<2|“It came straight through the intersection,”|> [2|he|] {2|said|}.\n"
+              "Tom Pryor, the truck's driver, told a different story. "
+              "<3|“The light was yellow,”|> [3|he|] {3|said|}.\n"
+              "<4|“Marsh was not even looking,”|> [4|he|] {4|added|}.\n")
+    _, atts, ents = resolve(marked)
+    names = {k: ents[atts[k].speaker].name if atts[k].speaker else None for k in ("a2", "a3", "a4")}
+    assert names == {"a2": "Kevin Marsh", "a3": "Tom Pryor", "a4": "Tom Pryor"}
+
+
+@pytest.mark.model
+def test_speakers_paragraph_subject_needs_to_be_the_only_one():
+    # two men are subjects in the paragraph: the rule stays out and the ranker (or nobody) decides
+    marked = ("Dale Hunt met Ravi Patel at the fire. Hunt called the crew, and Patel waited by the road. "
+              "<1|“It started at noon,”|> [1|he|] {1|said|}.")
+    _, atts, _ = resolve(marked)
+    assert atts["a1"].speaker_confidence != pytest.approx(PARAGRAPH_SUBJECT_CONFIDENCE)

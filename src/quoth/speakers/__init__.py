@@ -18,6 +18,7 @@ from ..model import Attribution, Entity, Span
 from ..quotes import Quote, pair_quotes
 from .entities import Cluster
 from .nesting import set_parents
+from .ranker import RankerModel
 from .resolve import Resolver, attribution_containing
 from .table import EntityTable
 
@@ -27,13 +28,18 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution],
-                     trace: list[tuple[list[list[float]], int]] | None = None) -> list[Entity]:
+                     trace: list[tuple[list[list[float]], int]] | None = None,
+                     model: RankerModel | None = None) -> list[Entity]:
     """Cluster entity mentions, set each attribution's ``speaker``, ``speaker_confidence`` (and nested ``parent``);
     return the entities. A speaker resolved with confidence below the ranker's threshold is left null (the
-    source text stays). ``trace``, when a list, collects the ranker's training queries (see ``Resolver.trace``).
+    source text stays). ``trace``, when a list, collects the ranker's training queries (see ``Resolver.trace``);
+    ``model`` replaces the shipped ranker (training collects its queries with a fixed one, so that ``make train``
+    does not depend on the weights it replaces).
     """
     table = EntityTable(doc)
     resolver = Resolver(doc, table)
+    if model is not None:
+        resolver.model = model
     resolver.trace = trace
     resolver.history.set_text(table.text, [span for a in attributions for span in a.content.spans])
     chosen = _resolve_all(resolver, attributions)

@@ -102,9 +102,30 @@ def collect(sal: Salience, history: History, query: Query,
     total = sum(v for _, v, _ in scored)
     best = max(v * f for _, v, f in scored)
     gender_of = agreement.gender if agreement is not None else (lambda c: c.gender)
-    return [(c, _features(sal, history, query, c, v / total, f, cataphora, gender_of(c)) + [float(v * f == best),
-                                                                              math.log1p(v * f)])
+    return [(c, _features(sal, history, query, c, v / total, f, cataphora, gender_of(c))
+             + [float(v * f == best), math.log1p(v * f)])
             for c, v, f in scored]
+
+
+def paragraph_subject(sal: Salience, history: History, query: Query) -> Cluster | None:
+    """The one agreeing entity that is a grammatical subject in the source's paragraph before it, outside every
+    quotation ("Tom Pryor told a different story. 'The light was yellow,' he said."); None when there is none or
+    more than one (then the ranker decides). Agreeing means fully (a known gender) or a full name of unknown
+    gender; a lone word of unknown gender ("Kissito") does not count."""
+    para = sal.para_of[query.token]
+    found: list[Cluster] = []
+    for cluster in sal.clusters():
+        factor = query.accept(cluster)
+        if factor <= 0 or factor < 1.0 and len(cluster.parts) < 2:
+            continue
+        for tok in reversed(sal.mentions_before(cluster, query.token)):
+            if sal.para_of[tok] != para:
+                break
+            if tok not in query.exclude and sal.doc[tok].dep_ in ("nsubj", "nsubjpass") \
+                    and not history.is_quoted(sal.doc[tok].idx):
+                found.append(cluster)
+                break
+    return found[0] if len(found) == 1 else None
 
 
 def _content_tokens(sal: Salience, query: Query) -> frozenset[int]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..model import Attribution, EntityKind, Span
 from . import salience
 from .agreement import Agreement
-from .candidates import History, Query, collect
+from .candidates import History, Query, collect, paragraph_subject
 from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFIDENCE, ROLE_MATCH_CONFIDENCE,
                            Descriptions, describe)
 from .entities import Cluster
@@ -27,6 +27,8 @@ __all__ = ["AUTHOR_CONFIDENCE", "DESCRIBED_CONFIDENCE", "NAMED_CONFIDENCE", "ROL
 AUTHOR_NAME = "the article's author"
 # Salience factor for a person whose gender is unknown when a he/she needs one: below a known match.
 UNKNOWN_GENDER_FACTOR = 0.6
+# How sure a he/she source is when it takes its paragraph's one agreeing subject against the ranker's choice.
+PARAGRAPH_SUBJECT_CONFIDENCE = 0.8
 # Training queries (pseudo-pronouns) come only from names whose entity was mentioned at most this many sentences
 # before: a real pronoun's antecedent almost always is. Re-run `make train` after changing it.
 PSEUDO_PRONOUN_SENTENCES = 1
@@ -211,7 +213,7 @@ class Resolver(Descriptions):
             if low in SECOND_PERSON:
                 return self.table.unnamed(low, "group", source.start, source.end)
             if low in PERSONAL_PRONOUNS:
-                return self._resolve_pronoun(head)
+                return self._resolve_pronoun(head, source=True)
             if low in FIRST_PERSON:
                 return None
         leading = self._leading_name(tokens, source)
@@ -284,12 +286,19 @@ class Resolver(Descriptions):
             else Span.from_offsets(self.table.text, [(antecedent.idx, antecedent.idx + len(antecedent))])
         return self._resolve_nominal(antecedent, tokens or [antecedent], span)
 
-    def _resolve_pronoun(self, head: Token) -> Cluster | None:
-        """he/she/it/they: the best agreeing candidate; a confident he/she is then evidence of its gender."""
+    def _resolve_pronoun(self, head: Token, source: bool = False) -> Cluster | None:
+        """he/she/it/they: the best agreeing candidate; a confident he/she is then evidence of its gender.
+
+        A he/she that is a source takes the one agreeing person who is a subject earlier in its paragraph, outside
+        quotations, when there is exactly one (the journalist's convention: "Tom Pryor told a different story.
+        'The light was yellow,' he said."); otherwise the ranker decides."""
         gender = PERSONAL_PRONOUNS[head.lower_][0]
         exclude = frozenset(t.i for t in head.head.children if t.i != head.i) | {head.head.i}
-        cluster = self._ranked(Query(head.i, pronoun_accept(gender, self.agreement), gender, exclude,
-                                     self._content))
+        query = Query(head.i, pronoun_accept(gender, self.agreement), gender, exclude, self._content)
+        cluster = self._ranked(query)
+        local = paragraph_subject(self.salience, self.history, query) if source and gender in ("m", "f") else None
+        if local is not None and local is not cluster:
+            cluster, self.confidence = local, PARAGRAPH_SUBJECT_CONFIDENCE
         if cluster is not None and gender in ("m", "f") and self.confidence >= self.model.threshold:
             self.agreement.vote(cluster, gender)
         return cluster
