@@ -9,8 +9,9 @@ The weights are fitted by L2-regularised gradient ascent (numpy, deterministic).
 model fitted on each half of the articles scores the other half; the chooser (the model's argmax or the salience
 heuristic) is the one right more often there, and the confidence threshold maximises (right answers kept)
 − WRONG_COST × (wrong answers kept) over the held-out queries (never below MIN_THRESHOLD). Parses are cached in
-build/cache (shared with scripts/train.py). The queries are collected with the salience-only ranker (``ranker.FALLBACK``) resolving the
-sources before them, so the result does not depend on the shipped weights it replaces (deterministic).
+build/cache (shared with scripts/train.py). The queries are collected with the salience-only ranker
+(``ranker.FALLBACK``) resolving the sources before them, so the result does not depend on the shipped weights it
+replaces (deterministic).
 """
 
 from __future__ import annotations
