@@ -108,10 +108,10 @@ def _resolve_first_person(resolver: Resolver, attributions: list[Attribution], p
 def _quote_run_speaker(text: str, attributions: list[Attribution], att: Attribution,
                        chosen: dict[str, tuple[Cluster, float]]) -> Cluster | None:
     """An "I" in quotation marks no attribution holds, in a run of quotes: the speaker of the latest resolved
-    attribution before it in the same or the preceding paragraph, when that one quotes (a direct quotation)."""
+    attribution before it in the same or the preceding paragraph, when that one quotes (a direct or mixed quotation)."""
     assert att.source is not None
     offset = att.source.start
-    before = [a for a in attributions if a.id in chosen and a.kind == "direct" and a.content.start < offset
+    before = [a for a in attributions if a.id in chosen and a.kind != "indirect" and a.content.start < offset
               and a is not att]
     if not before:
         return None
