@@ -72,6 +72,7 @@ class Agreement:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.pronoun_votes: dict[int, Counter] = {}
+        self._not_person: dict[int, bool] = {}
 
     def vote(self, cluster: Cluster, gender: str) -> None:
         """A he/she resolved to ``cluster`` with confidence: evidence of its gender."""
@@ -93,6 +94,12 @@ class Agreement:
 
     def not_person(self, cluster: Cluster) -> bool:
         """Whether the evidence says this "person" is a place, business, law or product (see the module doc)."""
+        key = id(cluster)
+        if key not in self._not_person:
+            self._not_person[key] = self._judge_not_person(cluster)
+        return self._not_person[key]
+
+    def _judge_not_person(self, cluster: Cluster) -> bool:
         if cluster.entity.kind != "person":
             return True
         if any(ch.isdigit() for part in cluster.parts for ch in part):
