@@ -3,7 +3,8 @@
 A he/she may only refer to a person; the named-entity tagger's PERSON label is not enough ("Stella's", the
 restaurant; "in Surrey", the city; "Bill C-74", the law). Evidence against a person: digits in the name, a mention
 that is a bare possessive naming a place ("at Stella's", where the possessive modifies no noun), a mention as the
-object of a place preposition ("in Surrey"), a mention the tagger labels place, organisation, law or product.
+object of a place preposition ("in Surrey"). The tagger's own label on a mention is not used: the small model calls
+"Trump" an organisation as often as a person.
 A one-word name with such evidence in at least half its mentions and none for a person (a title or role; a he/she
 after it is no evidence, it may be the owner's) is not a he/she's referent; a name with digits never is.
 
@@ -36,8 +37,6 @@ granddaughter queen princess girlfriend actress councilwoman alderwoman sportswo
 """.split())
 # Prepositions whose object is a place: "a nurse in Surrey".
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "throughout", "outside", "inside", "around"})
-# Tagger labels that are never a person's.
-NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "LAW", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +110,6 @@ class Agreement:
 
     def _placelike(self, i: int) -> bool:
         tok = self.doc[i]
-        if tok.ent_type_ in NOT_PERSON_LABELS:
-            return True
         if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
             return True
         nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None

@@ -16,7 +16,7 @@ from typing import Callable
 from .agreement import Agreement
 from .entities import Cluster, first_name_gender
 from .ranker import FEATURES
-from .salience import Salience
+from .salience import Salience, is_subject
 from .transcripts import is_credit_line
 
 
@@ -121,7 +121,7 @@ def paragraph_subject(sal: Salience, history: History, query: Query) -> Cluster 
         for tok in reversed(sal.mentions_before(cluster, query.token)):
             if sal.para_of[tok] != para:
                 break
-            if tok not in query.exclude and sal.doc[tok].dep_ in ("nsubj", "nsubjpass") \
+            if tok not in query.exclude and is_subject(sal.doc[tok]) \
                     and not history.is_quoted(sal.doc[tok].idx):
                 found.append(cluster)
                 break
@@ -167,7 +167,7 @@ def _features(sal: Salience, history: History, query: Query, cluster: Cluster, s
         "organization": float(kind == "organization"),
         "place": float(kind == "place"), "group": float(kind in ("group", "other")),
         "last_speaker": float(history.last_speaker is cluster), "was_speaker": float(id(cluster) in history.spoke),
-        "last_subject": float(sal.doc[last_tok].dep_ in ("nsubj", "nsubjpass")),
+        "last_subject": float(is_subject(sal.doc[last_tok])),
         "quoted_share": quoted, "person_evidence": float(evidence),
         "weak_person": float(kind == "person" and len(cluster.parts) == 1 and not evidence),
         "log_mentions": math.log1p(len(last)), "cataphora": float(cataphora),
