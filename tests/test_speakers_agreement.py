@@ -110,3 +110,25 @@ def test_speakers_paragraph_subject_needs_to_be_the_only_one():
               "<1|“It started at noon,”|> [1|he|] {1|said|}.")
     _, atts, _ = resolve(marked)
     assert atts["a1"].speaker_confidence != pytest.approx(PARAGRAPH_SUBJECT_CONFIDENCE)
+
+
+def test_speakers_threshold_is_where_a_kept_answer_stops_paying():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    scripts = Path(__file__).resolve().parents[1] / "scripts"
+    sys.path.insert(0, str(scripts))
+    try:
+        spec = importlib.util.spec_from_file_location("train_speakers", scripts / "train_speakers.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(scripts))
+    # answers right with probability 0.25 below 0.7 and 0.95 from 0.7: the fitted curve crosses 2/3 in between
+    results = [(c / 100, n < (95 if c >= 70 else 25)) for c in range(40, 100) for n in range(100)]
+    threshold = module.choose_threshold(results)
+    assert 0.6 < threshold < 0.75
+    # all answers right: the floor holds; none right: nothing is kept
+    assert module.choose_threshold([(c / 10, True) for c in range(3, 10)]) == module.MIN_THRESHOLD
+    assert module.choose_threshold([(c / 10, False) for c in range(3, 10)]) == 0.95
