@@ -17,10 +17,11 @@ demo:  ## extract who-said-what from the sample articles, as a table
 test:  ## run the test suite
 	$(PYTHON) -m pytest -q
 
-train:  ## train the attribution tagger, its cross-fitted half models, the speaker ranker and the sieve
+train:  ## train the attribution tagger, its cross-fitted half models, the first-name genders, the speaker ranker and the sieve
 	$(PYTHON) scripts/train.py
 	quoth eval polnear $(POLNEAR)/train --crossfit --cache build/crossfit
-	$(PYTHON) scripts/train_speakers.py
+	$(PYTHON) scripts/train_first_names.py --data $(POLNEAR)
+	$(PYTHON) scripts/train_speakers.py --data $(POLNEAR)
 	$(PYTHON) scripts/train_filter.py
 
 constraints:  ## re-pin constraints.txt to the versions installed now

@@ -18,6 +18,7 @@ from ..model import Attribution, Entity, Span
 from ..quotes import Quote, pair_quotes
 from .entities import Cluster
 from .nesting import set_parents
+from .ranker import RankerModel
 from .resolve import Resolver, attribution_containing
 from .table import EntityTable
 
@@ -27,13 +28,18 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution],
-                     trace: list[tuple[list[list[float]], int]] | None = None) -> list[Entity]:
+                     trace: list[tuple[list[list[float]], int]] | None = None,
+                     model: RankerModel | None = None) -> list[Entity]:
     """Cluster entity mentions, set each attribution's ``speaker``, ``speaker_confidence`` (and nested ``parent``);
     return the entities. A speaker resolved with confidence below the ranker's threshold is left null (the
-    source text stays). ``trace``, when a list, collects the ranker's training queries (see ``Resolver.trace``).
+    source text stays). ``trace``, when a list, collects the ranker's training queries (see ``Resolver.trace``);
+    ``model`` replaces the shipped ranker (training collects its queries with a fixed one, so that ``make train``
+    does not depend on the weights it replaces).
     """
     table = EntityTable(doc)
     resolver = Resolver(doc, table)
+    if model is not None:
+        resolver.model = model
     resolver.trace = trace
     resolver.history.set_text(table.text, [span for a in attributions for span in a.content.spans])
     chosen = _resolve_all(resolver, attributions)
@@ -83,7 +89,11 @@ def _resolve_first_person(resolver: Resolver, attributions: list[Attribution], p
                 quotes = pair_quotes(resolver.table.text) if quotes is None else quotes
                 outer = _overlapping_quote(attributions, quotes, att)
             if outer is QUOTED_ELSEWHERE:
-                pending.remove(att)  # left unresolved: no speaker, confidence 0
+                run = _quote_run_speaker(resolver.table.text, attributions, att, chosen)
+                if run is not None:
+                    chosen[att.id] = (run, chosen_confidence(chosen, run))
+                    resolver.table.add_mention(run, att.source.start, att.source.end)
+                pending.remove(att)  # else left unresolved: no speaker, confidence 0
             elif outer is None:
                 cluster = resolver.resolve_author(att.source)
                 if cluster is not None:
@@ -93,6 +103,27 @@ def _resolve_first_person(resolver: Resolver, attributions: list[Attribution], p
                 chosen[att.id] = chosen[outer.id]
                 resolver.table.add_mention(chosen[att.id][0], att.source.start, att.source.end)
                 pending.remove(att)
+
+
+def _quote_run_speaker(text: str, attributions: list[Attribution], att: Attribution,
+                       chosen: dict[str, tuple[Cluster, float]]) -> Cluster | None:
+    """An "I" in quotation marks no attribution holds, in a run of quotes: the speaker of the latest resolved
+    attribution before it in the same or the preceding paragraph, when that one quotes (a direct or mixed quotation)."""
+    assert att.source is not None
+    offset = att.source.start
+    before = [a for a in attributions if a.id in chosen and a.kind != "indirect" and a.content.start < offset
+              and a is not att]
+    if not before:
+        return None
+    last = max(before, key=lambda a: a.content.end)
+    if len(PARAGRAPH_BREAK.findall(text, min(last.content.end, offset), offset)) > 1:
+        return None
+    return chosen[last.id][0]
+
+
+def chosen_confidence(chosen: dict[str, tuple[Cluster, float]], cluster: Cluster) -> float:
+    """The confidence of the latest choice of ``cluster`` (a quote run's "I" is as sure as its speaker)."""
+    return max((conf for c, conf in chosen.values() if c is cluster), default=0.0)
 
 
 # Marks an "I" inside quotation marks that no attribution accounts for.

@@ -9,12 +9,14 @@ minister …," he said: the prime minister is spoken about, not speaking) are ne
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .agreement import Agreement
 from .entities import Cluster, first_name_gender
 from .ranker import FEATURES
-from .salience import Salience
+from .salience import Salience, is_subject
 from .transcripts import is_credit_line
 
 
@@ -29,18 +31,24 @@ class Query:
     content: tuple[tuple[int, int], ...] = ()  # the attribution's own content, as character spans
 
 
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
 @dataclass
 class History:
-    """Speakers resolved so far (text order), and per character of the article whether it is quoted (inside an
-    attribution's content) or on a byline or credit line. ``set_text`` fills the masks."""
+    """Speakers resolved so far (text order) and where each last spoke, and per character of the article whether
+    it is quoted (inside an attribution's content) or on a byline or credit line. ``set_text`` fills the masks."""
 
     last_speaker: Cluster | None = None
     spoke: set[int] = field(default_factory=set)
+    spoke_at: dict[int, int] = field(default_factory=dict)  # id(cluster) → offset of its latest source
     quoted: bytearray = field(default_factory=bytearray)
     credited: bytearray = field(default_factory=bytearray)
+    text: str = ""
 
     def set_text(self, text: str, contents: list[tuple[int, int]]) -> None:
         """Mark the quoted regions (``contents``) and credit lines of ``text``."""
+        self.text = text
         self.quoted = bytearray(len(text))
         for s, e in contents:
             self.quoted[s:e] = b"\x01" * (e - s)
@@ -51,18 +59,30 @@ class History:
                 self.credited[start:start + len(line)] = b"\x01" * len(line)
             start += len(line) + 1
 
-    def record(self, cluster: Cluster) -> None:
+    def record(self, cluster: Cluster, offset: int | None = None) -> None:
         self.last_speaker = cluster
         self.spoke.add(id(cluster))
+        if offset is not None:
+            self.spoke_at[id(cluster)] = offset
+
+    def spoke_recently(self, cluster: Cluster, offset: int) -> bool:
+        """Whether ``cluster`` was a source in the paragraph holding ``offset`` or the one before (a quote run)."""
+        at = self.spoke_at.get(id(cluster))
+        if at is None or at > offset:
+            return False
+        return len(PARAGRAPH_BREAK.findall(self.text, at, offset)) <= 1
 
     def is_quoted(self, offset: int) -> bool:
         """Whether a character offset lies inside some attribution's content."""
         return offset < len(self.quoted) and self.quoted[offset] == 1
 
 
-def collect(sal: Salience, history: History, query: Query) -> list[tuple[Cluster, list[float]]]:
-    """The candidates for ``query`` with their feature vectors (empty when nothing fits)."""
+def collect(sal: Salience, history: History, query: Query,
+            agreement: Agreement | None = None) -> list[tuple[Cluster, list[float]]]:
+    """The candidates for ``query`` with their feature vectors (empty when nothing fits); ``agreement`` gives
+    genders beyond the clusters' own votes."""
     scored = []
+    exclude = query.exclude | _content_tokens(sal, query)
     for cluster in sal.clusters():
         factor = query.accept(cluster)
         if factor <= 0:
@@ -70,7 +90,7 @@ def collect(sal: Salience, history: History, query: Query) -> list[tuple[Cluster
         offsets = [sal.doc[t].idx for t in sal.mentions_before(cluster, query.token)]
         if _only_inside(offsets, query) or _only_credited(offsets, history):
             continue
-        value = sal.score(cluster, query.token, query.exclude)
+        value = sal.score(cluster, query.token, exclude)
         if value > 0:
             scored.append((cluster, value, factor))
     cataphora = False
@@ -81,9 +101,42 @@ def collect(sal: Salience, history: History, query: Query) -> list[tuple[Cluster
         scored, cataphora = [(after, 1.0, query.accept(after))], True
     total = sum(v for _, v, _ in scored)
     best = max(v * f for _, v, f in scored)
-    return [(c, _features(sal, history, query, c, v / total, f, cataphora) + [float(v * f == best),
-                                                                              math.log1p(v * f)])
+    gender_of = agreement.gender if agreement is not None else (lambda c: c.gender)
+    return [(c, _features(sal, history, query, c, v / total, f, cataphora, gender_of(c))
+             + [float(v * f == best), math.log1p(v * f)])
             for c, v, f in scored]
+
+
+def paragraph_subject(sal: Salience, history: History, query: Query) -> Cluster | None:
+    """The one agreeing entity that is a grammatical subject in the source's paragraph before it, outside every
+    quotation ("Tom Pryor told a different story. 'The light was yellow,' he said."); None when there is none or
+    more than one (then the ranker decides). Agreeing means fully (a known gender) or a full name of unknown
+    gender; a lone word of unknown gender ("Kissito") does not count."""
+    para = sal.para_of[query.token]
+    found: list[Cluster] = []
+    for cluster in sal.clusters():
+        factor = query.accept(cluster)
+        if factor <= 0 or factor < 1.0 and len(cluster.parts) < 2:
+            continue
+        for tok in reversed(sal.mentions_before(cluster, query.token)):
+            if sal.para_of[tok] != para:
+                break
+            if tok not in query.exclude and is_subject(sal.doc[tok]) \
+                    and not history.is_quoted(sal.doc[tok].idx):
+                found.append(cluster)
+                break
+    return found[0] if len(found) == 1 else None
+
+
+def _content_tokens(sal: Salience, query: Query) -> frozenset[int]:
+    """Tokens of the attribution's own content before the source: whoever is named there is spoken about, so
+    those mentions add nothing to a candidate's salience ("'I love Larry,' he said")."""
+    out: set[int] = set()
+    for start, end in query.content:
+        span = sal.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.start < query.token:
+            out.update(range(span.start, min(span.end, query.token)))
+    return frozenset(out)
 
 
 def _only_credited(offsets: list[int], history: History) -> bool:
@@ -100,7 +153,7 @@ def _only_inside(offsets: list[int], query: Query) -> bool:
 
 
 def _features(sal: Salience, history: History, query: Query, cluster: Cluster, share: float, factor: float,
-              cataphora: bool) -> list[float]:
+              cataphora: bool, gender: str | None) -> list[float]:
     kind = cluster.entity.kind
     last = sal.mentions_before(cluster, query.token)
     last_tok = last[-1] if last else query.token
@@ -109,15 +162,18 @@ def _features(sal: Salience, history: History, query: Query, cluster: Cluster, s
                                      or sum(cluster.gender_votes.values()) >= 2)
     values = {
         "salience_share": share, "accept": factor,
-        "gender_match": float(query.gender in ("m", "f") and cluster.gender == query.gender),
-        "gender_unknown": float(query.gender in ("m", "f") and cluster.gender is None),
+        "gender_match": float(query.gender in ("m", "f") and gender == query.gender),
+        "gender_unknown": float(query.gender in ("m", "f") and gender is None),
         "organization": float(kind == "organization"),
         "place": float(kind == "place"), "group": float(kind in ("group", "other")),
         "last_speaker": float(history.last_speaker is cluster), "was_speaker": float(id(cluster) in history.spoke),
-        "last_subject": float(sal.doc[last_tok].dep_ in ("nsubj", "nsubjpass")),
+        "last_subject": float(is_subject(sal.doc[last_tok])),
         "quoted_share": quoted, "person_evidence": float(evidence),
         "weak_person": float(kind == "person" and len(cluster.parts) == 1 and not evidence),
         "log_mentions": math.log1p(len(last)), "cataphora": float(cataphora),
+        "recent_speaker": float(history.spoke_recently(cluster, sal.doc[query.token].idx)),
+        "recent_last_speaker": float(history.last_speaker is cluster
+                                     and history.spoke_recently(cluster, sal.doc[query.token].idx)),
     }
     return [values[name] for name in FEATURES[:-2]]  # the last two are set by ``collect``
 

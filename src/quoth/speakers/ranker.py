@@ -25,7 +25,7 @@ RESOURCE = "speaker_ranker.json"
 FEATURES: tuple[str, ...] = (
     "salience_share", "accept", "gender_match", "gender_unknown", "organization", "place", "group",
     "last_speaker", "was_speaker", "last_subject", "quoted_share", "person_evidence", "weak_person",
-    "log_mentions", "cataphora", "heuristic_best", "log_weighted",
+    "log_mentions", "cataphora", "recent_speaker", "recent_last_speaker", "heuristic_best", "log_weighted",
 )
 
 

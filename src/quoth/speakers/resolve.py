@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Token
 
 from ..model import Attribution, EntityKind, Span
 from . import salience
-from .candidates import History, Query, collect
+from .agreement import Agreement
+from .candidates import History, Query, collect, paragraph_subject
 from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFIDENCE, ROLE_MATCH_CONFIDENCE,
                            Descriptions, describe)
 from .entities import Cluster
@@ -17,7 +18,7 @@ from ..lexicon.people import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELA
 from .ranker import load_model, rank
 from .salience import Salience
 from .table import EntityTable
-from .transcripts import line_label, resolve_label
+from .transcripts import label_role, line_label, resolve_label
 
 __all__ = ["AUTHOR_CONFIDENCE", "DESCRIBED_CONFIDENCE", "NAMED_CONFIDENCE", "ROLE_MATCH_CONFIDENCE", "Resolver",
            "attribution_containing", "describe", "pronoun_accept", "span_head", "span_tokens"]
@@ -26,6 +27,8 @@ __all__ = ["AUTHOR_CONFIDENCE", "DESCRIBED_CONFIDENCE", "NAMED_CONFIDENCE", "ROL
 AUTHOR_NAME = "the article's author"
 # Salience factor for a person whose gender is unknown when a he/she needs one: below a known match.
 UNKNOWN_GENDER_FACTOR = 0.6
+# How sure a he/she source is when it takes its paragraph's one agreeing subject against the ranker's choice.
+PARAGRAPH_SUBJECT_CONFIDENCE = 0.8
 # Training queries (pseudo-pronouns) come only from names whose entity was mentioned at most this many sentences
 # before: a real pronoun's antecedent almost always is. Re-run `make train` after changing it.
 PSEUDO_PRONOUN_SENTENCES = 1
@@ -60,6 +63,7 @@ class Resolver(Descriptions):
         self.resolved_tokens: set[int] = set()
         self.history = History()
         self.model = load_model()
+        self.agreement = Agreement(doc)
         # How sure the last ``resolve`` was (see the *_CONFIDENCE constants and the ranker).
         self.confidence = 0.0
         # When a list, named sources add pseudo-pronoun queries here (training data, ``scripts/train_speakers.py``).
@@ -84,7 +88,7 @@ class Resolver(Descriptions):
         if label is not None and label[0] == source.start and label[1] == source.end:
             cluster = resolve_label(self, *label)
             if cluster is not None:
-                self.history.record(cluster)
+                self.history.record(cluster, source.start)
             return cluster
         head = self._cue_subject(tokens, cue) or span_head(tokens)
         if head is not span_head(tokens):
@@ -100,7 +104,7 @@ class Resolver(Descriptions):
         cluster = self._resolve_head(head, tokens, source)
         self.resolved_tokens.update(t.i for t in tokens)
         if cluster is not None:
-            self.history.record(cluster)
+            self.history.record(cluster, source.start)
             self.table.add_mention(cluster, source.start, source.end)
             self.salience.add(cluster, head.i, salience.SOURCE_WEIGHT)
         return cluster
@@ -154,14 +158,18 @@ class Resolver(Descriptions):
         return left.idx
 
     def resolve_author(self, source: Span) -> Cluster | None:
-        """First person outside any quotation: the speaker of a transcript line's label ("OKAFOR: I believe …");
-        else "I" is the writer and "we" stays the generic "we"."""
+        """First person outside any quotation: the speaker of a transcript line's label ("OKAFOR: I believe …";
+        an "A:" line's interviewee, or nobody when the article names none); else "I" is the writer and "we" stays
+        the generic "we"."""
         label = line_label(self.table.text, source.start)
         if label is not None:
             cluster = resolve_label(self, *label)
             if cluster is not None:
                 self.table.add_mention(cluster, source.start, source.end)
                 return cluster
+            if label_role(label[2]) == "answer":
+                self.confidence = 0.0
+                return None  # an answer whose interviewee the article does not name: never the writer
         word = source.text.strip().lower()
         self.confidence = AUTHOR_CONFIDENCE
         if word in ("i", "me", "my", "myself"):
@@ -205,7 +213,7 @@ class Resolver(Descriptions):
             if low in SECOND_PERSON:
                 return self.table.unnamed(low, "group", source.start, source.end)
             if low in PERSONAL_PRONOUNS:
-                return self._resolve_pronoun(head)
+                return self._resolve_pronoun(head, source=True)
             if low in FIRST_PERSON:
                 return None
         leading = self._leading_name(tokens, source)
@@ -278,14 +286,26 @@ class Resolver(Descriptions):
             else Span.from_offsets(self.table.text, [(antecedent.idx, antecedent.idx + len(antecedent))])
         return self._resolve_nominal(antecedent, tokens or [antecedent], span)
 
-    def _resolve_pronoun(self, head: Token) -> Cluster | None:
+    def _resolve_pronoun(self, head: Token, source: bool = False) -> Cluster | None:
+        """he/she/it/they: the best agreeing candidate; a confident he/she is then evidence of its gender.
+
+        A he/she that is a source takes the one agreeing person who is a subject earlier in its paragraph, outside
+        quotations, when there is exactly one (the journalist's convention: "Tom Pryor told a different story.
+        'The light was yellow,' he said."); otherwise the ranker decides."""
         gender = PERSONAL_PRONOUNS[head.lower_][0]
         exclude = frozenset(t.i for t in head.head.children if t.i != head.i) | {head.head.i}
-        return self._ranked(Query(head.i, pronoun_accept(gender), gender, exclude, self._content))
+        query = Query(head.i, pronoun_accept(gender, self.agreement), gender, exclude, self._content)
+        cluster = self._ranked(query)
+        local = paragraph_subject(self.salience, self.history, query) if source and gender in ("m", "f") else None
+        if local is not None and local is not cluster:
+            cluster, self.confidence = local, PARAGRAPH_SUBJECT_CONFIDENCE
+        if cluster is not None and gender in ("m", "f") and self.confidence >= self.model.threshold:
+            self.agreement.vote(cluster, gender)
+        return cluster
 
     def _ranked(self, query: Query) -> Cluster | None:
         """The chosen candidate for ``query``; the ranker's probability for it becomes ``self.confidence``."""
-        ranked = rank(self.model, collect(self.salience, self.history, query))
+        ranked = rank(self.model, collect(self.salience, self.history, query, self.agreement))
         if ranked is None:
             self.confidence = 0.0
             return None
@@ -298,7 +318,7 @@ class Resolver(Descriptions):
         cluster = self.table.token_cluster.get(head.i)
         if cluster is None or self.trace is None:
             return
-        gender = cluster.gender if cluster.entity.kind == "person" else "n" \
+        gender = self.agreement.gender(cluster) if cluster.entity.kind == "person" else "n" \
             if cluster.entity.kind == "organization" else None
         if gender not in ("m", "f", "n"):
             return
@@ -307,21 +327,30 @@ class Resolver(Descriptions):
         if not recent or self.salience.sent_of[first] - self.salience.sent_of[recent[-1]] > PSEUDO_PRONOUN_SENTENCES:
             return  # writers use a pronoun for an entity just mentioned: only such names stand in for one
         exclude = frozenset(t.i for t in head.head.children if t.i not in {x.i for x in tokens}) | {head.head.i}
-        found = collect(self.salience, self.history, Query(first, pronoun_accept(gender), gender, exclude,
-                                                           self._content))
+        found = collect(self.salience, self.history, Query(first, pronoun_accept(gender, self.agreement), gender,
+                                                           exclude, self._content), self.agreement)
         answers = [n for n, (c, _) in enumerate(found) if c is cluster]
         if answers and len(found) > 1:
             self.trace.append(([f for _, f in found], answers[0]))
 
-def pronoun_accept(gender: str | None) -> Callable[[Cluster], float]:
-    """Which entities a pronoun of ``gender`` ("m", "f", "n" for it, None for they) may refer to, and how well."""
+def pronoun_accept(gender: str | None, agreement: Agreement | None = None) -> Callable[[Cluster], float]:
+    """Which entities a pronoun of ``gender`` ("m", "f", "n" for it, None for they) may refer to, and how well.
+
+    Hard constraints: he/she only a person (with ``agreement``, never one the evidence says is a place,
+    business, law or product) and never one of the other gender; it/they never a single person."""
 
     def accept(c: Cluster) -> float:
         kind = c.entity.kind
         if gender in ("m", "f"):
             if kind != "person" or c.entity.name == AUTHOR_NAME:
                 return 0.0
-            return 1.0 if c.gender == gender else UNKNOWN_GENDER_FACTOR if c.gender is None else 0.0
+            if agreement is None:
+                known = c.gender
+            elif agreement.not_person(c):
+                return 0.0
+            else:
+                known = agreement.gender(c)
+            return 1.0 if known == gender else UNKNOWN_GENDER_FACTOR if known is None else 0.0
         if gender == "n":
             return 1.0 if kind in ("organization", "other") else 0.3 if kind == "place" else 0.0
         return 1.0 if kind in ("organization", "group") or c.plural else 0.4 if kind == "place" else 0.0

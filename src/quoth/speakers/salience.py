@@ -12,7 +12,7 @@ from typing import Callable
 import re
 
 from spacy.attrs import IDX
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..docindex import doc_text, sentences
 from .entities import Cluster
@@ -38,6 +38,11 @@ WINDOW_SENTENCES = 12
 PARAGRAPH_BREAK = re.compile(r"\n")
 
 
+def is_subject(tok: Token) -> bool:
+    """A grammatical subject, or a conjunct of one ("Tom Hale and Jack Brody met": both are subjects)."""
+    return tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
 class Salience:
     """Mentions of each cluster by token, with sentence and paragraph numbers for decay."""
 
@@ -52,7 +57,7 @@ class Salience:
     def add(self, cluster: Cluster, token: int, weight: float = 1.0) -> None:
         """Record a mention of ``cluster`` at ``token``."""
         tok = self.doc[token]
-        if tok.dep_ in ("nsubj", "nsubjpass"):
+        if is_subject(tok):
             weight *= SUBJECT_WEIGHT
         elif tok.dep_ in ("compound", "nmod", "amod"):
             weight *= MODIFIER_WEIGHT
