@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Dispute, DisputeKind, Entity, Span
 from .contradict import find_contradictions
-from .detect import Cue, find_cues
+from .detect import Cue, asserted, find_cues
+from .phrases import phrase_cues
 from ..lexicon.disputes import PHRASAL_VERBS, REJECT_VERBS, base_form
 from .target import Target, resolve_target
 
@@ -35,7 +36,7 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
     by_id = {e.id: e for e in entities}
     out: list[Dispute] = []
     taken: set[str] = set()
-    for cue in find_cues(doc):
+    for cue in all_cues(doc):
         by = disputing_attribution(doc, cue, attributions)
         if by is None or by.id in taken:
             continue
@@ -46,6 +47,14 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
         out.append(_dispute(doc, cue, by, target))
     out.extend(find_contradictions(doc, attributions, taken, {e.id for e in entities if e.named}))
     return sorted(out, key=lambda d: d.cue.start)
+
+
+def all_cues(doc: Doc) -> list[Cue]:
+    """The cues of ``detect`` and ``phrases`` in text order, one per anchor token, asserted ones only."""
+    cues = find_cues(doc)
+    anchors = {c.anchor.i for c in cues}
+    cues.extend(c for c in phrase_cues(doc) if c.anchor.i not in anchors and asserted(c.anchor))
+    return sorted(cues, key=lambda c: (c.start, c.end))
 
 
 def _dispute(doc: Doc, cue: Cue, by: Attribution, target: Target) -> Dispute:
@@ -78,12 +87,14 @@ def disputing_attribution(doc: Doc, cue: Cue, attributions: list[Attribution]) -
     cue verb or governs it, else the one whose source is the verb's subject."""
     anchor = cue.anchor.idx
     own = [a for a in attributions if a.cue and any(s <= anchor < e for s, e in a.cue.spans)]
-    if own:
+    if own and not cue.inside:
         return own[0]
     start = doc[cue.start].idx
     inside = [a for a in attributions if any(s <= start < e for s, e in a.content.spans)]
     if inside:
         return min(inside, key=lambda a: a.content.end - a.content.start)
+    if cue.inside:
+        return None
     verb = cue.anchor if cue.anchor.pos_ in ("VERB", "AUX") else cue.anchor.head
     chain = {verb.i, verb.head.i}
     for att in attributions:

@@ -53,6 +53,8 @@ CONFIDENCE_PERSON = 0.6
 PARTY_VERBS = frozenset({"contradict", "refute", "rebut"})
 # Nouns that name a claim when a clause follows ("the idea that …"; "the idea of raising taxes" is a plan).
 CLAUSE_NOUNS = STATEMENT_NOUNS | frozenset({"idea", "impression", "sense", "thought", "fear", "concern"})
+# Verbs of backing a claim: "no evidence to support that".
+SUPPORT_VERBS = frozenset({"support", "back", "substantiate", "prove", "corroborate", "confirm", "suggest", "show"})
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "you", "i", "we"})
 TRUE_WORDS = frozenset({"true", "accurate", "correct", "factual", "case"})  # not "right": "that isn't right" is moral
 PERSON_PREDICATES = frozenset({"lying", "wrong", "mistaken", "exaggerating", "overstating", "misrepresenting",
@@ -69,6 +71,7 @@ class Cue:
     anchor: Token
     target: Token | None
     confidence: float
+    inside: bool = False  # a dispute only inside another's words ("X said Y falsely claimed …")
 
 
 def find_cues(doc: Doc) -> list[Cue]:
@@ -141,6 +144,8 @@ def _content_of_claim_noun(node: Token) -> bool:
 
 def verb_cue(verb: Token, lemma: str) -> Cue | None:
     """deny / reject / contradict + a claim (see the table)."""
+    if lemma == "challenge" and not any(c.dep_ == "nsubj" and _is_person(c) for c in verb.children):
+        return None  # "it is challenging the assumptions": only a party challenges a claim
     kind: DisputeKind = ("denial" if lemma in DENY_VERBS else
                          "contradiction" if lemma in CONTRADICT_VERBS else "rejection")
     for obj in verb_objects(verb):
@@ -158,7 +163,7 @@ def verb_cue(verb: Token, lemma: str) -> Cue | None:
         if (lemma in CONTRADICT_VERBS and (obj.pos_ == "PROPN" or _owned(obj))) or (
                 lemma in PARTY_VERBS and obj.pos_ == "PROPN"):
             return _cue(verb, verb, kind, obj, CONFIDENCE_VERB)
-        if _has_claim_clause(obj) or _dismissed_as_false(verb, lemma):
+        if _has_claim_clause(obj) or _dismissed_as_false(verb, lemma, obj):
             return _cue(verb, _as_end(verb), kind, obj, CONFIDENCE_VERB)
     if lemma in DENY_VERBS and not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in verb.children):
         return _cue(verb, verb, kind, None, CONFIDENCE_PREDICATE)
@@ -169,7 +174,7 @@ def verb_objects(verb: Token) -> list[Token]:
     """Objects and clausal complements of a verb, the subject of its passive, and objects of on/against/with/at."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") and c.lower_ != "issue"]
     for prep in verb.children:
-        if prep.dep_ in ("prep", "prt") and prep.lower_ in ("on", "against", "with", "at"):
+        if prep.dep_ in ("prep", "prt") and prep.lower_ in ("on", "against", "with", "at", "off", "aside", "away"):
             out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
         if prep.dep_ == "prt" and prep.lower_ == "back":
             for p in prep.children:
@@ -184,11 +189,14 @@ def phrasal_cue(verb: Token, lemma: str) -> Cue | None:
         return None
     if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "issue" for c in verb.children):
         return None
+    aside = lemma in ("laugh", "brush", "wave")  # "laughed off / brushed aside / waved away the report"
+    if aside and not parts & {"off", "aside", "away"}:
+        return None
     for obj in verb_objects(verb):
         noun = base_form(obj.text)
         if noun in NOT_CLAIM_NOUNS:
             return None
-        if noun in STATEMENT_NOUNS or obj.pos_ == "PROPN" or obj.lower_ in DEMONSTRATIVES or _has_claim_clause(obj):
+        if noun in STATEMENT_NOUNS or (obj.pos_ == "PROPN" and not aside) or obj.lower_ in DEMONSTRATIVES or _has_claim_clause(obj):
             return _cue(verb, verb, "rejection", obj, CONFIDENCE_VERB)
     return None
 
@@ -274,6 +282,8 @@ def _predicate_subject(word: Token, first: Token) -> Token | None:
             return None
         return subjects[0] if subjects else None
     if first.dep_ == "pobj" and head.lower_ == "as":
+        if head.head.pos_ in ("NOUN", "PRON") and head.head.dep_ == "dobj":
+            return head.head  # "denounced [the accusations as lies]": the parser hangs "as" on the object
         objs = [c for c in head.head.children if c.dep_ == "dobj"]
         return objs[0] if objs else None
     if first.pos_ in ("VERB", "AUX") or first.dep_ in ("ROOT", "ccomp", "conj"):
@@ -308,12 +318,28 @@ def no_truth_cue(no: Token) -> Cue | None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return Cue(no.i, noun.i + 1, "rejection", noun, obj, CONFIDENCE_PREDICATE)
+    backed = _unsupported(noun)
+    if backed is not None:
+        return Cue(no.i, noun.i + 1, "rejection", noun, backed, CONFIDENCE_PREDICATE, inside=True)
     verb = noun.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ != "there"), None)
     if subject is not None and _claimish(subject, person_ok=False):
         return Cue(no.i, noun.i + 1, "rejection", verb, subject, CONFIDENCE_PREDICATE)
     if noun.lower_ == "truth":
         return Cue(no.i, noun.i + 1, "rejection", verb, None, CONFIDENCE_PERSON)
+    return None
+
+
+def _unsupported(noun: Token) -> Token | None:
+    """"no evidence to support that / the claim", "no evidence that the mine will close": what lacks support."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and base_form(child.text) in SUPPORT_VERBS:
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if obj is not None and _claimish(obj, person_ok=False):
+                return obj
+        if child.dep_ in ("acl", "ccomp", "appos") and child.pos_ in ("VERB", "AUX") and noun.lower_ in (
+                "evidence", "proof") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            return child
     return None
 
 
@@ -341,11 +367,11 @@ def _owned(noun: Token) -> bool:
     return any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in noun.subtree)
 
 
-def _dismissed_as_false(verb: Token, lemma: str) -> bool:
+def _dismissed_as_false(verb: Token, lemma: str, obj: Token) -> bool:
     """"dismissed X as false / a hoax / overblown": the "as" object says the claim is untrue, whatever X is."""
     if lemma != "dismiss":
         return False
-    for prep in verb.children:
+    for prep in (*verb.children, *obj.children):
         if prep.dep_ == "prep" and prep.lower_ == "as":
             words = {t.lower_ for t in prep.subtree}
             return bool(words & (FALSE_WORDS | CORRECTION_WORDS))

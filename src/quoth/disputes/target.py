@@ -56,7 +56,7 @@ def resolve_target(doc: Doc, cue: Cue, by: Attribution, attributions: list[Attri
         return Target(nested, owner or entities.get(nested.speaker or ""), text)
     words = content_words(text.text if text else _claim_words_source(doc, cue, by))
     context = content_words(cue.anchor.sent.text)
-    att = best_statement(cue, words, owner, others, context)
+    att = best_statement(cue, words, owner, others, context, side if cue.kind == "denial" else set())
     entity = owner or (entities.get(att.speaker) if att is not None and att.speaker else None)
     if entity is not None and (entity.id == by.speaker or not entity.named):
         entity = None
@@ -157,10 +157,11 @@ def content_words(text: str) -> set[str]:
 
 
 def best_statement(cue: Cue, words: set[str], owner: Entity | None, others: list[Attribution],
-                   context: set[str] = frozenset()) -> Attribution | None:
+                   context: set[str] = frozenset(), about: set[str] = frozenset()) -> Attribution | None:
     """The earlier statement that best matches the claim; among the owner's when the owner is known, ranked by
     words shared with the claim, then with the disputing sentence ("the Colombian government rejected the words
-    of …" is about Colombia), then nearness."""
+    of …" is about Colombia), then nearness. ``about`` are the name words of a denier: a denial answers a claim
+    about the denier, so a statement that names them gets a point."""
     at = cue.anchor.idx
     earlier = [a for a in others if a.content.start < at and at - a.content.end < LOOKBACK_CHARS]
     if owner is not None:
@@ -172,11 +173,15 @@ def best_statement(cue: Cue, words: set[str], owner: Entity | None, others: list
         return max(scored, key=lambda s: s[:3])[3] if scored else None
     if cue.target is not None and _points_back(cue.target):
         near = [a for a in earlier if at - a.content.end < POINTER_CHARS]
-        return max(near, key=lambda a: (_accusing_bonus(cue, a), a.content.end)) if near else None
-    scored = [(len(words & content_words(a.content.text)) + _accusing_bonus(cue, a), -(at - a.content.start), a)
-              for a in earlier]
+        return max(near, key=lambda a: (_accusing_bonus(cue, a) + _names(about, a), a.content.end)) if near else None
+    scored = [(len(words & content_words(a.content.text)) + _accusing_bonus(cue, a) + _names(about, a),
+               -(at - a.content.start), a) for a in earlier]
     scored = [s for s in scored if s[0] >= MIN_SHARED_WORDS]
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _names(about: set[str], att: Attribution) -> int:
+    return 1 if about and about & content_words(att.content.text) else 0
 
 
 def _points_back(tok: Token) -> bool:
