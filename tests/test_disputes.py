@@ -253,6 +253,10 @@ MORE_POSITIVES = [
      "fabrication|>.", "a2", "rejection"),
     ("[1|Tom Burke|] {1|said|} <1|the mine will close|>. [2|Ann Jones|] {2|said|} <2|Burke's account was a "
      "distortion of the facts|>.", "a2", "correction"),
+    ("[1|Tom Burke|] {1|said|} <1|the mine was unsafe|>. [2|Ann Jones|] {2|said|} <2|she was sick of Republicans "
+     "lying about her record|>", "a2", "rejection"),
+    ("[1|Tom Burke|] {1|told|} <1|a story about a bear in the mine|>. [2|Ann Jones|] {2|mocked|} <2|Burke's "
+     "story|>.", "a2", "rejection"),
 ]
 
 MORE_NEGATIVES = [
@@ -266,6 +270,9 @@ MORE_NEGATIVES = [
     "[1|The judge|] {1|said|} <1|the lawsuit had no merit|>.",
     "[1|Ann Jones|] {1|said|} <1|we got it wrong last year|>.",
     "[1|Ann Jones|] {1|said|} <1|the old bridge did not hold up in the storm|>.",
+    "[1|Ann Jones|] {1|said|} <1|no one has disputed a word I said|>.",
+    "[1|The audit|] {1|cited|} <1|no evidence that the clerk changed the count|>.",
+    "[1|Other voices|] {1|counter|} <1|it's time to embrace the mine|>.",
 ]
 
 

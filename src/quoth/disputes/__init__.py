@@ -43,6 +43,8 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
         target = resolve_target(doc, cue, by, attributions, entity_of, by_id)
         if target.entity is not None and target.entity.id == by.speaker:
             continue
+        if cue.kind == "contradiction" and target.attribution is None and target.entity is None:
+            continue  # a contradiction opposes a claim the article reports ("Other voices counter …" alone does not)
         taken.add(by.id)
         out.append(_dispute(doc, cue, by, target))
     out.extend(find_contradictions(doc, attributions, taken, {e.id for e in entities if e.named}))

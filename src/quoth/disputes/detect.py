@@ -115,7 +115,7 @@ def _hyphenated(doc: Doc, tok: Token) -> str:
 def asserted(tok: Token) -> bool:
     """False for negated, hypothetical, questioned or reported uses: "did not deny", "refused to dispute", "is it
     false?", "claims he exaggerated" (the word is the content of someone else's claim)."""
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" for c in tok.children) or _nobody_subject(tok):
         return False
     if tok.dep_ == "xcomp" and base_form(tok.head.text) in NOT_ASSERTED_HEADS:
         return False
@@ -130,6 +130,15 @@ def asserted(tok: Token) -> bool:
             break
     sent = tok.sent
     return not sent.text.rstrip(" \"'”’").endswith("?")
+
+
+def _nobody_subject(tok: Token) -> bool:
+    """"No one has disputed …", "nobody denies …": a negative subject asserts no dispute."""
+    for subject in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in ("nobody", "none", "noone") or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+            return True
+    return False
 
 
 def _content_of_claim_noun(node: Token) -> bool:
@@ -268,6 +277,8 @@ def predicate_cue(word: Token) -> Cue | None:
 def _predicate_subject(word: Token, first: Token) -> Token | None:
     """What the predicate is said of, over the parse shapes "X is W", "called X W", "X W", "W X", "dismissed X as W"."""
     head = first.head
+    if first.dep_ == "acl" and word.lower_ in PERSON_PREDICATES and head.pos_ in ("NOUN", "PROPN"):
+        return head  # "sick of the Sanders campaign lying about my record"
     if word.dep_ == "amod" and head.dep_ in ("attr", "oprd", "xcomp", "ccomp", "acomp"):
         return _predicate_subject(head, head)  # "called the report fake news", "it is a fake story"
     if word.dep_ == "amod" or (first is word and word.dep_ == "amod"):
@@ -323,7 +334,8 @@ def no_truth_cue(no: Token) -> Cue | None:
         return Cue(no.i, noun.i + 1, "rejection", noun, backed, CONFIDENCE_PREDICATE, inside=True)
     verb = noun.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ != "there"), None)
-    if subject is not None and _claimish(subject, person_ok=False):
+    if subject is not None and _claimish(subject, person_ok=False) and (
+            verb.lower_ in BE_FORMS or base_form(verb.text) in ("have", "has", "had")):  # not "cited no evidence"
         return Cue(no.i, noun.i + 1, "rejection", verb, subject, CONFIDENCE_PREDICATE)
     if noun.lower_ == "truth":
         return Cue(no.i, noun.i + 1, "rejection", verb, None, CONFIDENCE_PERSON)
@@ -331,15 +343,13 @@ def no_truth_cue(no: Token) -> Cue | None:
 
 
 def _unsupported(noun: Token) -> Token | None:
-    """"no evidence to support that / the claim", "no evidence that the mine will close": what lacks support."""
+    """"no evidence to support that / the claim": the claim that lacks support ("no evidence that X …" alone names
+    no one's claim)."""
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and base_form(child.text) in SUPPORT_VERBS:
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None and _claimish(obj, person_ok=False):
                 return obj
-        if child.dep_ in ("acl", "ccomp", "appos") and child.pos_ in ("VERB", "AUX") and noun.lower_ in (
-                "evidence", "proof") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
-            return child
     return None
 
 

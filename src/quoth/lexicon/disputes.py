@@ -15,7 +15,7 @@ from .forms import stem_onto
 # Verbs whose subject contests a claim: "X denied that …", "X rejected Y's claims".
 DENY_VERBS = frozenset({"deny"})
 REJECT_VERBS = frozenset({"reject", "dispute", "refute", "rebut", "dismiss", "debunk", "contest", "repudiate",
-                          "pooh-pooh", "deride", "challenge"})
+                          "pooh-pooh", "deride", "challenge", "mock", "ridicule"})
 # Dispute verbs whose object may be a clause: "denied that …", "disputed that …" (not "dismissed what …").
 CLAUSE_VERBS = frozenset({"deny", "dispute", "contest", "reject", "refute", "rebut"})
 CONTRADICT_VERBS = frozenset({"contradict"})
