@@ -18,7 +18,7 @@ from ..model import Attribution, Dispute, DisputeKind, Entity, Span
 from .contradict import find_contradictions
 from .detect import Cue, asserted, find_cues
 from .phrases import phrase_cues
-from ..lexicon.disputes import PHRASAL_VERBS, REJECT_VERBS, base_form
+from ..lexicon.disputes import PHRASAL_VERBS, REJECT_VERBS, UNASSERTED_MARKS, base_form
 from .target import Target, resolve_target
 
 # Verb cues keep their kind; a falsity predicate with no named party is a denial ("the report was false").
@@ -38,7 +38,7 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
     taken: set[str] = set()
     for cue in all_cues(doc):
         by = disputing_attribution(doc, cue, attributions)
-        if by is None or by.id in taken:
+        if by is None or by.id in taken or hypothetical(doc, by) or narrated(doc, cue, by):
             continue
         target = resolve_target(doc, cue, by, attributions, entity_of, by_id)
         if target.entity is not None and target.entity.id == by.speaker:
@@ -57,6 +57,31 @@ def all_cues(doc: Doc) -> list[Cue]:
     anchors = {c.anchor.i for c in cues}
     cues.extend(c for c in phrase_cues(doc) if c.anchor.i not in anchors and asserted(c.anchor))
     return sorted(cues, key=lambda c: (c.start, c.end))
+
+
+def hypothetical(doc: Doc, by: Attribution) -> bool:
+    """"I would say, 'That's ridiculous'", "he might deny it": the disputer's own verb is not asserted."""
+    if by.cue is None:
+        return False
+    verbs = [t for s, e in by.cue.spans for t in _tokens(doc, s, e) if t.pos_ in ("VERB", "AUX")]
+    return any(c.dep_ == "aux" and c.lower_ in UNASSERTED_MARKS - {"will", "'ll", "’ll"} for v in verbs
+               for c in v.children)
+
+
+def narrated(doc: Doc, cue: Cue, by: Attribution) -> bool:
+    """"Many assumed that X, but that wasn't the case": a clause joined to the attribution's own verb is the
+    journalist's, even when the extracted content runs over it."""
+    if by.cue is None:
+        return False
+    node = cue.anchor
+    while node.dep_ not in ("conj", "ccomp", "ROOT", "advcl", "parataxis") and node.head is not node:
+        node = node.head
+    return node.dep_ == "conj" and any(s <= node.head.idx < e for s, e in by.cue.spans)
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 def _dispute(doc: Doc, cue: Cue, by: Attribution, target: Target) -> Dispute:

@@ -271,7 +271,10 @@ def predicate_cue(word: Token) -> Cue | None:
     if not _claimish(subject, person_ok):
         return None
     confidence = CONFIDENCE_PREDICATE if not _is_person(subject) else CONFIDENCE_PERSON
-    return _cue(word, word, kind, subject, confidence)
+    cue = _cue(word, word, kind, subject, confidence)
+    if word.dep_ == "amod" and subject is word.head:  # "citing an unfounded theory": counts only in another's words
+        return Cue(cue.start, cue.end, kind, word, subject, confidence, inside=True)
+    return cue
 
 
 def _predicate_subject(word: Token, first: Token) -> Token | None:
