@@ -274,6 +274,9 @@ MORE_NEGATIVES = [
     "[1|The audit|] {1|cited|} <1|no evidence that the clerk changed the count|>.",
     "[1|Other voices|] {1|counter|} <1|it's time to embrace the mine|>.",
     "[1|Many investors|] {1|assumed|} <1|that the mine would close, but that wasn't the case|>.",
+    "[1|Ann Jones|] {1|said|} <1|there are people that she disagrees with|>.",
+    "[1|Ann Jones|] {1|said|} <1|the win marks something that hasn't happened since 1984|>.",
+    "[1|Ann Jones|] {1|said|} <1|her idea is being mocked in the media as usual|>.",
     "[1|Tom Burke|] {1|said|} <1|the mine will close|>. [2|I|] {2|would say|} <2|\"That's ridiculous\"|>, "
     "[3|Ann Jones|] {3|said|} <3|of the hypothetical|>.",
 ]

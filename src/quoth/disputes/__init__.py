@@ -36,9 +36,13 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
     by_id = {e.id: e for e in entities}
     out: list[Dispute] = []
     taken: set[str] = set()
+    spans: set[tuple[int, int]] = set()
+    by_ids = {a.id: a for a in attributions}
     for cue in all_cues(doc):
         by = disputing_attribution(doc, cue, attributions)
-        if by is None or by.id in taken or hypothetical(doc, by) or narrated(doc, cue, by):
+        if by is not None and narrated(doc, cue, by):
+            by = _outer(doc, cue, by_ids.get(by.parent or ""))
+        if by is None or by.id in taken or (cue.start, cue.end) in spans or hypothetical(doc, by):
             continue
         target = resolve_target(doc, cue, by, attributions, entity_of, by_id)
         if target.entity is not None and target.entity.id == by.speaker:
@@ -46,6 +50,7 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
         if cue.kind == "contradiction" and target.attribution is None and target.entity is None:
             continue  # a contradiction opposes a claim the article reports ("Other voices counter …" alone does not)
         taken.add(by.id)
+        spans.add((cue.start, cue.end))
         out.append(_dispute(doc, cue, by, target))
     out.extend(find_contradictions(doc, attributions, taken, {e.id for e in entities if e.named}))
     return sorted(out, key=lambda d: d.cue.start)
@@ -69,14 +74,23 @@ def hypothetical(doc: Doc, by: Attribution) -> bool:
 
 
 def narrated(doc: Doc, cue: Cue, by: Attribution) -> bool:
-    """"Many assumed that X, but that wasn't the case": a clause joined to the attribution's own verb is the
-    journalist's, even when the extracted content runs over it."""
+    """"Many assumed that X, but that wasn't the case": a clause joined to the attribution's own verb is said by
+    whoever reports that attribution (the journalist, when no one does), even when the content runs over it."""
     if by.cue is None:
         return False
     node = cue.anchor
     while node.dep_ not in ("conj", "ccomp", "ROOT", "advcl", "parataxis") and node.head is not node:
         node = node.head
     return node.dep_ == "conj" and any(s <= node.head.idx < e for s, e in by.cue.spans)
+
+
+def _outer(doc: Doc, cue: Cue, parent: Attribution | None) -> Attribution | None:
+    """The attribution whose words hold a narrated clause ("Politico said Carson implied X, but that was not the
+    case": Politico), or None when it is the journalist's."""
+    start = doc[cue.start].idx
+    if parent is not None and any(s <= start < e for s, e in parent.content.spans):
+        return parent
+    return None
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:

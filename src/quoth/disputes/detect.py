@@ -53,6 +53,8 @@ CONFIDENCE_PERSON = 0.6
 PARTY_VERBS = frozenset({"contradict", "refute", "rebut"})
 # Nouns that name a claim when a clause follows ("the idea that …"; "the idea of raising taxes" is a plan).
 CLAUSE_NOUNS = STATEMENT_NOUNS | frozenset({"idea", "impression", "sense", "thought", "fear", "concern"})
+# Dispute verbs that also take things and people ("mocked him", "challenged the ruling"): a statement noun only.
+NOUN_ONLY_VERBS = frozenset({"challenge", "mock", "ridicule"})
 # Verbs of backing a claim: "no evidence to support that".
 SUPPORT_VERBS = frozenset({"support", "back", "substantiate", "prove", "corroborate", "confirm", "suggest", "show"})
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "you", "i", "we"})
@@ -167,6 +169,8 @@ def verb_cue(verb: Token, lemma: str) -> Cue | None:
         noun = base_form(obj.text)
         if noun in NOT_CLAIM_NOUNS:
             return None
+        if lemma in NOUN_ONLY_VERBS and noun not in STATEMENT_NOUNS:
+            continue  # "it is being mocked", "challenged it in court": only a named claim
         if noun in STATEMENT_NOUNS or obj.lower_ in DEMONSTRATIVES or (lemma in DENY_VERBS and noun in GUILT_NOUNS):
             return _cue(verb, _as_end(verb), kind, obj, CONFIDENCE_VERB)
         if (lemma in CONTRADICT_VERBS and (obj.pos_ == "PROPN" or _owned(obj))) or (

@@ -81,6 +81,8 @@ def disagree_cue(verb: Token) -> Cue | None:
         if prep.dep_ != "prep" or prep.lower_ != "with":
             continue
         for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            if obj.tag_ in ("WDT", "WP"):
+                return None  # "people that I disagree with"
             if base_form(obj.text) in STATEMENT_NOUNS or obj.lower_ in DEMONSTRATIVES or _has_claim_clause(obj):
                 return Cue(verb.i, prep.i + 1, "rejection", verb, obj, CONFIDENCE_PREDICATE)
     return None
@@ -126,8 +128,8 @@ def not_happened_cue(neg: Token) -> Cue | None:
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     else:
         return None
-    if subject is None or subject.lower_ not in DEMONSTRATIVES:
-        return None
+    if subject is None or subject.lower_ not in DEMONSTRATIVES or subject.tag_ in ("WDT", "WP"):
+        return None  # not "something that hasn't happened since 1984"
     end = max(neg.i, head.i) + 1
     return Cue(min(neg.i, head.i), end, "denial", neg, subject, CONFIDENCE_PERSON)
 
