@@ -81,8 +81,8 @@ def disagree_cue(verb: Token) -> Cue | None:
         if prep.dep_ != "prep" or prep.lower_ != "with":
             continue
         for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
-            if obj.tag_ in ("WDT", "WP"):
-                return None  # "people that I disagree with"
+            if obj.tag_ in ("WDT", "WP") or obj.i < verb.i:
+                return None  # "people that I disagree with": a relative pronoun, no claim
             if base_form(obj.text) in STATEMENT_NOUNS or obj.lower_ in DEMONSTRATIVES or _has_claim_clause(obj):
                 return Cue(verb.i, prep.i + 1, "rejection", verb, obj, CONFIDENCE_PREDICATE)
     return None
