@@ -229,10 +229,6 @@ MORE_POSITIVES = [
      "profitable|>.", "a2", "contradiction"),
     ("[1|Tom Burke|] {1|said|} <1|the mayor had called him a liar|>. [2|The mayor|] {2|said|} <2|he never said "
      "that|>.", "a2", "denial"),
-    ("[1|Tom Burke|] {1|said|} <1|the mayor met the donor|>. <2|\"That is not what happened,\"|> [2|the mayor|] "
-     "{2|said|}.", "a2", "denial"),
-    ("[1|Tom Burke|] {1|said|} <1|the mayor met the donor|>. <2|\"That never happened,\"|> [2|the mayor|] "
-     "{2|said|}.", "a2", "denial"),
     ("[1|Tom Burke|] {1|said|} <1|the mine will close|>. [2|The union|] {2|disagreed with|} <2|that "
      "assessment|>.", "a2", "rejection"),
     ("[1|Tom Burke|] {1|said|} <1|the mine will close|>. [2|Ann Jones|] {2|said|} <2|Burke falsely claimed that the "
@@ -295,5 +291,6 @@ def test_disputes_ignores_more_negatives(marked):
 
 
 def test_disputes_falsely_names_the_claims_maker():
-    disputes, ents = _disputes(MORE_POSITIVES[5][0])
+    marked = next(m for m, _, _ in MORE_POSITIVES if "falsely" in m)
+    disputes, ents = _disputes(marked)
     assert [ents[d.target_entity].name for d in disputes if d.target_entity] == ["Tom Burke"]

@@ -6,7 +6,6 @@
 | "disagree with" + a statement noun or clause | "disagreed with that assessment" | rejection |
 | a reporting verb said to be false, inside someone's words | "Jones said Smith falsely claimed that …" | rejection |
 | never said / did not say + that, a statement noun or "such a thing" | "he never said that" | denial |
-| that never happened / is not what happened | "'That is not what happened,' the mayor said" | denial |
 | got it wrong | "Jones said Smith got it wrong" | rejection |
 | a claim that does not hold up / add up / hold water | "Smith's numbers did not add up" | rejection |
 | a claim without merit / basis / foundation | "the allegations were without merit" | rejection |
@@ -36,7 +35,6 @@ REPORT_VERBS = frozenset({"claim", "claimed", "claims", "claiming", "say", "said
 # Verbs of having said something, for "never said that".
 SAID_VERBS = frozenset({"say", "said", "says", "make", "made", "tell", "told", "write", "wrote", "written",
                         "tweet", "tweeted", "use", "used", "utter", "uttered"})
-HAPPEN_VERBS = frozenset({"happen", "happened", "happens", "occur", "occurred", "occurs"})
 NEGATORS = frozenset({"not", "n't", "never", "’t"})
 SAY_ONLY = frozenset({"say", "said", "says", "write", "wrote", "written", "tweet", "tweeted", "tell", "told"})
 # "does not hold up / add up / stand up / hold water".
@@ -57,7 +55,7 @@ def phrase_cues(doc: Doc) -> list[Cue]:
         elif low in FALSELY and tok.dep_ == "advmod":
             cue = falsely_cue(tok)
         elif low in NEGATORS and tok.dep_ == "neg":
-            cue = never_said_cue(tok) or not_happened_cue(tok) or not_hold_cue(tok)
+            cue = never_said_cue(tok) or not_hold_cue(tok)
         elif low == "wrong" and tok.dep_ in ("acomp", "oprd", "xcomp"):
             cue = got_wrong_cue(tok)
         elif low == "without" and tok.dep_ == "prep":
@@ -114,29 +112,8 @@ def never_said_cue(neg: Token) -> Cue | None:
     return None
 
 
-def not_happened_cue(neg: Token) -> Cue | None:
-    """"that never happened", "that is not what happened", "it did not happen": a denial of a reported event."""
-    head = neg.head
-    if head.lower_ in HAPPEN_VERBS and _past(head):
-        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    elif head.lemma_ == "be" or head.lower_ in ("is", "was", "'s", "’s"):
-        attr = next((c for c in head.children if c.dep_ in ("attr", "ccomp")), None)
-        happen = attr if attr is not None and attr.lower_ in HAPPEN_VERBS else next(
-            (t for t in (attr.subtree if attr is not None else ()) if t.lower_ in HAPPEN_VERBS), None)
-        if happen is None or not any(t.lower_ == "what" for t in happen.subtree):
-            return None
-        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    else:
-        return None
-    if subject is None or subject.lower_ not in DEMONSTRATIVES or subject.tag_ in ("WDT", "WP"):
-        return None  # not "something that hasn't happened since 1984"
-    end = max(neg.i, head.i) + 1
-    return Cue(min(neg.i, head.i), end, "denial", neg, subject, CONFIDENCE_PERSON)
-
-
 def _past(verb: Token) -> bool:
-    """Said of the past, with no modal: "never said", "did not say", "has never happened" (not "should not say",
-    "never happens again")."""
+    """Said of the past, with no modal: "never said", "did not say", "has never said" (not "should not say")."""
     if any(c.tag_ == "MD" for c in verb.children):
         return False
     return verb.tag_ in ("VBD", "VBN") or any(
