@@ -1,6 +1,7 @@
 """The learned dispute scorer that was tried and not landed (issue 15, third round; docs/disputes.md).
 
-    python scripts/try_dispute_scorer.py --tune A.jsonl --check B.jsonl --texts ../shared/data/raw/polnear/data/train/text
+    python scripts/try_dispute_scorer.py --tune A.jsonl --check B.jsonl \
+        --texts ../shared/data/raw/polnear/data/train/text
 
 Candidates are the statements the rules leave alone, each paired with the earlier statement by another party that
 shares most content words with it (within 1,500 characters). A logistic regression over 7 pair features is fitted
