@@ -220,3 +220,77 @@ def test_disputes_none_end_to_end_for_plain_reporting():
     article = quoth.extract("The Senate rejected the bill on Tuesday, officials said. The court denied bail to the "
                             "driver. The mayor refused to comment.")
     assert article.disputes == []
+
+
+# Issue 15, third round: more of the guideline's wording and plain English (quoth.disputes.phrases and the lexicon).
+# (marked text, the disputing attribution, kind)
+MORE_POSITIVES = [
+    ("[1|Tom Burke|] {1|said|} <1|the mine will close|>. [2|Ann Jones|] {2|countered|} <2|that the mine was "
+     "profitable|>.", "a2", "contradiction"),
+    ("[1|Tom Burke|] {1|said|} <1|the mayor had called him a liar|>. [2|The mayor|] {2|said|} <2|he never said "
+     "that|>.", "a2", "denial"),
+    ("[1|Tom Burke|] {1|said|} <1|the mine will close|>. [2|The union|] {2|disagreed with|} <2|that "
+     "assessment|>.", "a2", "rejection"),
+    ("[1|Tom Burke|] {1|said|} <1|the mine will close|>. [2|Ann Jones|] {2|said|} <2|Burke falsely claimed that the "
+     "mine would close|>.", "a2", "rejection"),
+    ("[1|Tom Burke|] {1|said|} <1|the mine will close|>. [2|Ann Jones|] {2|said|} <2|Burke got it wrong|>.", "a2",
+     "rejection"),
+    ("[1|Tom Burke|] {1|accused|} <1|Ann Jones of fraud|>. [2|Jones|] {2|said|} <2|the allegations were without "
+     "merit|>.", "a2", "rejection"),
+    ("[1|Tom Burke|] {1|said|} <1|the budget doubled|>. [2|Ann Jones|] {2|said|} <2|Burke's numbers did not add "
+     "up|>.", "a2", "rejection"),
+    ("[1|Tom Burke|] {1|said|} <1|the mine will close|>. [2|Ann Jones|] {2|said|} <2|there was no evidence to "
+     "support that|>.", "a2", "rejection"),
+    ("[1|Tom Burke|] {1|accused|} <1|Ann Jones of fraud|>. [2|Jones|] {2|denounced|} <2|the accusations as "
+     "lies|>.", "a2", "rejection"),
+    ("[1|Tom Burke|] {1|said|} <1|the mine will close|>. [2|Ann Jones|] {2|said|} <2|the report was "
+     "misinformation|>.", "a2", "rejection"),
+    ("[1|Tom Burke|] {1|said|} <1|the mine will close|>. [2|Ann Jones|] {2|said|} <2|the story was a "
+     "fabrication|>.", "a2", "rejection"),
+    ("[1|Tom Burke|] {1|said|} <1|the mine will close|>. [2|Ann Jones|] {2|said|} <2|Burke's account was a "
+     "distortion of the facts|>.", "a2", "correction"),
+    ("[1|Tom Burke|] {1|said|} <1|the mine was unsafe|>. [2|Ann Jones|] {2|said|} <2|she was sick of Republicans "
+     "lying about her record|>", "a2", "rejection"),
+    ("[1|Tom Burke|] {1|told|} <1|a story about a bear in the mine|>. [2|Ann Jones|] {2|mocked|} <2|Burke's "
+     "story|>.", "a2", "rejection"),
+]
+
+MORE_NEGATIVES = [
+    "[1|The coach|] {1|said|} <1|the team countered with a goal|>.",
+    "[1|Tom Burke|] {1|said|} <1|voters should not make it on that basis|>.",
+    "[1|The party|] {1|said|} <1|it would ensure it never happens again|>.",
+    "[1|Ann Jones|] {1|said|} <1|the new rules were challenging the industry|>.",
+    "[1|Ann Jones|] {1|disagreed with|} <1|the decision to close the mine|>.",
+    "[1|Tom Burke|] falsely {1|claimed|} <1|that the mine would close|>.",
+    "[1|Ray Mills|] {1|said|} <1|Burke never said how he would pay for it|>.",
+    "[1|The judge|] {1|said|} <1|the lawsuit had no merit|>.",
+    "[1|Ann Jones|] {1|said|} <1|we got it wrong last year|>.",
+    "[1|Ann Jones|] {1|said|} <1|the old bridge did not hold up in the storm|>.",
+    "[1|Ann Jones|] {1|said|} <1|no one has disputed a word I said|>.",
+    "[1|The audit|] {1|cited|} <1|no evidence that the clerk changed the count|>.",
+    "[1|Other voices|] {1|counter|} <1|it's time to embrace the mine|>.",
+    "[1|Many investors|] {1|assumed|} <1|that the mine would close, but that wasn't the case|>.",
+    "[1|Ann Jones|] {1|said|} <1|there are people that she disagrees with|>.",
+    "[1|Ann Jones|] {1|said|} <1|the win marks something that hasn't happened since 1984|>.",
+    "[1|Ann Jones|] {1|said|} <1|her idea is being mocked in the media as usual|>.",
+    "[1|Tom Burke|] {1|said|} <1|the mine will close|>. [2|I|] {2|would say|} <2|\"That's ridiculous\"|>, "
+    "[3|Ann Jones|] {3|said|} <3|of the hypothetical|>.",
+]
+
+
+@pytest.mark.parametrize("marked,by,kind", MORE_POSITIVES)
+def test_disputes_finds_more_of_the_guideline(marked, by, kind):
+    disputes, _ = _disputes(marked)
+    assert [(d.by, d.kind) for d in disputes] == [(by, kind)], f"in: {parse_marked(marked)[0]}"
+
+
+@pytest.mark.parametrize("marked", MORE_NEGATIVES)
+def test_disputes_ignores_more_negatives(marked):
+    disputes, _ = _disputes(marked)
+    assert disputes == [], f"invented a dispute in: {parse_marked(marked)[0]}"
+
+
+def test_disputes_falsely_names_the_claims_maker():
+    marked = next(m for m, _, _ in MORE_POSITIVES if "falsely" in m)
+    disputes, ents = _disputes(marked)
+    assert [ents[d.target_entity].name for d in disputes if d.target_entity] == ["Tom Burke"]

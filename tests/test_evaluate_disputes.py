@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from quoth.evaluate.disputes import DisputesDataError, score, select_rows
+from quoth.evaluate.disputes import DisputesDataError, evaluate_disputes, read_rows, score, select_rows
 from quoth.model import Article, Attribution, Dispute, Entity, Span
 
 TEXT = "Smith said the plant will close. Jones denied that the plant will close. Lee called it odd."
@@ -87,3 +89,73 @@ def test_evaluate_disputes_halves_split_sorted_ids():
     assert [r["id"] for r in select_rows(rows, "odd")] == ["b", "d"]
     with pytest.raises(DisputesDataError):
         select_rows(rows, "third")
+
+
+def _write_gold(tmp_path, name: str, rows: list[dict]) -> object:
+    path = tmp_path / name
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+# Texts written for these tests: one dispute in the first, none in the second.
+DENIAL = "The mayor said the plant will close in May. Ann Jones, the plant's owner, denied that the plant will close."
+QUIET = "The council met on Tuesday. Members said the budget would be discussed next week."
+
+
+def _texts(tmp_path) -> object:
+    folder = tmp_path / "text"
+    folder.mkdir()
+    (folder / "one.txt").write_text(DENIAL, encoding="utf-8")
+    (folder / "two.txt").write_text(QUIET, encoding="utf-8")
+    return folder
+
+
+def _denial_row() -> dict:
+    cue = DENIAL.index("denied")
+    claim = DENIAL.index("the plant will close")
+    return {"id": "one", "disputes": [{
+        "kind": "denial", "cue": {"text": "denied", "span": [cue, cue + 6]},
+        "by": {"text": "Ann Jones", "span": [DENIAL.index("Ann"), DENIAL.index("Ann") + 9], "reference": "Ann Jones"},
+        "target_claim": [[claim, claim + 20]], "target_party": {"reference": "the mayor"}, "optional": False}]}
+
+
+def test_evaluate_disputes_scores_jsonl_files_against_a_texts_folder(tmp_path):
+    texts = _texts(tmp_path)
+    a = _write_gold(tmp_path, "a.jsonl", [_denial_row()])
+    b = _write_gold(tmp_path, "b.jsonl", [{"id": "two", "disputes": []}])
+    result = evaluate_disputes([a, b], texts=texts)
+    assert result["articles"] == 2 and result["gold"] == 1
+    assert result["recall"] == 1.0 and result["predicted"] >= 1
+    only_b = evaluate_disputes(b, texts=texts)
+    assert only_b["articles"] == 1 and only_b["gold"] == 0 and only_b["recall"] == 0.0
+
+
+def test_evaluate_disputes_file_errors(tmp_path):
+    texts = _texts(tmp_path)
+    a = _write_gold(tmp_path, "a.jsonl", [_denial_row()])
+    with pytest.raises(DisputesDataError, match="--texts"):
+        evaluate_disputes(a)  # a file has no dev split beside it
+    with pytest.raises(DisputesDataError, match="more than one"):
+        evaluate_disputes([a, a], texts=texts)
+    bad = _write_gold(tmp_path, "bad.jsonl", [{"article": "one"}])
+    with pytest.raises(DisputesDataError, match="bad.jsonl:1"):
+        read_rows(bad)
+    ghost = _write_gold(tmp_path, "ghost.jsonl", [{"id": "three", "disputes": []}])
+    with pytest.raises(DisputesDataError, match="no text"):
+        evaluate_disputes(ghost, texts=texts)
+
+
+def test_eval_disputes_cli_takes_files_and_texts(tmp_path):
+    from typer.testing import CliRunner
+
+    from quoth.cli import app
+
+    texts = _texts(tmp_path)
+    a = _write_gold(tmp_path, "a.jsonl", [_denial_row()])
+    b = _write_gold(tmp_path, "b.jsonl", [{"id": "two", "disputes": []}])
+    run = CliRunner().invoke(app, ["eval", "disputes", str(a), str(b), "--texts", str(texts), "--json"])
+    assert run.exit_code == 0, run.output
+    result = json.loads(run.output)
+    assert (result["articles"], result["gold"], result["matched"]) == (2, 1, 1)
+    failed = CliRunner().invoke(app, ["eval", "disputes", str(a)])
+    assert isinstance(failed.exception, DisputesDataError) and "--texts" in str(failed.exception)

@@ -1,10 +1,10 @@
-"""``quoth eval disputes``: score disputes on the disputes-dev set (PolNeAR dev articles). Thin shell."""
+"""``quoth eval disputes``: score disputes on disputes-dev (PolNeAR dev articles) or other gold files. Thin shell."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, List, Optional
 
 import typer
 from rich.console import Console
@@ -15,12 +15,18 @@ from .evaluate import eval_app
 
 @eval_app.command("disputes")
 def disputes_command(
-    directory: Path = typer.Argument(
-        ..., help="The disputes-dev folder holding disputes.jsonl (../shared/data/disputes-dev).",
-        exists=True, file_okay=False, dir_okay=True,
+    directory: List[Path] = typer.Argument(
+        ..., help="The disputes-dev folder holding disputes.jsonl (../shared/data/disputes-dev), or one or more "
+                  "jsonl files (or folders) of the same row format.",
+        exists=True, file_okay=True, dir_okay=True,
     ),
     polnear_dev: Optional[Path] = typer.Option(
         None, "--polnear-dev", help="The PolNeAR dev split (default: ../raw/polnear/data/dev beside DIR).",
+    ),
+    texts: Optional[Path] = typer.Option(
+        None, "--texts", help="The folder of <id>.txt texts the gold offsets index (default: the dev split's text; "
+                              "required for jsonl files), e.g. ../shared/data/raw/polnear/data/train/text.",
+        exists=True, file_okay=False, dir_okay=True,
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON, with per-article misses, "
                                                        "spurious disputes and wrong targets."),
@@ -31,7 +37,7 @@ def disputes_command(
     """Score quoth's disputes: precision, recall, target party and target claim, overall and by kind."""
     from ..evaluate.disputes import evaluate_disputes
 
-    result = evaluate_disputes(directory, polnear_dev=polnear_dev, limit=limit, half=half)
+    result = evaluate_disputes(directory, polnear_dev=polnear_dev, limit=limit, half=half, texts=texts)
     if as_json:
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:

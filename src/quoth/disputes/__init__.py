@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Dispute, DisputeKind, Entity, Span
 from .contradict import find_contradictions
-from .detect import Cue, find_cues
-from ..lexicon.disputes import PHRASAL_VERBS, REJECT_VERBS, base_form
+from .detect import Cue, asserted, find_cues
+from .phrases import phrase_cues
+from ..lexicon.disputes import PHRASAL_VERBS, REJECT_VERBS, UNASSERTED_MARKS, base_form
 from .target import Target, resolve_target
 
 # Verb cues keep their kind; a falsity predicate with no named party is a denial ("the report was false").
@@ -35,17 +36,66 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
     by_id = {e.id: e for e in entities}
     out: list[Dispute] = []
     taken: set[str] = set()
-    for cue in find_cues(doc):
+    spans: set[tuple[int, int]] = set()
+    by_ids = {a.id: a for a in attributions}
+    for cue in all_cues(doc):
         by = disputing_attribution(doc, cue, attributions)
-        if by is None or by.id in taken:
+        if by is not None and narrated(doc, cue, by):
+            by = _outer(doc, cue, by_ids.get(by.parent or ""))
+        if by is None or by.id in taken or (cue.start, cue.end) in spans or hypothetical(doc, by):
             continue
         target = resolve_target(doc, cue, by, attributions, entity_of, by_id)
         if target.entity is not None and target.entity.id == by.speaker:
             continue
+        if cue.kind == "contradiction" and target.attribution is None and target.entity is None:
+            continue  # a contradiction opposes a claim the article reports ("Other voices counter …" alone does not)
         taken.add(by.id)
+        spans.add((cue.start, cue.end))
         out.append(_dispute(doc, cue, by, target))
     out.extend(find_contradictions(doc, attributions, taken, {e.id for e in entities if e.named}))
     return sorted(out, key=lambda d: d.cue.start)
+
+
+def all_cues(doc: Doc) -> list[Cue]:
+    """The cues of ``detect`` and ``phrases`` in text order, one per anchor token, asserted ones only."""
+    cues = find_cues(doc)
+    anchors = {c.anchor.i for c in cues}
+    cues.extend(c for c in phrase_cues(doc) if c.anchor.i not in anchors and asserted(c.anchor))
+    return sorted(cues, key=lambda c: (c.start, c.end))
+
+
+def hypothetical(doc: Doc, by: Attribution) -> bool:
+    """"I would say, 'That's ridiculous'", "he might deny it": the disputer's own verb is not asserted."""
+    if by.cue is None:
+        return False
+    verbs = [t for s, e in by.cue.spans for t in _tokens(doc, s, e) if t.pos_ in ("VERB", "AUX")]
+    return any(c.dep_ == "aux" and c.lower_ in UNASSERTED_MARKS - {"will", "'ll", "’ll"} for v in verbs
+               for c in v.children)
+
+
+def narrated(doc: Doc, cue: Cue, by: Attribution) -> bool:
+    """"Many assumed that X, but that wasn't the case": a clause joined to the attribution's own verb is said by
+    whoever reports that attribution (the journalist, when no one does), even when the content runs over it."""
+    if by.cue is None:
+        return False
+    node = cue.anchor
+    while node.dep_ not in ("conj", "ccomp", "ROOT", "advcl", "parataxis") and node.head is not node:
+        node = node.head
+    return node.dep_ == "conj" and any(s <= node.head.idx < e for s, e in by.cue.spans)
+
+
+def _outer(doc: Doc, cue: Cue, parent: Attribution | None) -> Attribution | None:
+    """The attribution whose words hold a narrated clause ("Politico said Carson implied X, but that was not the
+    case": Politico), or None when it is the journalist's."""
+    start = doc[cue.start].idx
+    if parent is not None and any(s <= start < e for s, e in parent.content.spans):
+        return parent
+    return None
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 def _dispute(doc: Doc, cue: Cue, by: Attribution, target: Target) -> Dispute:
@@ -78,12 +128,14 @@ def disputing_attribution(doc: Doc, cue: Cue, attributions: list[Attribution]) -
     cue verb or governs it, else the one whose source is the verb's subject."""
     anchor = cue.anchor.idx
     own = [a for a in attributions if a.cue and any(s <= anchor < e for s, e in a.cue.spans)]
-    if own:
+    if own and not cue.inside:
         return own[0]
     start = doc[cue.start].idx
     inside = [a for a in attributions if any(s <= start < e for s, e in a.content.spans)]
     if inside:
         return min(inside, key=lambda a: a.content.end - a.content.start)
+    if cue.inside:
+        return None
     verb = cue.anchor if cue.anchor.pos_ in ("VERB", "AUX") else cue.anchor.head
     chain = {verb.i, verb.head.i}
     for att in attributions:

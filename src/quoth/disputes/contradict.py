@@ -21,6 +21,8 @@ MIN_SHARED = 3
 # How far apart (characters) the two statements may be.
 MAX_GAP_CHARS = 1500
 CONFIDENCE_CONTRADICTION = 0.5
+# Cues by which an outlet relays another's words ("…, said Day, reports USA Today"): no contradiction of its own.
+RELAY_CUES = frozenset({"reports", "reported", "reporting", "according to"})
 
 
 def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[str],
@@ -31,7 +33,7 @@ def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[st
                         key=lambda a: a.content.start)
     out: list[Dispute] = []
     for i, later in enumerate(statements):
-        if later.id in taken:
+        if later.id in taken or (later.cue is not None and later.cue.text.lower() in RELAY_CUES):
             continue
         earlier = _contradicted(doc, later, statements[:i])
         if earlier is not None:

@@ -53,6 +53,10 @@ CONFIDENCE_PERSON = 0.6
 PARTY_VERBS = frozenset({"contradict", "refute", "rebut"})
 # Nouns that name a claim when a clause follows ("the idea that …"; "the idea of raising taxes" is a plan).
 CLAUSE_NOUNS = STATEMENT_NOUNS | frozenset({"idea", "impression", "sense", "thought", "fear", "concern"})
+# Dispute verbs that also take things and people ("mocked him", "challenged the ruling"): a statement noun only.
+NOUN_ONLY_VERBS = frozenset({"challenge", "mock", "ridicule"})
+# Verbs of backing a claim: "no evidence to support that".
+SUPPORT_VERBS = frozenset({"support", "back", "substantiate", "prove", "corroborate", "confirm", "suggest", "show"})
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "you", "i", "we"})
 TRUE_WORDS = frozenset({"true", "accurate", "correct", "factual", "case"})  # not "right": "that isn't right" is moral
 PERSON_PREDICATES = frozenset({"lying", "wrong", "mistaken", "exaggerating", "overstating", "misrepresenting",
@@ -69,6 +73,7 @@ class Cue:
     anchor: Token
     target: Token | None
     confidence: float
+    inside: bool = False  # a dispute only inside another's words ("X said Y falsely claimed …")
 
 
 def find_cues(doc: Doc) -> list[Cue]:
@@ -112,7 +117,7 @@ def _hyphenated(doc: Doc, tok: Token) -> str:
 def asserted(tok: Token) -> bool:
     """False for negated, hypothetical, questioned or reported uses: "did not deny", "refused to dispute", "is it
     false?", "claims he exaggerated" (the word is the content of someone else's claim)."""
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" for c in tok.children) or _nobody_subject(tok):
         return False
     if tok.dep_ == "xcomp" and base_form(tok.head.text) in NOT_ASSERTED_HEADS:
         return False
@@ -129,6 +134,15 @@ def asserted(tok: Token) -> bool:
     return not sent.text.rstrip(" \"'”’").endswith("?")
 
 
+def _nobody_subject(tok: Token) -> bool:
+    """"No one has disputed …", "nobody denies …": a negative subject asserts no dispute."""
+    for subject in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in ("nobody", "none", "noone") or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+            return True
+    return False
+
+
 def _content_of_claim_noun(node: Token) -> bool:
     """Is ``node`` the content clause of a claim noun ("claims he exaggerated"), not a relative clause about it
     ("an idea that was untrue")?"""
@@ -141,6 +155,8 @@ def _content_of_claim_noun(node: Token) -> bool:
 
 def verb_cue(verb: Token, lemma: str) -> Cue | None:
     """deny / reject / contradict + a claim (see the table)."""
+    if lemma == "challenge" and not any(c.dep_ == "nsubj" and _is_person(c) for c in verb.children):
+        return None  # "it is challenging the assumptions": only a party challenges a claim
     kind: DisputeKind = ("denial" if lemma in DENY_VERBS else
                          "contradiction" if lemma in CONTRADICT_VERBS else "rejection")
     for obj in verb_objects(verb):
@@ -153,12 +169,14 @@ def verb_cue(verb: Token, lemma: str) -> Cue | None:
         noun = base_form(obj.text)
         if noun in NOT_CLAIM_NOUNS:
             return None
+        if lemma in NOUN_ONLY_VERBS and noun not in STATEMENT_NOUNS:
+            continue  # "it is being mocked", "challenged it in court": only a named claim
         if noun in STATEMENT_NOUNS or obj.lower_ in DEMONSTRATIVES or (lemma in DENY_VERBS and noun in GUILT_NOUNS):
             return _cue(verb, _as_end(verb), kind, obj, CONFIDENCE_VERB)
         if (lemma in CONTRADICT_VERBS and (obj.pos_ == "PROPN" or _owned(obj))) or (
                 lemma in PARTY_VERBS and obj.pos_ == "PROPN"):
             return _cue(verb, verb, kind, obj, CONFIDENCE_VERB)
-        if _has_claim_clause(obj) or _dismissed_as_false(verb, lemma):
+        if _has_claim_clause(obj) or _dismissed_as_false(verb, lemma, obj):
             return _cue(verb, _as_end(verb), kind, obj, CONFIDENCE_VERB)
     if lemma in DENY_VERBS and not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in verb.children):
         return _cue(verb, verb, kind, None, CONFIDENCE_PREDICATE)
@@ -169,7 +187,7 @@ def verb_objects(verb: Token) -> list[Token]:
     """Objects and clausal complements of a verb, the subject of its passive, and objects of on/against/with/at."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") and c.lower_ != "issue"]
     for prep in verb.children:
-        if prep.dep_ in ("prep", "prt") and prep.lower_ in ("on", "against", "with", "at"):
+        if prep.dep_ in ("prep", "prt") and prep.lower_ in ("on", "against", "with", "at", "off", "aside", "away"):
             out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
         if prep.dep_ == "prt" and prep.lower_ == "back":
             for p in prep.children:
@@ -184,11 +202,14 @@ def phrasal_cue(verb: Token, lemma: str) -> Cue | None:
         return None
     if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "issue" for c in verb.children):
         return None
+    aside = lemma in ("laugh", "brush", "wave")  # "laughed off / brushed aside / waved away the report"
+    if aside and not parts & {"off", "aside", "away"}:
+        return None
     for obj in verb_objects(verb):
         noun = base_form(obj.text)
         if noun in NOT_CLAIM_NOUNS:
             return None
-        if noun in STATEMENT_NOUNS or obj.pos_ == "PROPN" or obj.lower_ in DEMONSTRATIVES or _has_claim_clause(obj):
+        if noun in STATEMENT_NOUNS or (obj.pos_ == "PROPN" and not aside) or obj.lower_ in DEMONSTRATIVES or _has_claim_clause(obj):
             return _cue(verb, verb, "rejection", obj, CONFIDENCE_VERB)
     return None
 
@@ -254,12 +275,17 @@ def predicate_cue(word: Token) -> Cue | None:
     if not _claimish(subject, person_ok):
         return None
     confidence = CONFIDENCE_PREDICATE if not _is_person(subject) else CONFIDENCE_PERSON
-    return _cue(word, word, kind, subject, confidence)
+    cue = _cue(word, word, kind, subject, confidence)
+    if word.dep_ == "amod" and subject is word.head:  # "citing an unfounded theory": counts only in another's words
+        return Cue(cue.start, cue.end, kind, word, subject, confidence, inside=True)
+    return cue
 
 
 def _predicate_subject(word: Token, first: Token) -> Token | None:
     """What the predicate is said of, over the parse shapes "X is W", "called X W", "X W", "W X", "dismissed X as W"."""
     head = first.head
+    if first.dep_ == "acl" and word.lower_ in PERSON_PREDICATES and head.pos_ in ("NOUN", "PROPN"):
+        return head  # "sick of the Sanders campaign lying about my record"
     if word.dep_ == "amod" and head.dep_ in ("attr", "oprd", "xcomp", "ccomp", "acomp"):
         return _predicate_subject(head, head)  # "called the report fake news", "it is a fake story"
     if word.dep_ == "amod" or (first is word and word.dep_ == "amod"):
@@ -274,6 +300,8 @@ def _predicate_subject(word: Token, first: Token) -> Token | None:
             return None
         return subjects[0] if subjects else None
     if first.dep_ == "pobj" and head.lower_ == "as":
+        if head.head.pos_ in ("NOUN", "PRON") and head.head.dep_ == "dobj":
+            return head.head  # "denounced [the accusations as lies]": the parser hangs "as" on the object
         objs = [c for c in head.head.children if c.dep_ == "dobj"]
         return objs[0] if objs else None
     if first.pos_ in ("VERB", "AUX") or first.dep_ in ("ROOT", "ccomp", "conj"):
@@ -308,12 +336,27 @@ def no_truth_cue(no: Token) -> Cue | None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return Cue(no.i, noun.i + 1, "rejection", noun, obj, CONFIDENCE_PREDICATE)
+    backed = _unsupported(noun)
+    if backed is not None:
+        return Cue(no.i, noun.i + 1, "rejection", noun, backed, CONFIDENCE_PREDICATE, inside=True)
     verb = noun.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ != "there"), None)
-    if subject is not None and _claimish(subject, person_ok=False):
+    if subject is not None and _claimish(subject, person_ok=False) and (
+            verb.lower_ in BE_FORMS or base_form(verb.text) in ("have", "has", "had")):  # not "cited no evidence"
         return Cue(no.i, noun.i + 1, "rejection", verb, subject, CONFIDENCE_PREDICATE)
     if noun.lower_ == "truth":
         return Cue(no.i, noun.i + 1, "rejection", verb, None, CONFIDENCE_PERSON)
+    return None
+
+
+def _unsupported(noun: Token) -> Token | None:
+    """"no evidence to support that / the claim": the claim that lacks support ("no evidence that X …" alone names
+    no one's claim)."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and base_form(child.text) in SUPPORT_VERBS:
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if obj is not None and _claimish(obj, person_ok=False):
+                return obj
     return None
 
 
@@ -341,11 +384,11 @@ def _owned(noun: Token) -> bool:
     return any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in noun.subtree)
 
 
-def _dismissed_as_false(verb: Token, lemma: str) -> bool:
+def _dismissed_as_false(verb: Token, lemma: str, obj: Token) -> bool:
     """"dismissed X as false / a hoax / overblown": the "as" object says the claim is untrue, whatever X is."""
     if lemma != "dismiss":
         return False
-    for prep in verb.children:
+    for prep in (*verb.children, *obj.children):
         if prep.dep_ == "prep" and prep.lower_ == "as":
             words = {t.lower_ for t in prep.subtree}
             return bool(words & (FALSE_WORDS | CORRECTION_WORDS))

@@ -16,7 +16,8 @@ from spacy.tokens import Span as TokenSpan
 
 from ..model import Attribution, Entity, Span
 from .detect import Cue
-from ..lexicon.disputes import DEMONSTRATIVES, GUILT_NOUNS, STATEMENT_NOUNS, STOP_WORDS, base_form
+from .phrases import COUNTER_VERBS
+from ..lexicon.disputes import CALL_VERBS, DEMONSTRATIVES, GUILT_NOUNS, STATEMENT_NOUNS, STOP_WORDS, base_form
 
 # A candidate earlier statement must share at least this many content words (5-letter prefixes) with the disputed
 # claim, unless its speaker owns the claim. Set on the even half of disputes-dev; re-run
@@ -46,6 +47,9 @@ def resolve_target(doc: Doc, cue: Cue, by: Attribution, attributions: list[Attri
     """The target of ``cue`` said in ``by`` (see the module docstring)."""
     text = target_text(doc, cue)
     owner = claim_owner(cue.target, entity_of) if cue.target is not None else None
+    if owner is None and cue.target is not None:
+        maker = _maker(cue, entity_of)
+        owner = maker if maker is not None and maker.id != by.speaker else None
     if cue.kind == "correction" and cue.target is not None and cue.target.dep_ == "nsubjpass":
         owner = None  # "Trump's comments were distorted": Trump is the distorted, not the party disputed
     side = _name_words(entities.get(by.speaker or ""))
@@ -56,7 +60,7 @@ def resolve_target(doc: Doc, cue: Cue, by: Attribution, attributions: list[Attri
         return Target(nested, owner or entities.get(nested.speaker or ""), text)
     words = content_words(text.text if text else _claim_words_source(doc, cue, by))
     context = content_words(cue.anchor.sent.text)
-    att = best_statement(cue, words, owner, others, context)
+    att = best_statement(cue, words, owner, others, context, side if cue.kind == "denial" else set())
     entity = owner or (entities.get(att.speaker) if att is not None and att.speaker else None)
     if entity is not None and (entity.id == by.speaker or not entity.named):
         entity = None
@@ -111,6 +115,17 @@ def claim_owner(tok: Token, entity_of: dict[int, Entity]) -> Entity | None:
     return None
 
 
+def _maker(cue: Cue, entity_of: dict[int, Entity]) -> Entity | None:
+    """Who makes the claim a predicate judges: "Sanders is mounting a phony attack", "Y spread false claims"."""
+    tok = cue.target
+    if tok is None or tok.dep_ != "dobj" or tok.head.i == cue.anchor.i or tok.head.pos_ != "VERB":
+        return None
+    if base_form(tok.text) not in STATEMENT_NOUNS or base_form(tok.head.text) in CALL_VERBS:
+        return None  # "X called the charges fabricated": X judges the claim, it does not make it
+    subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return entity_of.get(subject.i) if subject is not None else None
+
+
 def _pobj_entity(prep: Token, entity_of: dict[int, Entity]) -> Entity | None:
     """The entity a "by/of/from" phrase names; a person before the office they hold ("Secretary of Homeland
     Security Kristi Noem")."""
@@ -157,10 +172,11 @@ def content_words(text: str) -> set[str]:
 
 
 def best_statement(cue: Cue, words: set[str], owner: Entity | None, others: list[Attribution],
-                   context: set[str] = frozenset()) -> Attribution | None:
+                   context: set[str] = frozenset(), about: set[str] = frozenset()) -> Attribution | None:
     """The earlier statement that best matches the claim; among the owner's when the owner is known, ranked by
     words shared with the claim, then with the disputing sentence ("the Colombian government rejected the words
-    of …" is about Colombia), then nearness."""
+    of …" is about Colombia), then nearness. ``about`` are the name words of a denier: a denial answers a claim
+    about the denier, so a statement that names them gets a point."""
     at = cue.anchor.idx
     earlier = [a for a in others if a.content.start < at and at - a.content.end < LOOKBACK_CHARS]
     if owner is not None:
@@ -170,13 +186,22 @@ def best_statement(cue: Cue, words: set[str], owner: Entity | None, others: list
         # With no shared word, only a statement close by is the one meant ("rejects the statements made by Y").
         scored = [s for s in scored if s[0] + s[1] > 0 or -s[2] < POINTER_CHARS]
         return max(scored, key=lambda s: s[:3])[3] if scored else None
-    if cue.target is not None and _points_back(cue.target):
+    if cue.target is not None and (_points_back(cue.target) or _replies(cue)):
         near = [a for a in earlier if at - a.content.end < POINTER_CHARS]
-        return max(near, key=lambda a: (_accusing_bonus(cue, a), a.content.end)) if near else None
-    scored = [(len(words & content_words(a.content.text)) + _accusing_bonus(cue, a), -(at - a.content.start), a)
-              for a in earlier]
+        return max(near, key=lambda a: (_accusing_bonus(cue, a) + _names(about, a), a.content.end)) if near else None
+    scored = [(len(words & content_words(a.content.text)) + _accusing_bonus(cue, a) + _names(about, a),
+               -(at - a.content.start), a) for a in earlier]
     scored = [s for s in scored if s[0] >= MIN_SHARED_WORDS]
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _names(about: set[str], att: Attribution) -> int:
+    return 1 if about and about & content_words(att.content.text) else 0
+
+
+def _replies(cue: Cue) -> bool:
+    """"X countered that …": a reply answers the statement just before it."""
+    return cue.anchor.lower_ in COUNTER_VERBS
 
 
 def _points_back(tok: Token) -> bool:

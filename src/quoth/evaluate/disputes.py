@@ -10,6 +10,10 @@ The rule is the data's README, kept exactly so that numbers compare:
   ``target_party.reference`` (``names_match``), or both are absent; *target claim* is right when the predicted
   ``target_attribution``'s content overlaps a gold ``target_claim`` span, or both are absent.
 
+The gold may also come from other files of the same record format (one line per article, ``id`` and
+``disputes``; the ``event`` fields are not needed), e.g. disputes annotated in PolNeAR train articles:
+``evaluate_disputes(["a.jsonl", "b.jsonl"], texts=".../train/text")``.
+
 Target party and target claim are reported over matched pairs that count for recall (non-optional gold). Two
 extras, outside the README's rule: ``target_claim_or_text`` also counts a predicted ``target_text`` that overlaps
 a gold claim (the claim stated in the disputing sentence itself, "denied that …"), and ``kind`` is the share of
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,11 +46,30 @@ class DisputesDataError(QuothError):
 
 
 def read_rows(directory: Path | str) -> list[dict[str, Any]]:
-    """The jsonl rows of a disputes-dev folder. Raises DisputesDataError when the file is absent."""
-    path = Path(directory) / ROWS_FILE
+    """The jsonl rows of a disputes-dev folder, or of a jsonl file of the same format. Raises DisputesDataError
+    when the file is absent or a line is not an article row (``id`` and ``disputes``)."""
+    given = Path(directory)
+    path = given if given.is_file() else given / ROWS_FILE
     if not path.is_file():
-        raise DisputesDataError(f"{path} not found; pass the disputes-dev folder of ../shared/data")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        raise DisputesDataError(f"{path} not found; pass the disputes-dev folder of ../shared/data or a jsonl file")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("disputes"), list):
+            raise DisputesDataError(f"{path}:{n}: expected an article row with 'id' and a 'disputes' list")
+    return rows
+
+
+def read_gold(sources: Sequence[Path | str]) -> list[dict[str, Any]]:
+    """The rows of several folders or jsonl files together. Raises DisputesDataError on an article in two."""
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for source in sources:
+        for row in read_rows(source):
+            if row["id"] in seen:
+                raise DisputesDataError(f"article {row['id']} is in more than one gold file")
+            seen.add(row["id"])
+            rows.append(row)
+    return rows
 
 
 def data_sha256(directory: Path | str, polnear_dev: Path | str | None = None) -> str:
@@ -67,22 +90,42 @@ def default_extract(items: Iterable[tuple[str, str]]) -> Iterator[Article]:
     return extract_many(items, errors="raise")
 
 
-def evaluate_disputes(directory: Path | str, polnear_dev: Path | str | None = None,
+def evaluate_disputes(directory: Path | str | Sequence[Path | str], polnear_dev: Path | str | None = None,
                       extract: Extract | None = None, limit: int | None = None,
-                      half: str | None = None) -> dict[str, Any]:
-    """Run quoth on the disputes-dev articles and score its disputes (see the module docstring).
+                      half: str | None = None, texts: Path | str | None = None) -> dict[str, Any]:
+    """Run quoth on the gold articles and score its disputes (see the module docstring).
 
-    ``half`` ("even" or "odd") keeps the articles whose index in sorted order has that parity: tune on one,
-    check on the other. Raises DisputesDataError when the rows or the PolNeAR dev texts are missing.
+    ``directory`` is the disputes-dev folder, or one or more folders or jsonl files of the same row format.
+    ``texts`` is the folder of ``<id>.txt`` the offsets index (default: ``text`` of ``polnear_dev``, itself by
+    default the PolNeAR dev split beside the first folder). ``half`` ("even" or "odd") keeps the articles whose
+    index in sorted order has that parity: tune on one, check on the other. Raises DisputesDataError when the
+    rows or the texts are missing.
     """
-    root = Path(directory)
-    dev = Path(polnear_dev) if polnear_dev else root / POLNEAR_DEV
-    if not (dev / "text").is_dir():
-        raise DisputesDataError(f"PolNeAR dev split not found at {dev}; pass --polnear-dev")
-    rows = select_rows(read_rows(root), half)[:limit]
-    texts = [(r["id"], (dev / "text" / f"{r['id']}.txt").read_bytes().decode("utf-8")) for r in rows]
-    articles = {a.id: a for a in (extract or default_extract)(texts)}
+    sources = [directory] if isinstance(directory, (str, Path)) else list(directory)
+    if not sources:
+        raise DisputesDataError("no gold folder or file given")
+    folder = _text_folder(Path(sources[0]), polnear_dev, texts)
+    rows = select_rows(read_gold(sources), half)[:limit]
+    missing = [r["id"] for r in rows if not (folder / f"{r['id']}.txt").is_file()]
+    if missing:
+        raise DisputesDataError(f"{len(missing)} gold articles have no text in {folder} (first: {missing[0]})")
+    pairs = [(r["id"], (folder / f"{r['id']}.txt").read_bytes().decode("utf-8")) for r in rows]
+    articles = {a.id: a for a in (extract or default_extract)(pairs)}
     return score(rows, articles)
+
+
+def _text_folder(first: Path, polnear_dev: Path | str | None, texts: Path | str | None) -> Path:
+    if texts is not None:
+        folder = Path(texts)
+    elif polnear_dev is not None:
+        folder = Path(polnear_dev) / "text"
+    elif first.is_dir():
+        folder = first / POLNEAR_DEV / "text"
+    else:
+        raise DisputesDataError(f"{first} is a file: pass --texts, the folder of the texts its offsets index")
+    if not folder.is_dir():
+        raise DisputesDataError(f"texts not found at {folder}; pass --polnear-dev or --texts")
+    return folder
 
 
 def select_rows(rows: list[dict[str, Any]], half: str | None) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ from .forms import stem_onto
 # Verbs whose subject contests a claim: "X denied that …", "X rejected Y's claims".
 DENY_VERBS = frozenset({"deny"})
 REJECT_VERBS = frozenset({"reject", "dispute", "refute", "rebut", "dismiss", "debunk", "contest", "repudiate",
-                          "pooh-pooh", "deride"})
+                          "pooh-pooh", "deride", "challenge", "mock", "ridicule"})
 # Dispute verbs whose object may be a clause: "denied that …", "disputed that …" (not "dismissed what …").
 CLAUSE_VERBS = frozenset({"deny", "dispute", "contest", "reject", "refute", "rebut"})
 CONTRADICT_VERBS = frozenset({"contradict"})
@@ -23,7 +23,7 @@ CORRECT_VERBS = frozenset({"misquote", "misrepresent", "mischaracterize", "misch
                            "exaggerate", "overstate", "misstate", "twist", "correct"})
 DISPUTE_VERBS = DENY_VERBS | REJECT_VERBS | CONTRADICT_VERBS
 # Verbs that make a dispute only with a particle or object: "pushed back on", "took issue with", "bristled at".
-PHRASAL_VERBS = frozenset({"push", "take", "bristle", "hit", "scoff"})
+PHRASAL_VERBS = frozenset({"push", "take", "bristle", "hit", "scoff", "laugh", "brush", "wave"})
 
 # What a statement is called: the object of a dispute verb or the subject of "… is false".
 STATEMENT_NOUNS = frozenset({
@@ -57,13 +57,16 @@ FALSE_WORDS = frozenset({
     "fake", "fictitious", "lie", "lies", "lying", "nonsense", "absurd", "ridiculous", "preposterous", "ludicrous",
     "laughable", "hoax", "fiction", "fantasy", "falsehood", "falsehoods", "untruth", "untruths", "made-up",
     "incorrect", "erroneous", "mistaken", "manufactured", "invented", "garbage", "rubbish", "baloney", "malarkey",
-    "defamatory", "libelous", "slanderous", "smear", "conspiracy"})
+    "defamatory", "libelous", "slanderous", "smear", "conspiracy", "fabrication", "fabrications", "misinformation",
+    "disinformation", "debunked", "discredited", "disproven", "disproved"})
 # Predicates that call a claim inaccurate rather than untrue: a correction.
 CORRECTION_WORDS = frozenset({
     "misleading", "inaccurate", "exaggerated", "exaggerating", "overstated", "overstating", "distorted",
     "distorting", "misquoted", "misrepresented", "misrepresenting", "mischaracterized", "mischaracterizing",
     "mischaracterised", "misinterpreted", "misconstrued", "twisted", "out-of-context", "imprecise", "selective",
-    "cherry-picked", "understated", "understating", "skewed"})
+    "cherry-picked", "understated", "understating", "skewed", "distortion", "distortions", "misrepresentation",
+    "misrepresentations", "mischaracterization", "mischaracterisation", "exaggeration", "exaggerations",
+    "overstatement"})
 # Nouns after "no" that deny a claim: "there was no truth to", "no evidence that".
 NO_NOUNS = frozenset({"truth", "basis", "merit", "evidence", "foundation", "substance", "proof"})
 # Words that keep a falsity predicate from asserting anything: "whether it is false", "if it were wrong".
@@ -100,4 +103,6 @@ def base_form(word: str) -> str:
 _IRREGULAR = {"took": "take", "taken": "take", "takes": "take", "taking": "take", "pooh-poohed": "pooh-pooh",
               "pooh-poohs": "pooh-pooh", "pooh-poohing": "pooh-pooh", "lied": "lie", "lying": "lie"}
 _VOCABULARY = (DISPUTE_VERBS | CORRECT_VERBS | PHRASAL_VERBS | STATEMENT_NOUNS | GUILT_NOUNS | NOT_CLAIM_NOUNS
-               | NOT_ASSERTED_HEADS | CALL_VERBS | NO_NOUNS | frozenset({"lie", "accuse", "allege", "denial"}))
+               | NOT_ASSERTED_HEADS | CALL_VERBS | NO_NOUNS
+               | frozenset({"support", "back", "substantiate", "prove", "corroborate", "confirm", "suggest", "show",
+                            "lie", "accuse", "allege", "denial"}))
