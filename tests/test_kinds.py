@@ -92,7 +92,12 @@ TYPED = [
     ("[S:Critics] [C:called] [Q:the plan a giveaway].", "indirect", "statement"),
     ("[S:The doctors] [C:urged] [Q:residents to stay indoors].", "indirect", "statement"),
     ("[S:Protesters] [C:called for] [Q:an inquiry].", "indirect", "statement"),
-    ("[S:The driver] [C:refused] [Q:to apologize].", "indirect", "statement"),
+    ("[S:The driver] [C:refused] [Q:to apologize].", "indirect", "topic"),
+    ("[S:The senator] [C:described] [Q:the crash] in detail.", "indirect", "topic"),
+    ("[S:The senator] [C:described] [Q:the bill as a disaster].", "indirect", "statement"),
+    ("[S:The chief] [C:explained] [Q:how the search would work].", "indirect", "topic"),
+    ("[S:The chief] [C:explained] [Q:that the search would resume].", "indirect", "statement"),
+    ("[S:The witness] [C:referred] [Q:to the first meeting].", "indirect", "topic"),
 ]
 
 NOT_ATTRIBUTIONS = [

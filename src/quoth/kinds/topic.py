@@ -8,7 +8,8 @@ reported only by what it was about, or as a question, with no claim reported, is
   case", "talked about immigration", "spoke of his plans", "responded to questions", "debated whether …";
 - a question verb with a wh-/whether/if clause: "asked whether the meeting would happen", "wondered if …"; "ask"
   with a phrase ("asked about the budget") too, but not with "that", "for" or an infinitive (a demand);
-- withheld or negated speech: "declined to comment on …", "refused to say whether …", "would not say when …".
+- withheld or negated speech: "declined to comment on …", "refused to say whether …", "would not say when …";
+  "decline" or "refuse" with any infinitive ("declined to endorse him": an infinitive after a non-directive verb).
 
 The decision reads the cue's lemma (``quoth.lexicon.types``) and the content's form in the parse (``content_form``).
 """
@@ -24,8 +25,9 @@ from ..lexicon.types import QUESTION_VERBS, TOPIC_VERBS, WITHHELD_SPEECH_VERBS, 
 QUESTION_OPENERS = frozenset("whether if how what why when where who whom whose which".split())
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
-# Words that turn a topic verb into a stance ("spoke out against the bill", "talked up the plan"): a statement.
-_STANCE_WORDS = frozenset("against for out up favour favor support praise".split())
+# Words that turn a topic verb into a stance ("spoke out against the bill", "talked up the plan", "described it as
+# …"): a statement.
+_STANCE_WORDS = frozenset("against for out up favour favor support praise as".split())
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -65,7 +67,7 @@ def is_topic(head: str, cue_tokens: Sequence[Token], tokens: Sequence[Token]) ->
     cue_lemmas = {verb_lemma(t.text) for t in cue_tokens}
     opening = {verb_lemma(t.text) for t in tokens[:2]}
     if head in WITHHOLDING_VERBS:
-        return bool((cue_lemmas | opening) & WITHHELD_SPEECH_VERBS)
+        return form == "infinitive" or bool((cue_lemmas | opening) & WITHHELD_SPEECH_VERBS)
     if head in QUESTION_VERBS and form == "question":
         return True
     if head == "ask":
@@ -76,7 +78,14 @@ def is_topic(head: str, cue_tokens: Sequence[Token], tokens: Sequence[Token]) ->
     if head not in TOPIC_VERBS or form == "infinitive":
         return False
     words = {t.lower_ for t in cue_tokens} | {tokens[0].lower_}
-    return not words & _STANCE_WORDS
+    return not words & _STANCE_WORDS and not _predicates(tokens)
+
+
+def _predicates(tokens: Sequence[Token]) -> bool:
+    """Whether the content says what something is, with "as" hanging from the cue ("described him as a liar",
+    "spoke of it as a betrayal"), not inside a noun ("talked about her role as mayor")."""
+    inside = {t.i for t in tokens}
+    return any(t.lower_ == "as" and t.head.i not in inside for t in tokens)
 
 
 def _has_infinitive_complement(cue_tokens: Sequence[Token]) -> bool:

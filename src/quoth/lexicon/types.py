@@ -66,14 +66,15 @@ interview interviews remark remarks comment comments testimony briefing conferen
 # clause ("mentioned that …") they report a claim: a statement.
 TOPIC_VERBS = frozenset("""
 discuss talk speak comment address mention raise ask answer respond reply testify debate inquire enquire query
-brief broach touch weigh elaborate speculate
+brief broach touch weigh elaborate speculate refer describe explain outline detail recount
 """.split())
 
 # Verbs whose wh-/whether/if clause is a question asked, not a claim made ("asked whether the meeting would
 # happen", "wondered if …", "questioned whether …"); with "that", an infinitive or "for" ask is a demand.
 QUESTION_VERBS = frozenset("ask wonder question inquire enquire query".split())
 
-# Verbs that withhold speech: "declined to comment on …", "refused to say whether …", "declined comment".
+# Verbs that withhold speech or action: "declined to comment on …", "refused to say whether …", "declined
+# comment", "refused to endorse him": what is reported is that something was not said or done, not a claim.
 WITHHOLDING_VERBS = frozenset("decline refuse".split())
 
 # Verbs of speech that a negation or a withholding verb leaves with no claim: "would not say whether …",
