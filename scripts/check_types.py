@@ -3,15 +3,18 @@
     python scripts/check_types.py [--annotations ../annot-types/data/annotations/types-train.jsonl]
                                   [--data ../shared/data/raw/polnear/data/train] [--json]
 
-The annotation file holds, one a line, a prediction of quoth on a PolNeAR train article, labelled blind to quoth's
-type: ``statement | belief | knowledge | intention | document | topic | none`` (``none``: no attribution). Each line
-names its article (``article``, ``article_id``, ``doc`` or ``id``), the prediction's content offsets (``content``
-or ``spans`` as ``[[start, end], …]``, or ``start``/``end``) and the ``label``; other fields are ignored.
+The annotation file labels quoth's predictions on PolNeAR train articles, blind to quoth's type: ``statement |
+belief | knowledge | intention | document | topic | none`` (``none``: no attribution, and by its convention every
+headline). One line per article (``id`` and ``attributions``, each with ``content`` offsets ``[[start, end], …]``
+and a ``label``), or one line per prediction naming its article (``article``, ``article_id``, ``doc`` or ``id``);
+other fields are ignored.
 
 quoth is run again on each annotated article, and each annotated content is matched to the prediction whose
 content overlaps it most (at least half of the longer of the two). An annotated content with no such prediction
-counts as predicted ``none`` (the filter dropped it). Printed: per label, the annotated count, the predicted
-count, both, precision, recall and F1, and the confusion counts (annotated → predicted).
+counts as predicted ``none`` (the filter dropped it), and so does a prediction in the headline (``region:
+"headline"``, kept apart from the body's attributions, as the annotation's ``none`` for headlines does).
+Printed: per label, the annotated count, the predicted count, both, precision, recall and F1, and the confusion
+counts (annotated → predicted).
 
 An independent check only: the lexicon is not tuned to it beyond fixing clear gaps.
 """
@@ -40,10 +43,13 @@ MIN_OVERLAP = 0.5
 def read_annotations(path: Path) -> list[dict[str, Any]]:
     """The annotated predictions: {"article", "spans", "label"} per usable line (others reported and skipped)."""
     out, skipped = [], 0
+    rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
+        if line.strip():
+            line_row = json.loads(line)
+            nested = line_row.get("attributions")
+            rows.extend([{**a, "id": line_row.get("id")} for a in nested] if isinstance(nested, list) else [line_row])
+    for row in rows:
         article = next((str(row[k]) for k in _ARTICLE_KEYS if row.get(k) is not None), None)
         spans = next((_spans(row[k]) for k in _SPAN_KEYS if _spans(row.get(k))), None)
         if spans is None and "start" in row and "end" in row:
@@ -90,7 +96,7 @@ def predicted_types(annotations: list[dict[str, Any]], articles: dict[str, Artic
             out.append("none")
         else:
             taken.add((ann["article"], best.id))
-            out.append(best.type)
+            out.append("none" if best.region == "headline" else best.type)
     return out
 
 

@@ -98,6 +98,13 @@ TYPED = [
     ("[S:The chief] [C:explained] [Q:how the search would work].", "indirect", "topic"),
     ("[S:The chief] [C:explained] [Q:that the search would resume].", "indirect", "statement"),
     ("[S:The witness] [C:referred] [Q:to the first meeting].", "indirect", "topic"),
+    ("Police faced [C:the question] of [Q:whether charges could be laid].", "indirect", "topic"),
+    ("[S:Analysts] [C:debated] [Q:whether the merger would close].", "indirect", "topic"),
+    ("[S:The host] [C:joked about] [Q:the weather].", "indirect", "topic"),
+    ("[S:The host] [C:joked] [Q:that the weather had voted twice].", "indirect", "statement"),
+    ("[S:The senator] [C:declined to endorse] [Q:the plan].", "indirect", "topic"),
+    ("[S:Forty percent of voters] [C:say] [Q:the economy is getting worse].", "indirect", "document"),
+    ("[S:A new campaign ad] [C:claims] [Q:that the mayor raised taxes].", "indirect", "document"),
 ]
 
 NOT_ATTRIBUTIONS = [

@@ -67,7 +67,8 @@ def is_topic(head: str, cue_tokens: Sequence[Token], tokens: Sequence[Token]) ->
     cue_lemmas = {verb_lemma(t.text) for t in cue_tokens}
     opening = {verb_lemma(t.text) for t in tokens[:2]}
     if head in WITHHOLDING_VERBS:
-        return form == "infinitive" or bool((cue_lemmas | opening) & WITHHELD_SPEECH_VERBS)
+        infinitive = form == "infinitive" or any(t.lower_ == "to" for t in cue_tokens)
+        return infinitive or bool((cue_lemmas | opening) & WITHHELD_SPEECH_VERBS)
     if head in QUESTION_VERBS and form == "question":
         return True
     if head == "ask":

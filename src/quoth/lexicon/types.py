@@ -51,7 +51,8 @@ ruling rulings judgment judgement verdict indictment affidavit lawsuit suit peti
 legislation regulation regulations rule rules policy proposal agreement contract treaty constitution
 statute warrant dataset database website site page cctv camera cameras screenshot calculation
 calculations tally count review investigation inquiry probe assessment evaluation estimate estimates
-budget book books documentary film memo manual textbook dossier brief summary readout
+budget book books documentary film memo manual textbook dossier brief summary readout biography ad ads advert
+adverts advertisement advertisements commercial commercials percent percentage
 """.split())
 
 # Nouns that carry a person's or organisation's own words: the source stays a speaker ("in a statement").
@@ -66,7 +67,7 @@ interview interviews remark remarks comment comments testimony briefing conferen
 # clause ("mentioned that …") they report a claim: a statement.
 TOPIC_VERBS = frozenset("""
 discuss talk speak comment address mention raise ask answer respond reply testify debate inquire enquire query
-brief broach touch weigh elaborate speculate refer describe explain outline detail recount
+brief broach touch weigh elaborate speculate refer describe explain outline detail recount joke interview recall
 """.split())
 
 # Verbs whose wh-/whether/if clause is a question asked, not a claim made ("asked whether the meeting would
