@@ -23,18 +23,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+# QUOTH_SRC=<another tree>/src checks that tree's quoth (e.g. main's, for a before/after table).
+sys.path.insert(0, os.environ.get("QUOTH_SRC") or str(ROOT / "src"))
 
 from quoth.evaluate.brat import read_split  # noqa: E402
-from quoth.model import ATTRIBUTION_TYPES, Article  # noqa: E402
+from quoth.model import Article  # noqa: E402
 
-LABELS = (*ATTRIBUTION_TYPES, "none")
+# The annotation's labels (quoth's types and "none").
+LABELS = ("statement", "belief", "knowledge", "intention", "document", "topic", "none")
 _ARTICLE_KEYS = ("article", "article_id", "doc", "doc_id", "id")
 _SPAN_KEYS = ("content", "spans", "content_spans")
 MIN_OVERLAP = 0.5
