@@ -85,6 +85,8 @@ TYPED = [
     ("[S:The union] [C:asked] [Q:for a new vote].", "indirect", "statement"),
     ("[S:The lawyer] [C:asked] the court [Q:to delay the trial].", "indirect", "statement"),
     ("[S:He] [C:commented] [Q:the deal was a mistake].", "indirect", "statement"),
+    ("[S:She] [C:mentioned] [Q:the new law is hurting small farms].", "indirect", "statement"),
+    ("[Q:Far too many farms have been lost to the new law], [S:she] [C:mentioned].", "indirect", "statement"),
     ("[S:She] [C:spoke out against] [Q:the new pipeline].", "indirect", "statement"),
     ("[S:The senator] [C:raised] [Q:concerns that the bill would raise rents].", "indirect", "statement"),
     ("[S:The company] [C:denied] [Q:any wrongdoing].", "indirect", "statement"),

@@ -48,9 +48,18 @@ def content_form(tokens: Sequence[Token]) -> str:
         return "clause"
     inside = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    if any(t.tag_ in _FINITE_TAGS and any(c.dep_ in _SUBJECTS for c in t.children) for t in roots):
+    if any(_is_clause_head(t) for t in roots):
         return "clause"
     return "phrase"
+
+
+def _is_clause_head(token: Token) -> bool:
+    """A verb with a subject that is finite itself or through its auxiliaries ("rose", "is hurting", "have been
+    lost")."""
+    if not any(c.dep_ in _SUBJECTS for c in token.children):
+        return False
+    return token.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+                                             for c in token.children)
 
 
 def is_negated(cue_tokens: Sequence[Token]) -> bool:
