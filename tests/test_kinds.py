@@ -107,6 +107,7 @@ TYPED = [
     ("[S:The senator] [C:declined to endorse] [Q:the plan].", "indirect", "topic"),
     ("[S:Forty percent of voters] [C:say] [Q:the economy is getting worse].", "indirect", "document"),
     ("[S:A new campaign ad] [C:claims] [Q:that the mayor raised taxes].", "indirect", "document"),
+    ("[S:The polling average] [C:shows] [Q:the two parties tied].", "indirect", "document"),
 ]
 
 NOT_ATTRIBUTIONS = [

@@ -52,7 +52,7 @@ legislation regulation regulations rule rules policy proposal agreement contract
 statute warrant dataset database website site page cctv camera cameras screenshot calculation
 calculations tally count review investigation inquiry probe assessment evaluation estimate estimates
 budget book books documentary film memo manual textbook dossier brief summary readout biography ad ads advert
-adverts advertisement advertisements commercial commercials percent percentage
+adverts advertisement advertisements commercial commercials percent percentage polling average averages
 """.split())
 
 # Nouns that carry a person's or organisation's own words: the source stays a speaker ("in a statement").
@@ -100,7 +100,7 @@ the a an his her their its
 # ``forms.IRREGULAR_FORMS``, whose other forms would change this lexicon's lemmas; see there).
 _IRREGULAR = SHARED_IRREGULAR_FORMS | {
     "shot": "shoot", "hit": "hit", "threw": "throw", "thrown": "throw", "caught": "catch", "chose": "choose",
-    "chosen": "choose", "ran": "run", "sought": "seek", "spoken": "speak", "gave": "give", "given": "give",
+    "chosen": "choose", "ran": "run", "sought": "seek", "given": "give",
 }
 
 VOCABULARY = (BELIEF_VERBS | KNOWLEDGE_VERBS | PERCEPTION_VERBS | INTENTION_VERBS | COMMITMENT_VERBS
