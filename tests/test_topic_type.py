@@ -67,7 +67,7 @@ def test_topic_store_search_and_exports(db: Path, tmp_path: Path) -> None:
     assert sorted(pq.read_table(paths_pq["attributions"]).column("type").to_pylist()) == ["statement", "topic"]
 
 
-def test_topic_api_and_search_page(db: Path) -> None:
+def test_topic_api_search_and_article_pages(db: Path) -> None:
     from quoth.web import create_app
 
     with TestClient(create_app(db)) as client:
@@ -76,6 +76,8 @@ def test_topic_api_and_search_page(db: Path) -> None:
         page = client.get("/search", params={"type": "topic"}).text
         assert "the harbour budget" in page and "reopen in June" not in page
         assert 'value="topic"' in client.get("/search").text
+        article = client.get("/articles/topic").text
+        assert "Topics and questions" in article and "type-topic" in article
 
 
 def test_topic_cli_types_option(db: Path) -> None:
