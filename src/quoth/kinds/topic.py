@@ -8,7 +8,8 @@ reported only by what it was about, or as a question, with no claim reported, is
   case", "talked about immigration", "spoke of his plans", "responded to questions", "debated whether …";
 - a question verb with a wh-/whether/if clause: "asked whether the meeting would happen", "wondered if …"; "ask"
   with a phrase ("asked about the budget") too, but not with "that", "for" or an infinitive (a demand);
-- withheld or negated speech: "declined to comment on …", "refused to say whether …", "would not say when …";
+- withheld or negated speech with no clause: "declined to comment on …", "refused to say whether …", "would not
+  say when …", "has not endorsed him" (a speech act that did not happen carries no claim);
   "decline" or "refuse" with any infinitive ("declined to endorse him": an infinitive after a non-directive verb).
 
 The decision reads the cue's lemma (``quoth.lexicon.types``) and the content's form in the parse (``content_form``).
@@ -20,7 +21,19 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from ..lexicon.types import QUESTION_VERBS, TOPIC_VERBS, WITHHELD_SPEECH_VERBS, WITHHOLDING_VERBS, verb_lemma
+from ..lexicon.types import (
+    BELIEF_VERBS,
+    COMMITMENT_VERBS,
+    FINDING_VERBS,
+    INTENTION_VERBS,
+    KNOWLEDGE_VERBS,
+    PERCEPTION_VERBS,
+    QUESTION_VERBS,
+    TOPIC_VERBS,
+    WITHHELD_SPEECH_VERBS,
+    WITHHOLDING_VERBS,
+    verb_lemma,
+)
 
 QUESTION_OPENERS = frozenset("whether if how what why when where who whom whose which".split())
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -29,6 +42,10 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 # …"): a statement.
 _STANCE_WORDS = frozenset("against for out up favour favor support praise as".split())
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Verbs whose negation still reports a belief, knowledge, an intention or a finding ("did not expect …"): the
+# negation rule leaves them to the frame.
+NOT_SPEECH_VERBS = (BELIEF_VERBS | KNOWLEDGE_VERBS | INTENTION_VERBS | COMMITMENT_VERBS | PERCEPTION_VERBS
+                    | FINDING_VERBS)
 
 
 def content_form(tokens: Sequence[Token]) -> str:
@@ -83,7 +100,7 @@ def is_topic(head: str, cue_tokens: Sequence[Token], tokens: Sequence[Token]) ->
     if head == "ask":
         demand = form == "infinitive" or tokens[0].lower_ == "for" or _has_infinitive_complement(cue_tokens)
         return not demand
-    if is_negated(cue_tokens) and head in WITHHELD_SPEECH_VERBS and form in ("question", "phrase"):
+    if is_negated(cue_tokens) and head not in NOT_SPEECH_VERBS and form in ("question", "phrase"):
         return True
     if head not in TOPIC_VERBS or form == "infinitive":
         return False
