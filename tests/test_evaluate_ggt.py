@@ -46,7 +46,8 @@ def _article() -> Article:
     resident = Attribution(id="a2", kind="direct", content=Span.from_offsets(TEXT, [(44, 57)]),
                            source=Span.from_offsets(TEXT, [(58, 68)]))
     hope = Attribution(id="a3", kind="indirect", content=Span.from_offsets(TEXT, [(18, 24)]), type="belief")
-    return Article(id="x", text=TEXT, entities=[ruiz], attributions=[said, resident, hope])
+    topic = Attribution(id="a4", kind="indirect", content=Span.from_offsets(TEXT, [(0, 3)]), type="topic")
+    return Article(id="x", text=TEXT, entities=[ruiz], attributions=[said, resident, hope, topic])
 
 
 def test_evaluate_ggt_score_article_speakers_and_types():
@@ -59,11 +60,17 @@ def test_evaluate_ggt_score_article_speakers_and_types():
     assert row["matched_30"] == 2
     assert row["speakers"]["correct"] == 1 and row["speakers"]["proper"] == 1
     assert row["speakers"]["errors"][0]["predicted"] == "a resident"
-    assert score_article(gold, _article(), all_types=True)["predicted"] == 3
+    assert score_article(gold, _article(), all_types=True)["predicted"] == 4
     summary = summarise([row])
     assert summary["speaker_accuracy"] == pytest.approx(0.5)
     assert summary["wrong_proper_names"] == 0.0
-    assert summary["type_shares"] == {"belief": pytest.approx(1 / 3), "statement": pytest.approx(2 / 3)}
+    assert summary["type_shares"] == {"belief": pytest.approx(1 / 4), "statement": pytest.approx(2 / 4),
+                                      "topic": pytest.approx(1 / 4)}
+    # Matched with every type at once, both statements hit a gold quote; the belief (inside the first quote,
+    # which the statement takes) and the topic (outside every quote) do not.
+    assert summary["type_hits"] == {"belief": {"predicted": 1, "matched": 0},
+                                    "statement": {"predicted": 2, "matched": 2},
+                                    "topic": {"predicted": 1, "matched": 0}}
 
 
 def test_evaluate_ggt_read_gold_errors_say_what_is_missing(tmp_path):

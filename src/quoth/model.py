@@ -13,10 +13,11 @@ from typing import Any, Iterable, Literal
 SCHEMA_VERSION = "1.1"
 
 Kind = Literal["direct", "indirect", "mixed"]
-# What an attribution reports (docs/output.md): speech or writing, a belief, knowledge, an intention, or the
-# finding of a document (report, study, poll, video) as its source.
-AttributionType = Literal["statement", "belief", "knowledge", "intention", "document"]
-ATTRIBUTION_TYPES: tuple[str, ...] = ("statement", "belief", "knowledge", "intention", "document")
+# What an attribution reports (docs/output.md): speech or writing, a belief, knowledge, an intention, the
+# finding of a document (report, study, poll, video) as its source, or a topic (speech reported only by its
+# subject or as a question: "discussed the budget", "asked whether …").
+AttributionType = Literal["statement", "belief", "knowledge", "intention", "document", "topic"]
+ATTRIBUTION_TYPES: tuple[str, ...] = ("statement", "belief", "knowledge", "intention", "document", "topic")
 # Where in the article an attribution sits: the body, or a headline / standfirst / section heading.
 Region = Literal["body", "headline"]
 DisputeKind = Literal["denial", "rejection", "contradiction", "correction"]

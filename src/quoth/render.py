@@ -87,7 +87,8 @@ def nesting_depth(article: Article, attribution: Attribution) -> int:
 
 
 def statements_first(attributions: Iterable[Attribution]) -> list[Attribution]:
-    """Statements in document order, then beliefs, knowledge, intentions and documents' findings, each in order."""
+    """Statements in document order, then beliefs, knowledge, intentions, documents' findings and topics, each in
+    order."""
     rank = {t: n for n, t in enumerate(ATTRIBUTION_TYPES)}
     return sorted(attributions, key=lambda a: rank.get(a.type, len(rank)))
 

@@ -53,6 +53,9 @@ def ggt_table(result: dict[str, Any]) -> Table:
                   f"{counts['proper']}/{counts['matched']}")
     table.add_row("wrong proper names", "", "", f"{result['wrong_proper_names']:.3f}",
                   f"{counts['proper_wrong']}/{counts['proper']}")
+    hits = result.get("type_hits", {})
     for kind, share in result["type_shares"].items():
-        table.add_row(f"type {kind}", "", "", f"{share:.3f}", "")
+        hit = hits.get(kind)
+        table.add_row(f"type {kind}", f"{hit['matched'] / hit['predicted']:.3f}" if hit and hit["predicted"] else "",
+                      "", f"{share:.3f}", f"{hit['matched']}/{hit['predicted']}" if hit else "")
     return table

@@ -13,7 +13,9 @@ Over the quotes matched at 30%:
 - wrong proper names: of those, the share whose name does not match the reference.
 
 The annotators marked reported speech only, so by default only ``statement`` attributions are scored;
-``all_types=True`` scores every attribution. The share of each type among the predictions is reported either way.
+``all_types=True`` scores every attribution. The share of each type among the predictions is reported either way,
+and so is each type's hit count: how many of its predictions match a gold quote at 30% when every type is matched
+together (how far GGT's notion of a quote agrees with each type).
 """
 
 from __future__ import annotations
@@ -147,6 +149,9 @@ def score_article(gold: dict[str, Any], article: Article, all_types: bool = Fals
                                        "predicted": name, "source": attribution.source.text
                                        if attribution.source else None, "proper": proper})
     out["speakers"] = speakers
+    everything = [[list(p) for p in a.content.spans] for a in article.attributions]
+    hits = match_quotes(gold_spans, everything, THRESHOLDS[0]).values()
+    out["type_hits"] = dict(Counter(article.attributions[p].type for p in hits))
     matched = set(matches.values())
     out["spurious"] = [a.content.text[:120] for n, a in enumerate(scored) if n not in matched]
     return out
@@ -169,8 +174,10 @@ def summarise(per_article: list[dict[str, Any]]) -> dict[str, Any]:
                                               else 0.0, "matched": matched}
     sp = {k: sum(a["speakers"][k] for a in per_article) for k in ("correct", "proper", "proper_wrong", "matched")}
     types: Counter[str] = Counter()
+    hits: Counter[str] = Counter()
     for a in per_article:
         types.update(a["types"])
+        hits.update(a.get("type_hits", {}))
     total_types = sum(types.values())
     return {
         "articles": len(per_article), "gold": gold, "predicted": predicted, "quotes": quotes,
@@ -179,6 +186,7 @@ def summarise(per_article: list[dict[str, Any]]) -> dict[str, Any]:
         "wrong_proper_names": _ratio(sp["proper_wrong"], sp["proper"]),
         "speaker_counts": sp,
         "type_shares": {t: _ratio(n, total_types) for t, n in sorted(types.items())},
+        "type_hits": {t: {"predicted": n, "matched": hits[t]} for t, n in sorted(types.items())},
     }
 
 

@@ -9,7 +9,8 @@ nothing.
    below advertisement", bylines, credits) is dropped, and no heading, furniture or dateline supplies a piece of
    a body attribution's source, cue or content;
 2. types it from its cue, the cue's frame and its source (``decide``): ``statement``, ``belief``,
-   ``knowledge``, ``intention`` or ``document``, or drops it as no attribution (physical perception or action,
+   ``knowledge``, ``intention``, ``document`` or ``topic`` (speech reported only by its subject or as a question,
+   ``topic``), or drops it as no attribution (physical perception or action,
    naming, a picture that depicts).
 
 Survivors are renumbered ``a1``… in order; a parent that was dropped leaves its child without one.

@@ -1,6 +1,6 @@
 """Deciding what an attribution reports, from its cue, the cue's frame and its source.
 
-``classify`` returns one of the five types (``quoth.model.ATTRIBUTION_TYPES``) or ``None`` when the
+``classify`` returns one of the six types (``quoth.model.ATTRIBUTION_TYPES``) or ``None`` when the
 attribution reports nothing: a physical perception or action ("felt a tap", "tipped the shot"), a naming
 ("known as …"), a video that merely depicts ("Video shows a man …").
 """
@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..model import Attribution
+from .topic import is_topic
 from ..lexicon.types import (
     ACTION_VERBS,
     AUXILIARIES,
@@ -117,6 +118,15 @@ def _content_tokens(doc: Doc, attribution: Attribution) -> list[Token]:
     return out
 
 
+def _cue_tokens(doc: Doc, attribution: Attribution) -> list[Token]:
+    out: list[Token] = []
+    for s, e in attribution.cue.spans if attribution.cue else ():
+        span: DocSpan | None = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out.extend(t for t in span if not t.is_punct and not t.is_space)
+    return out
+
+
 def _starts_with_infinitive(doc: Doc, attribution: Attribution) -> bool:
     tokens = _content_tokens(doc, attribution)
     return bool(tokens) and tokens[0].lower_ == "to"
@@ -140,6 +150,8 @@ def classify(doc: Doc, attribution: Attribution) -> str | None:
     # Words in quotation marks were spoken or written, whatever verb reports them.
     if quoted or "according" in words:
         return "statement"
+    if is_topic(head, _cue_tokens(doc, attribution), _content_tokens(doc, attribution)):
+        return "topic"
     return _type_of_frame(doc, attribution, head, words)
 
 

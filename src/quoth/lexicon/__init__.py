@@ -4,8 +4,8 @@
   their predicates (``is_reporting_verb``, ``is_belief_verb``, …).
 - ``forms``: ``base_form(word)``, the inflection table over the lexicon's words.
 - ``learned``: cue word forms learned from PolNeAR train (``resources/cue_forms.tsv``).
-- ``types``: the attribution-type lists (belief, knowledge, intention, commitment, finding verbs; document and
-  speech nouns) and ``verb_lemma``, used by ``quoth.kinds`` and ``quoth.sieve``.
+- ``types``: the attribution-type lists (belief, knowledge, intention, commitment, finding, topic, question and
+  withholding verbs; document and speech nouns) and ``verb_lemma``, used by ``quoth.kinds`` and ``quoth.sieve``.
 - ``people``: the speaker lists (honorifics, titles, pronouns, person, organisation and group nouns, first names),
   used by ``quoth.speakers``.
 """

@@ -15,14 +15,14 @@ SHARED_IRREGULAR_FORMS = {
     "said": "say", "told": "tell", "thought": "think", "felt": "feel", "knew": "know", "known": "know",
     "wrote": "write", "written": "write", "found": "find", "heard": "hear", "understood": "understand",
     "shown": "show", "spoke": "speak", "read": "read", "foresaw": "foresee", "saw": "see", "seen": "see",
-    "meant": "mean", "learnt": "learn",
+    "meant": "mean", "learnt": "learn", "spoken": "speak", "gave": "give",
 }
 # Irregular past forms of lexicon verbs (regular ones are generated): the shared ones and these. Not merged with
-# ``types``' own irregular forms: each side's extras would change the other's output (``verb_lemma("spoken")``
-# would become "speak", a type-lexicon verb; ``base_form("sought")`` "seek", a tagger feature).
+# ``types``' own irregular forms: each side's extras would change the other's output (``verb_lemma("held")``
+# would become "hold"; ``base_form("sought")`` "seek", a tagger feature).
 IRREGULAR_FORMS = SHARED_IRREGULAR_FORMS | {
-    "spoken": "speak", "held": "hold", "taught": "teach", "swore": "swear", "sworn": "swear",
-    "forecast": "forecast", "upheld": "uphold", "became": "become", "took": "take", "gave": "give",
+    "held": "hold", "taught": "teach", "swore": "swear", "sworn": "swear",
+    "forecast": "forecast", "upheld": "uphold", "became": "become", "took": "take",
     "made": "make", "put": "put", "led": "lead", "brought": "bring",
 }
 # Verbs outside REPORTING_VERBS whose forms the rules look up ("talked about", "spoke of").

@@ -1,5 +1,5 @@
-"""The type lexicon: which cue words report a belief, knowledge, an intention or a document's finding, which
-sources are documents, and which "cues" report nothing at all.
+"""The type lexicon: which cue words report a belief, knowledge, an intention, a document's finding or only a topic,
+which sources are documents, and which "cues" report nothing at all.
 
 Drawn from the cue words of PolNeAR train's gold attributions (``scripts/type_lexicon_report.py`` lists them by
 type) and from the attribution guidelines' own examples; never from the ggt-dev check set.
@@ -51,13 +51,37 @@ ruling rulings judgment judgement verdict indictment affidavit lawsuit suit peti
 legislation regulation regulations rule rules policy proposal agreement contract treaty constitution
 statute warrant dataset database website site page cctv camera cameras screenshot calculation
 calculations tally count review investigation inquiry probe assessment evaluation estimate estimates
-budget book books documentary film memo manual textbook dossier brief summary readout
+budget book books documentary film memo manual textbook dossier brief summary readout biography ad ads advert
+adverts advertisement advertisements commercial commercials percent percentage polling average averages
 """.split())
 
 # Nouns that carry a person's or organisation's own words: the source stays a speaker ("in a statement").
 SPEECH_NOUNS = frozenset("""
 statement statements release releases letter letters email emails tweet tweets post posts speech speeches
 interview interviews remark remarks comment comments testimony briefing conference announcement message
+""".split())
+
+# Topic verbs: with a noun phrase ("discussed the merits of the case"), a prepositional phrase ("talked about
+# immigration", "spoke of his plans", "commented on the ruling", "responded to questions") or a question ("debated
+# whether …") as content they report only what the speech was about, not what was said: type ``topic``. With a
+# clause ("mentioned that …") they report a claim: a statement.
+TOPIC_VERBS = frozenset("""
+discuss talk speak comment address mention raise ask answer respond reply testify debate inquire enquire query
+brief broach touch weigh elaborate speculate refer describe explain outline detail recount joke interview recall
+""".split())
+
+# Verbs whose wh-/whether/if clause is a question asked, not a claim made ("asked whether the meeting would
+# happen", "wondered if …", "questioned whether …"); with "that", an infinitive or "for" ask is a demand.
+QUESTION_VERBS = frozenset("ask wonder question inquire enquire query".split())
+
+# Verbs that withhold speech or action: "declined to comment on …", "refused to say whether …", "declined
+# comment", "refused to endorse him": what is reported is that something was not said or done, not a claim.
+WITHHOLDING_VERBS = frozenset("decline refuse".split())
+
+# Verbs of speech that a negation or a withholding verb leaves with no claim: "would not say whether …",
+# "declined to elaborate". Only these: "refused to apologise" or "claimed to be" are not withheld speech.
+WITHHELD_SPEECH_VERBS = TOPIC_VERBS | frozenset("""
+say tell confirm deny disclose reveal specify detail identify name explain provide give
 """.split())
 
 # Cue words that report no speech, thought or finding: physical action. Kept short: PolNeAR train's gold counts
@@ -76,11 +100,12 @@ the a an his her their its
 # ``forms.IRREGULAR_FORMS``, whose other forms would change this lexicon's lemmas; see there).
 _IRREGULAR = SHARED_IRREGULAR_FORMS | {
     "shot": "shoot", "hit": "hit", "threw": "throw", "thrown": "throw", "caught": "catch", "chose": "choose",
-    "chosen": "choose", "ran": "run", "sought": "seek",
+    "chosen": "choose", "ran": "run", "sought": "seek", "given": "give",
 }
 
 VOCABULARY = (BELIEF_VERBS | KNOWLEDGE_VERBS | PERCEPTION_VERBS | INTENTION_VERBS | COMMITMENT_VERBS
-              | FINDING_VERBS | ACTION_VERBS | frozenset({"find", "say", "tell", "write", "speak", "read"}))
+              | FINDING_VERBS | ACTION_VERBS | WITHHELD_SPEECH_VERBS | QUESTION_VERBS | WITHHOLDING_VERBS
+              | frozenset({"find", "say", "tell", "write", "speak", "read"}))
 
 
 def verb_lemma(word: str) -> str:

@@ -161,7 +161,7 @@ class Store:
 
         ``speaker`` is an entity id or part of a name; ``kind`` direct/indirect/mixed; ``since``/``until``
         ISO dates (inclusive) on the article's published date; ``types`` the attribution types to keep
-        (statement, belief, knowledge, intention, document; None keeps all). Statements first, then best match
+        (statement, belief, knowledge, intention, document, topic; None keeps all). Statements first, then best match
         first; newest first with no text. Raises StoreError for a bad kind, type or page.
         """
         return query.search(self.conn, _plain(text), _plain(speaker), kind, _plain(since), _plain(until), limit,

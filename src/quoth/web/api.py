@@ -87,7 +87,7 @@ def get_attributions(
     q: str | None = Query(None, max_length=500, description="full-text search in the content"),
     speaker: str | None = Query(None, max_length=200, description="speaker name or entity id"),
     kind: Literal["direct", "indirect", "mixed"] | None = Query(None),
-    types: list[Literal["statement", "belief", "knowledge", "intention", "document"]] | None = Query(
+    types: list[Literal["statement", "belief", "knowledge", "intention", "document", "topic"]] | None = Query(
         None, alias="type", description="only these attribution types (repeat: ?type=statement&type=belief)"),
     since: date | None = Query(None, description="published on or after (YYYY-MM-DD)"),
     until: date | None = Query(None, description="published on or before (YYYY-MM-DD)"),

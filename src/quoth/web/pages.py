@@ -62,7 +62,7 @@ def _read_upload(file: UploadFile) -> str:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = Query("", max_length=500), speaker: str = Query("", max_length=200),
                 kind: Literal["", "direct", "indirect", "mixed"] = Query(""),
-                type_: Literal["", "statement", "belief", "knowledge", "intention", "document"]
+                type_: Literal["", "statement", "belief", "knowledge", "intention", "document", "topic"]
                 = Query("", alias="type"),
                 since: str = Query("", max_length=10), until: str = Query("", max_length=10),
                 page: int = Query(1, ge=1, le=1_000_000)) -> Response:

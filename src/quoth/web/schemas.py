@@ -56,7 +56,7 @@ class AttributionOut(BaseModel):
                                 "(speaker_confidence below the threshold: `source` holds the mention as written)")
     parent: str | None = Field(None, description="Id of the attribution whose content contains this one")
     confidence: float = 1.0
-    type: Literal["statement", "belief", "knowledge", "intention", "document"] = "statement"
+    type: Literal["statement", "belief", "knowledge", "intention", "document", "topic"] = "statement"
     region: Literal["body", "headline"] = "body"
     speaker_confidence: float | None = Field(None, description="How sure the speaker resolution is (0-1)")
 

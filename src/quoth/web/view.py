@@ -12,7 +12,8 @@ from .highlight import UNKNOWN_COLOUR, highlight_html, speaker_colours
 PREVIEW_CHARS = 90
 # Headings of the article page's list of attributions, one group per type, statements first.
 TYPE_HEADINGS = {"statement": "Statements", "belief": "Beliefs", "knowledge": "Knowledge",
-                 "intention": "Intentions", "document": "Documents' findings"}
+                 "intention": "Intentions", "document": "Documents' findings",
+                 "topic": "Topics and questions"}
 
 
 @dataclass
