@@ -23,7 +23,7 @@ TITLE_CASE_SHARE = 0.8
 _TERMINAL = ".!?:;,\"”’')…»"
 # Page furniture text.py's boilerplate lines do not cover: teasers, notices, credits, sign-offs.
 _FURNITURE_LINE = re.compile(
-    r"""^\s*(?:
+    r"""^\s*+(?:
         (?:READ|Read)\s+(?:MORE|More|more|ALSO|Also|also)\b.*
       | (?:Story|STORY|Article|ARTICLE)\s+(?:continues|CONTINUES)\s+(?:below|BELOW).*
       | (?:Click|CLICK|Tap|TAP)\s+(?:here|HERE)\b.*
