@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..docindex import doc_text
 from ..kinds import type_attributions
+from ..kinds.learned import drop_non_attributions
 from ..model import Attribution
 from ..sieve import sieve_attributions
 from .context import Context
@@ -32,7 +33,8 @@ def find_attributions(doc: Doc, without: Iterable[str] = ()) -> list[Attribution
     if not doc_text(doc).strip():
         return []
     ctx = Context(doc)
-    return sieve_attributions(doc, type_attributions(doc, to_attributions(ctx, run_steps(ctx, steps))))
+    typed = type_attributions(doc, to_attributions(ctx, run_steps(ctx, steps)))
+    return drop_non_attributions(doc, sieve_attributions(doc, typed))
 
 
 __all__ = ["STEPS", "Context", "UnknownStep", "find_attributions", "step_names"]
