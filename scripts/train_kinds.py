@@ -15,8 +15,8 @@
    (at least ``--min-drops`` of them) and cost PolNeAR lenient F1 on these articles at most ``--max-polnear-loss``
    (PolNeAR annotates most of what we label ``none``, and its gates must hold); when none qualifies, nothing is
    dropped (threshold above 1).
-4. Re-typing thresholds: the pair on a grid with the best out-of-fold statement F1 whose type accuracy is at least
-   the rules' (when none, no re-typing).
+4. Re-typing thresholds (exempt predictions keep the rules' type): the pair on a grid with the best out-of-fold
+   statement F1 whose type accuracy is at least the rules' (when none, no re-typing).
 5. Fits the shipped weights on every labelled article and writes them with those thresholds.
 """
 
@@ -168,7 +168,7 @@ def typed(rows: list[dict], drops: set[int], type_probs: dict[str, dict[int, flo
         if r["label"] is None:
             continue
         kind = "none" if r["headline"] or n in drops else r["type"]
-        if kind != "none" and n in type_probs["statement"]:
+        if kind != "none" and not r["exempt"] and n in type_probs["statement"]:
             p = type_probs["statement"][n]
             if kind == "statement" and p < below:
                 kind = max((t for t in TYPES if t != "statement"), key=lambda t: type_probs[t][n])

@@ -5,7 +5,8 @@ over each finished body attribution that
    above the drop threshold; exempt, as in the sieve: content holding a double quotation mark, nested
    attributions and their parents, and headlines (kept apart with ``region="headline"``);
 2. re-type statement against the rest: a ``statement`` whose P(statement) is below ``below`` takes the likeliest
-   other type; another type whose P(statement) is above ``above`` becomes a ``statement`` (headlines untouched).
+   other type; another type whose P(statement) is above ``above`` becomes a ``statement`` (exempt ones keep the
+   rules' type: quoted speech is what the rules type best).
 
 Trained by ``scripts/train_kinds.py`` (``make train``) on our hand labels of quoth's own predictions on PolNeAR
 train articles (``data/annotations/types-train*.jsonl``); the thresholds are chosen out of fold (cross-validated by
@@ -13,7 +14,7 @@ article), see that script. The weights ship in ``resources/kinds_filter.json``; 
 
 Features: the sieve's (``quoth.sieve.features``) less the tagger's confidence (the labelled articles are PolNeAR
 train, which the shipped tagger saw, so its confidence there is not what unseen text gets), plus the content's form
-(``topic.content_form``), the source's head noun, where the content sits (paragraph, line) and how the source, cue
+(``topic.content_form``), the source's head noun, the content's line (short, without a stop) and how the source, cue
 and content are ordered.
 """
 
@@ -124,11 +125,10 @@ def filter_features(doc: Doc, att: Attribution, parents: Collection[str] = ()) -
 
 
 def _position_features(text: str, att: Attribution) -> dict[str, float]:
-    """Paragraph number (bucketed), whether the content's line is short or ends without a stop, and the order of
-    source, cue and content."""
+    """Whether the content's line is short or ends without a stop, and the order of source, cue and content. (No
+    paragraph number: in the labelled PolNeAR texts the first paragraph is the title, elsewhere the lead.)"""
     start = att.content.start
-    paragraph = text.count("\n\n", 0, start) if "\n\n" in text else text.count("\n", 0, start)
-    feats = {f"paragraph={min(paragraph, 4)}": 1.0}
+    feats: dict[str, float] = {}
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", att.content.end)
     line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
@@ -161,11 +161,11 @@ def drop_non_attributions(doc: Doc, attributions: list[Attribution],
     parents = {a.parent for a in attributions if a.parent is not None}
     out, dropped = [], False
     for att in attributions:
-        if att.region == "headline":
+        if filter_exempt(att, parents):
             out.append(att)
             continue
         feats = filter_features(doc, att, parents)
-        if not filter_exempt(att, parents) and probability(chosen.drop_weights, feats) >= chosen.drop_threshold:
+        if probability(chosen.drop_weights, feats) >= chosen.drop_threshold:
             dropped = True
             continue
         kind = retype(chosen, att, feats)
