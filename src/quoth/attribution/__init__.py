@@ -5,7 +5,8 @@ CRF tags Source/Cue/Content tokens per paragraph (``tagger``), ``link`` joins ea
 source, the rules (``rules/``) repair and reshape the drafts by quotation marks, layout and the parse and read
 nested attributions off it, and ``finish`` turns the drafts into ``Attribution``s,
 which ``quoth.kinds`` types (statement, belief, …), places (body or headline) and thins (what is no
-attribution is dropped); last, ``quoth.sieve`` drops those its learned classifier scores as no attribution.
+attribution is dropped); then ``quoth.sieve`` drops those its learned classifier scores as no attribution, and
+``quoth.kinds.learned`` re-types statement against the rest (trained on our labels of quoth's predictions).
 """
 
 from __future__ import annotations
