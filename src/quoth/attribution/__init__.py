@@ -5,7 +5,8 @@ CRF tags Source/Cue/Content tokens per paragraph (``tagger``), ``link`` joins ea
 source, the rules (``rules/``) repair and reshape the drafts by quotation marks, layout and the parse and read
 nested attributions off it, and ``finish`` turns the drafts into ``Attribution``s,
 which ``quoth.kinds`` types (statement, belief, …), places (body or headline) and thins (what is no
-attribution is dropped); last, ``quoth.sieve`` drops those its learned classifier scores as no attribution.
+attribution is dropped); then ``quoth.sieve`` drops those its learned classifier scores as no attribution, and
+``quoth.kinds.learned`` re-types statement against the rest (trained on our labels of quoth's predictions).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..docindex import doc_text
 from ..kinds import type_attributions
+from ..kinds.learned import drop_non_attributions
 from ..model import Attribution
 from ..sieve import sieve_attributions
 from .context import Context
@@ -32,7 +34,8 @@ def find_attributions(doc: Doc, without: Iterable[str] = ()) -> list[Attribution
     if not doc_text(doc).strip():
         return []
     ctx = Context(doc)
-    return sieve_attributions(doc, type_attributions(doc, to_attributions(ctx, run_steps(ctx, steps))))
+    typed = type_attributions(doc, to_attributions(ctx, run_steps(ctx, steps)))
+    return drop_non_attributions(doc, sieve_attributions(doc, typed))
 
 
 __all__ = ["STEPS", "Context", "UnknownStep", "find_attributions", "step_names"]
