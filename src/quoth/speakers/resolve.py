@@ -68,6 +68,10 @@ class Resolver(Descriptions):
         self.confidence = 0.0
         # When a list, named sources add pseudo-pronoun queries here (training data, ``scripts/train_speakers.py``).
         self.trace: list[tuple[list[list[float]], int]] | None = None
+        # When a list, each ranker query made while resolving a source adds (source start, candidate features,
+        # candidate clusters) here: training data with real labels (``scripts/train_speakers.py``).
+        self.source_trace: list[tuple[int, list[list[float]], list[Cluster]]] | None = None
+        self._source_start: int | None = None
         self._content: tuple[tuple[int, int], ...] = ()
         for i, cluster in table.token_cluster.items():
             if i + 1 >= len(doc) or table.token_cluster.get(i + 1) is not cluster:
@@ -79,6 +83,13 @@ class Resolver(Descriptions):
 
         ``self.confidence`` then holds how sure the answer is.
         """
+        self._source_start = source.start
+        try:
+            return self._resolve_source(source, cue, content)
+        finally:
+            self._source_start = None
+
+    def _resolve_source(self, source: Span, cue: Span | None, content: Span | None) -> Cluster | None:
         tokens = span_tokens(self.doc, source)
         self.confidence = 0.0
         self._content = tuple(content.spans) if content is not None else ()
@@ -305,7 +316,10 @@ class Resolver(Descriptions):
 
     def _ranked(self, query: Query) -> Cluster | None:
         """The chosen candidate for ``query``; the ranker's probability for it becomes ``self.confidence``."""
-        ranked = rank(self.model, collect(self.salience, self.history, query, self.agreement))
+        found = collect(self.salience, self.history, query, self.agreement)
+        if self.source_trace is not None and self._source_start is not None and found:
+            self.source_trace.append((self._source_start, [f for _, f in found], [c for c, _ in found]))
+        ranked = rank(self.model, found)
         if ranked is None:
             self.confidence = 0.0
             return None
