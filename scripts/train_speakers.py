@@ -11,13 +11,13 @@ queries*: every ranker query the resolver makes for a gold Source span of ``data
 (numpy, deterministic).
 
 Cross-fitting on the real queries (5 folds by article; the other articles' pseudo-pronouns always in) compares
-the training mixes of ``MIXES``; the pseudo-pronoun baseline is replaced only by a mix right more often by more
-than two paired standard errors. For the baseline, a model fitted on each half of the articles scores the other
-half's pseudo-pronouns: the chooser (the model's argmax or the salience heuristic) is the one right more often,
-and the confidence threshold is where a kept answer stops paying: P(right | confidence), fitted on the held-out
-queries, reaches WRONG_COST / (1 + WRONG_COST) (never below MIN_THRESHOLD); a replacing mix takes that threshold
-from its out-of-fold real queries. The resource records both held-out reports, with the real queries' trade-off
-curve (kept share, accuracy of the kept answers) by threshold. Parses are cached in build/cache (shared with
+the training mixes of ``MIXES`` and measures the shipped one (``SHIPPED``: pseudo-pronouns) where it matters: its
+share right, and the share kept and right at the threshold, with the trade-off curve by threshold and the
+threshold the break-even rule would pick on real queries. The shipped threshold comes from the pseudo-pronouns: a
+model fitted on each half of the articles scores the other half; the chooser (the model's argmax or the salience
+heuristic) is the one right more often, and the confidence threshold is where a kept answer stops paying:
+P(right | confidence), fitted on the held-out queries, reaches WRONG_COST / (1 + WRONG_COST) (never below
+MIN_THRESHOLD). Parses are cached in build/cache (shared with
 scripts/train.py). The queries are collected with the salience-only ranker (``ranker.FALLBACK``) resolving the
 sources before them, so the result does not depend on the shipped weights it replaces (deterministic).
 """
@@ -161,9 +161,10 @@ def choose_threshold(results: list[tuple[float, bool]]) -> float:
 
 # The training mixes compared out of fold on the real queries: (pseudo-pronouns used, weight of a real query).
 MIXES = {"pseudo": (True, 0.0), "real": (False, 1.0), "both": (True, 1.0), "both_real_x5": (True, 5.0)}
-BASELINE = "pseudo"
-# A mix replaces the baseline only when it wins out of fold by more than this many paired standard errors.
-SIGNIFICANCE = 2.0
+# The shipped mix. The others are compared out of fold and reported only: on 293 real queries none wins by more
+# than about two paired standard errors, and the real-label model, chosen that way, did worse on the check sets
+# (speakers-dev, ggt-dev; docs/speakers.md).
+SHIPPED = "pseudo"
 FOLDS = 5
 CURVE = (0.0, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 
@@ -215,19 +216,6 @@ def read_labels(path: Path) -> dict[str, list[dict]]:
     return by_article
 
 
-def choose_mix(by_mix: dict[str, list[tuple[float, bool]]]) -> str:
-    """The pseudo-pronoun baseline, unless a mix is right more often out of fold by more than SIGNIFICANCE
-    standard errors of the paired difference (the real queries are few: 293)."""
-    base = np.array([ok for _, ok in by_mix[BASELINE]], dtype=float)
-    best, margin = BASELINE, 0.0
-    for mix, results in by_mix.items():
-        diff = np.array([ok for _, ok in results], dtype=float) - base
-        se = float(diff.std(ddof=1) / math.sqrt(len(diff))) if diff.any() else 1.0
-        if diff.mean() > SIGNIFICANCE * se and diff.mean() > margin:
-            best, margin = mix, float(diff.mean())
-    return best
-
-
 def pseudo_halves(pseudo: list[list[Labelled]]) -> tuple[str, float, dict]:
     """The chooser and the threshold from the pseudo-pronoun queries, cross-fitted on the two halves of the
     articles (the threshold where the fitted P(right | confidence) reaches the break-even)."""
@@ -276,10 +264,8 @@ def main() -> None:
     pseudo = [[(x, (y,)) for x, y in qs] for qs in pseudo_raw]
     labelled = [n for n, a in enumerate(articles) if a.text_path.stem in labels]
     by_mix = {mix: cross_fit(pseudo, real, labelled, mix) for mix in MIXES}
-    mix = choose_mix(by_mix)
+    mix = SHIPPED
     chooser, threshold, pseudo_report = pseudo_halves(pseudo)
-    if mix != BASELINE:
-        chooser, threshold = "argmax", choose_threshold(by_mix[mix])
     w = fit(*training_set(pseudo, real, mix, set()))
     report = {**pseudo_report, "real": real_report(by_mix, mix, threshold, real)}
     args.out.write_text(json.dumps({
