@@ -39,9 +39,27 @@ def test_speakers_label_parts_and_roles() -> None:
     # an interview: the answer is the interviewee's
     ("Premier Anne Voss answered questions from reporters.\n\nQ: Will the plant close?\n\n"
      "A: [1|I|] {1|think|} <1|it will stay open|>.", "a1", "Anne Voss"),
+    # the interviewee is who is salient where the interview starts, not whoever the answers name later; an
+    # unlabelled line after an answer continues it; "you" in a question is the interviewee
+    ("Interview with Mayor Tessa Lindqvist.\n\nMayor Tessa Lindqvist met us at city hall. Lindqvist smiled.\n\n"
+     "Q: Is Councillor Omar Haddad right about the budget?\n\nA: Haddad is wrong, and Haddad knows it.\n\n"
+     "Q: Why?\n\nA: Look at the numbers.\n\nHonestly, [1|I|] {1|think|} <1|the budget is sound|>.", "a1",
+     "Tessa Lindqvist"),
+    ("Interview with Mayor Tessa Lindqvist.\n\nMayor Tessa Lindqvist met us at city hall.\n\n"
+     "Q: [1|You|] {1|said|} <1|the budget is sound|>. Is it?\n\nA: Yes.", "a1", "Tessa Lindqvist"),
 ])
 def test_speakers_transcript_speakers(marked: str, attribution: str, expected: str) -> None:
     assert speaker_name(marked, attribution) == expected
+
+
+def test_speakers_speaking_label_continues_answers_only() -> None:
+    from quoth.speakers.transcripts import speaking_label
+
+    text = "Intro.\n\nQ: Why?\n\nA: Because.\n\nMore of it.\n\nQ: And?\n\nNext line.\n"
+    assert speaking_label(text, text.index("Because"))[2] == "A"  # type: ignore[index]
+    assert speaking_label(text, text.index("More")) == (text.index("A:"), text.index("A:") + 1, "A")
+    assert speaking_label(text, text.index("Next")) is None  # after a question: not continued
+    assert speaking_label(text, text.index("Intro")) is None
 
 
 @pytest.mark.model

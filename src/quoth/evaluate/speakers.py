@@ -25,6 +25,8 @@ POLNEAR_DEV = Path("..") / "raw" / "polnear" / "data" / "dev"
 SOURCE_TYPES = ("name", "pronoun", "nominal", "unnamed")
 PRONOUNS = frozenset("""he she they it his her hers its their them him i we you me us our my your who which that
 whom whose one""".split())
+# The keys every row needs (``source_text``, or ``source_spans`` to recover it from the text, besides).
+ROW_KEYS = ("article", "annotation_file", "event", "reference")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
 
 
@@ -68,11 +70,38 @@ def source_type(row: dict[str, Any]) -> str:
 
 
 def read_rows(directory: Path | str) -> list[dict[str, Any]]:
-    """The jsonl rows of a speakers-dev folder. Raises SpeakersDataError when the file is absent."""
-    path = Path(directory) / ROWS_FILE
+    """The jsonl rows of a speakers-dev folder, or of a rows file of the same format (``speakers-train.jsonl``).
+    Raises SpeakersDataError when the file is absent or a row lacks a key the scorer needs."""
+    path = Path(directory)
+    if path.is_dir() or not path.suffix == ".jsonl":
+        path = path / ROWS_FILE
     if not path.is_file():
-        raise SpeakersDataError(f"{path} not found; pass the speakers-dev folder of ../shared/data")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        raise SpeakersDataError(f"{path} not found; pass the speakers-dev folder of ../shared/data or a .jsonl file")
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise SpeakersDataError(f"{path}:{n}: not JSON ({err.msg})") from None
+        missing = [k for k in ROW_KEYS if k not in row]
+        if missing or not (row.get("source_text") or row.get("source_spans")):
+            raise SpeakersDataError(f"{path}:{n}: row lacks {', '.join(missing) or 'source_text and source_spans'}")
+        rows.append(row)
+    return rows
+
+
+def with_source_text(row: dict[str, Any], text: str) -> dict[str, Any]:
+    """The row with ``source_text`` recovered from its ``source_spans`` (rows that hold no article text), joined
+    by spaces as a discontinuous span reads. Raises SpeakersDataError when a span lies outside the text."""
+    if row.get("source_text") is not None:
+        return row
+    spans = row["source_spans"]
+    if any(not (0 <= s <= e <= len(text)) for s, e in spans):
+        raise SpeakersDataError(f"{row['article']} {row['event']}: source span {spans} outside the text; "
+                                "is --polnear the right split?")
+    return {**row, "source_text": " ".join(text[s:e] for s, e in spans)}
 
 
 def gold_attributions(text: str, ann_path: Path, text_path: Path) -> list[Attribution]:
@@ -124,14 +153,19 @@ def spacy_resolver(model: str | None = None) -> Resolve:
 
 def evaluate_speakers(directory: Path | str, polnear_dev: Path | str | None = None,
                       resolve: Resolve | None = None, limit: int | None = None) -> dict[str, Any]:
-    """Score speaker resolution on a speakers-dev folder; returns accuracy overall and by source type.
+    """Score speaker resolution on a speakers-dev folder, or on a rows file of its format such as
+    ``data/annotations/speakers-train.jsonl`` with ``polnear_dev`` the split its rows point to (PolNeAR train);
+    returns accuracy overall and by source type.
 
-    Raises SpeakersDataError when the rows or the PolNeAR dev texts are missing.
+    Raises SpeakersDataError when the rows, the PolNeAR texts or an annotation file are missing.
     """
     root = Path(directory)
+    if polnear_dev is None and root.is_file():
+        raise SpeakersDataError(f"{root} is a rows file: pass the PolNeAR split its rows point to "
+                                "(e.g. --polnear ../shared/data/raw/polnear/data/train)")
     dev = Path(polnear_dev) if polnear_dev else root / POLNEAR_DEV
     if not (dev / "text").is_dir():
-        raise SpeakersDataError(f"PolNeAR dev split not found at {dev}; pass polnear_dev")
+        raise SpeakersDataError(f"PolNeAR split not found at {dev} (no text/ folder); pass polnear_dev")
     rows = read_rows(root)
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
@@ -141,11 +175,15 @@ def evaluate_speakers(directory: Path | str, polnear_dev: Path | str | None = No
     for name in sorted(by_article)[:limit]:
         arts = by_article[name]
         text_path = dev / "text" / f"{name}.txt"
+        ann_path = dev / "attributions" / arts[0]["annotation_file"]
+        if not text_path.is_file() or not ann_path.is_file():
+            raise SpeakersDataError(f"{text_path if not text_path.is_file() else ann_path} not found; "
+                                    "is the PolNeAR split the one the rows point to?")
         text = text_path.read_bytes().decode("utf-8")
-        atts = gold_attributions(text, dev / "attributions" / arts[0]["annotation_file"], text_path)
+        atts = gold_attributions(text, ann_path, text_path)
         predicted = run(text, atts)
         for row in arts:
-            results.append(_row_result(row, predicted.get(row["event"])))
+            results.append(_row_result(with_source_text(row, text), predicted.get(row["event"])))
     return summarise(results)
 
 

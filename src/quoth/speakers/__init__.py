@@ -29,18 +29,21 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution],
                      trace: list[tuple[list[list[float]], int]] | None = None,
-                     model: RankerModel | None = None) -> list[Entity]:
+                     model: RankerModel | None = None,
+                     source_trace: list[tuple[int, list[list[float]], list[Cluster]]] | None = None) -> list[Entity]:
     """Cluster entity mentions, set each attribution's ``speaker``, ``speaker_confidence`` (and nested ``parent``);
     return the entities. A speaker resolved with confidence below the ranker's threshold is left null (the
     source text stays). ``trace``, when a list, collects the ranker's training queries (see ``Resolver.trace``);
     ``model`` replaces the shipped ranker (training collects its queries with a fixed one, so that ``make train``
-    does not depend on the weights it replaces).
+    does not depend on the weights it replaces); ``source_trace``, when a list, collects every ranker query made
+    for a source (``Resolver.source_trace``: real training queries once labelled).
     """
     table = EntityTable(doc)
     resolver = Resolver(doc, table)
     if model is not None:
         resolver.model = model
     resolver.trace = trace
+    resolver.source_trace = source_trace
     resolver.history.set_text(table.text, [span for a in attributions for span in a.content.spans])
     chosen = _resolve_all(resolver, attributions)
     resolver.resolve_other_mentions(resolver.resolved_tokens)

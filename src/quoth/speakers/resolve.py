@@ -15,10 +15,10 @@ from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFID
                            Descriptions, describe)
 from .entities import Cluster
 from ..lexicon.people import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON
-from .ranker import load_model, rank
+from .ranker import FEATURES, load_model, rank
 from .salience import Salience
 from .table import EntityTable
-from .transcripts import label_role, line_label, resolve_label
+from .transcripts import label_role, line_label, resolve_label, speaking_label
 
 __all__ = ["AUTHOR_CONFIDENCE", "DESCRIBED_CONFIDENCE", "NAMED_CONFIDENCE", "ROLE_MATCH_CONFIDENCE", "Resolver",
            "attribution_containing", "describe", "pronoun_accept", "span_head", "span_tokens"]
@@ -29,6 +29,8 @@ AUTHOR_NAME = "the article's author"
 UNKNOWN_GENDER_FACTOR = 0.6
 # How sure a he/she source is when it takes its paragraph's one agreeing subject against the ranker's choice.
 PARAGRAPH_SUBJECT_CONFIDENCE = 0.8
+# An interview's answers go to the named person holding at least this share of the salience where it starts.
+INTERVIEWEE_SHARE = 0.5
 # Training queries (pseudo-pronouns) come only from names whose entity was mentioned at most this many sentences
 # before: a real pronoun's antecedent almost always is. Re-run `make train` after changing it.
 PSEUDO_PRONOUN_SENTENCES = 1
@@ -68,6 +70,10 @@ class Resolver(Descriptions):
         self.confidence = 0.0
         # When a list, named sources add pseudo-pronoun queries here (training data, ``scripts/train_speakers.py``).
         self.trace: list[tuple[list[list[float]], int]] | None = None
+        # When a list, each ranker query made while resolving a source adds (source start, candidate features,
+        # candidate clusters) here: training data with real labels (``scripts/train_speakers.py``).
+        self.source_trace: list[tuple[int, list[list[float]], list[Cluster]]] | None = None
+        self._source_start: int | None = None
         self._content: tuple[tuple[int, int], ...] = ()
         for i, cluster in table.token_cluster.items():
             if i + 1 >= len(doc) or table.token_cluster.get(i + 1) is not cluster:
@@ -79,6 +85,13 @@ class Resolver(Descriptions):
 
         ``self.confidence`` then holds how sure the answer is.
         """
+        self._source_start = source.start
+        try:
+            return self._resolve_source(source, cue, content)
+        finally:
+            self._source_start = None
+
+    def _resolve_source(self, source: Span, cue: Span | None, content: Span | None) -> Cluster | None:
         tokens = span_tokens(self.doc, source)
         self.confidence = 0.0
         self._content = tuple(content.spans) if content is not None else ()
@@ -159,9 +172,9 @@ class Resolver(Descriptions):
 
     def resolve_author(self, source: Span) -> Cluster | None:
         """First person outside any quotation: the speaker of a transcript line's label ("OKAFOR: I believe …";
-        an "A:" line's interviewee, or nobody when the article names none); else "I" is the writer and "we" stays
-        the generic "we"."""
-        label = line_label(self.table.text, source.start)
+        an "A:" line's interviewee, or nobody when the article names none; so are the unlabelled lines continuing
+        an answer); else "I" is the writer and "we" stays the generic "we"."""
+        label = speaking_label(self.table.text, source.start)
         if label is not None:
             cluster = resolve_label(self, *label)
             if cluster is not None:
@@ -184,11 +197,21 @@ class Resolver(Descriptions):
         return len(self.doc) - 1
 
     def resolve_interviewee(self, token: int) -> Cluster | None:
-        """An "A:" line's speaker: the salient named person, not the interviewer."""
+        """An "A:" line's speaker: the salient named person where the interview starts (``token``), not the
+        interviewer. The pronoun ranker's confidence does not fit this question: the answer is as sure as a role
+        matched to a titled person when that person holds at least INTERVIEWEE_SHARE of the salience, else
+        unresolved."""
         def accept(c: Cluster) -> float:
             return 1.0 if c.entity.kind == "person" and c.entity.named and c.entity.name != AUTHOR_NAME else 0.0
 
-        return self._ranked(Query(token, accept, None, frozenset(), ()))
+        found = collect(self.salience, self.history, Query(token, accept, None, frozenset(), ()), self.agreement)
+        if not found:
+            self.confidence = 0.0
+            return None
+        share = FEATURES.index("salience_share")
+        cluster, features = max(found, key=lambda cf: cf[1][share])
+        self.confidence = ROLE_MATCH_CONFIDENCE if features[share] >= INTERVIEWEE_SHARE else 0.0
+        return cluster
 
     def is_first_person(self, source: Span) -> bool:
         tokens = span_tokens(self.doc, source)
@@ -211,7 +234,7 @@ class Resolver(Descriptions):
             if low in RELATIVE_PRONOUNS:
                 return self._resolve_relative(head)
             if low in SECOND_PERSON:
-                return self.table.unnamed(low, "group", source.start, source.end)
+                return self._addressee(source) or self.table.unnamed(low, "group", source.start, source.end)
             if low in PERSONAL_PRONOUNS:
                 return self._resolve_pronoun(head, source=True)
             if low in FIRST_PERSON:
@@ -274,7 +297,7 @@ class Resolver(Descriptions):
         verb = head.head
         antecedent = verb.head if verb.dep_ in ("relcl", "acl") else None
         if antecedent is None or antecedent.i == head.i:
-            return None
+            return self._comma_antecedent(head)
         conjuncts = [c for c in antecedent.conjuncts if c.i < head.i]
         if conjuncts and verb.dep_ == "relcl":
             antecedent = max(conjuncts, key=lambda c: c.i)
@@ -285,6 +308,21 @@ class Resolver(Descriptions):
         span = Span.from_offsets(self.table.text, [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]) if tokens \
             else Span.from_offsets(self.table.text, [(antecedent.idx, antecedent.idx + len(antecedent))])
         return self._resolve_nominal(antecedent, tokens or [antecedent], span)
+
+    def _addressee(self, source: Span) -> Cluster | None:
+        """"you" in an interview question ("Q: Have you talked to her?") is the interviewee."""
+        label = line_label(self.table.text, source.start)
+        if label is None or label_role(label[2]) != "question":
+            return None
+        return resolve_label(self, label[0], label[1], "A")
+
+    def _comma_antecedent(self, head: Token) -> Cluster | None:
+        """"…, said Bruce Turry, who …" where the parser did not attach the relative clause to the name: the named
+        entity just before the comma."""
+        if head.i < 2 or self.doc[head.i - 1].text != ",":
+            return None
+        cluster = self.table.token_cluster.get(head.i - 2)
+        return cluster if cluster is not None and cluster.entity.named else None
 
     def _resolve_pronoun(self, head: Token, source: bool = False) -> Cluster | None:
         """he/she/it/they: the best agreeing candidate; a confident he/she is then evidence of its gender.
@@ -305,7 +343,10 @@ class Resolver(Descriptions):
 
     def _ranked(self, query: Query) -> Cluster | None:
         """The chosen candidate for ``query``; the ranker's probability for it becomes ``self.confidence``."""
-        ranked = rank(self.model, collect(self.salience, self.history, query, self.agreement))
+        found = collect(self.salience, self.history, query, self.agreement)
+        if self.source_trace is not None and self._source_start is not None and found:
+            self.source_trace.append((self._source_start, [f for _, f in found], [c for c, _ in found]))
+        ranked = rank(self.model, found)
         if ranked is None:
             self.confidence = 0.0
             return None

@@ -34,6 +34,36 @@ def line_label(text: str, offset: int) -> tuple[int, int, str] | None:
     return m.start(1), m.end(1), label
 
 
+# How many unlabelled lines after an "A:" line still continue the answer ("A: … / Are there problems? … I …").
+ANSWER_CONTINUATION_LINES = 3
+INTERVIEW_LABEL = re.compile(r"^[ \t]*(?:q|a|question|answer)[ \t]*:[ \t]", re.IGNORECASE | re.MULTILINE)
+
+
+def speaking_label(text: str, offset: int) -> tuple[int, int, str] | None:
+    """The label of the line that holds ``offset`` or, for an unlabelled line that continues an interview answer
+    (at most ANSWER_CONTINUATION_LINES non-empty lines after an "A:" line, none of them labelled), that "A:"."""
+    found = line_label(text, offset)
+    if found is not None:
+        return found
+    line_start = text.rfind("\n", 0, offset) + 1
+    for _ in range(ANSWER_CONTINUATION_LINES):
+        while line_start > 0 and not text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].strip():
+            line_start = text.rfind("\n", 0, line_start - 1) + 1  # skip blank lines
+        if line_start == 0:
+            return None
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+        found = line_label(text, line_start)
+        if found is not None:
+            return found if label_role(found[2]) == "answer" else None
+    return None
+
+
+def interview_start(text: str) -> int | None:
+    """Where an interview's first "Q:" or "A:" line starts (its interviewee is the person salient there)."""
+    m = INTERVIEW_LABEL.search(text)
+    return m.start() if m else None
+
+
 # A byline or credit line: "By Jane Doe", "Jane Doe / The Courier", "Photo: Jane Doe", "(Jane Doe/Reuters)".
 CREDIT_LINE = re.compile(r"[ \t(]*(?:by[ \t]+[A-Z]|photo|photograph|credit|image)|[^\n]{0,60}[ \t]?[/|][ \t]?[A-Z]",
                          re.IGNORECASE)
@@ -85,7 +115,8 @@ def resolve_label(resolver: Resolver, start: int, end: int, label: str) -> Clust
         resolver.confidence = DESCRIBED_CONFIDENCE
         return table.unnamed("the interviewer", "person", start, end)
     if role == "answer":
-        return resolver.resolve_interviewee(resolver.doc_token_at(start))
+        first = interview_start(table.text)
+        return resolver.resolve_interviewee(resolver.doc_token_at(start if first is None else first))
     parts, titles = label_name_parts(label)
     resolver.confidence = NAMED_CONFIDENCE
     found = _person_named(table.clusters, parts) if parts else _person_titled(table.clusters, titles)
