@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import DisputeKind
+from ..lexicon.people import ORG_NOUNS, PERSON_NOUNS
 from ..lexicon.disputes import (
     BE_FORMS,
     CALL_VERBS,
@@ -367,7 +368,7 @@ def _claimish(tok: Token, person_ok: bool) -> bool:
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if obj is not None:
             return base_form(obj.text) in STATEMENT_NOUNS
-    if base_form(tok.text) in STATEMENT_NOUNS or tok.lower_ in DEMONSTRATIVES:
+    if base_form(tok.text) in STATEMENT_NOUNS or tok.lower_ in DEMONSTRATIVES or _has_claim_clause(tok):
         return True
     if tok.lower_ in ("what", "which") and tok.dep_ in ("nsubj", "nsubjpass"):
         return True
@@ -375,8 +376,12 @@ def _claimish(tok: Token, person_ok: bool) -> bool:
 
 
 def _is_person(tok: Token) -> bool:
+    """A pronoun, a name, a plural with a modifier ("some critics"), or a person or organisation noun with a
+    determiner, owner or name ("Grayson's spokeswoman", "the Sanders campaign")."""
     return tok.lower_ in PERSON_PRONOUNS or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
-        tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.dep_ in ("det", "amod", "compound") for c in tok.children))
+        tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.dep_ in ("det", "amod", "compound") for c in tok.children)
+    ) or (tok.pos_ == "NOUN" and tok.lower_ in PERSON_NOUNS | ORG_NOUNS
+          and any(c.dep_ in ("det", "poss", "compound") for c in tok.children))
 
 
 def _owned(noun: Token) -> bool:
