@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon.disputes import CORRECT_VERBS, DISPUTE_VERBS, PHRASAL_VERBS, base_form
+from ..lexicon.disputes import CORRECT_VERBS, DISPUTE_VERBS, PHRASAL_VERBS, STATEMENT_NOUNS, base_form
 from ..model import Attribution, Entity, Span
 from .detect import Cue, _is_person
 
@@ -24,6 +24,8 @@ def verb_statement(doc: Doc, cue: Cue, attributions: list[Attribution],
     verb = cue.anchor
     if verb.pos_ != "VERB" or base_form(verb.text) not in VERBS or cue.target is None:
         return None
+    if base_form(cue.target.text) not in STATEMENT_NOUNS:
+        return None  # "denied the reports", "pushed back on those charges": a named claim, not "denied it"
     subject = _subject(verb)
     if subject is None or not (subject.i in entity_of or _is_person(subject)) or subject.lower_ in ("i", "we", "you"):
         return None
