@@ -22,8 +22,6 @@ POSITIVES = [
     (CLAIM + "[2|The company's spokeswoman|] {2|challenged|} <2|the assertion that the mine would close|>.",
      "a2", "rejection"),
     (CLAIM + "[2|Ann Jones|] {2|quashed|} <2|rumors that the mine would close|>.", "a2", "rejection"),
-    ("[1|Tom Burke|] {1|accused|} <1|Ann Jones of fraud|>. [2|Jones|] {2|defended|} <2|herself against the "
-     "accusations|>.", "a2", "denial"),
 ]
 
 NEGATIVES = [
@@ -31,7 +29,6 @@ NEGATIVES = [
     "[1|Ann Jones|] {1|said|} <1|trolls spread misinformation online|>.",
     "[1|Ann Jones|] {1|said|} <1|she wanted to dispel the gloom at the mine|>.",
     CLAIM + "[2|Ann Jones|] {2|disagreed|} <2|with Burke's stance on the mine|>.",
-    "[1|Ann Jones|] {1|said|} <1|she would defend the mine against cuts|>.",
 ]
 
 

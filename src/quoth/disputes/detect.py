@@ -99,8 +99,6 @@ def find_cues(doc: Doc) -> list[Cue]:
             cue = out_of_context_cue(tok)
         if cue is None and low in SPREAD_NOUNS:
             cue = spread_cue(tok)
-        if cue is None and tok.pos_ == "VERB" and low.startswith("defend"):
-            cue = defend_cue(tok)
         if cue is None and tok.pos_ in ("VERB", "NOUN", "ADJ"):
             lemma = base_form(_hyphenated(doc, tok))
             if lemma in DISPUTE_VERBS and tok.pos_ == "VERB":
@@ -335,18 +333,6 @@ def spread_cue(noun: Token) -> Cue | None:
         return _cue(verb, noun, "rejection", subject or noun, CONFIDENCE_PREDICATE)
     if verb.lower_ in BE_FORMS and any(c.dep_ == "amod" and base_form(c.text) in SPREAD_VERBS for c in noun.children):
         return _cue(noun, noun, "rejection", subject or noun, CONFIDENCE_PREDICATE)  # "is peddling fiction"
-    return None
-
-
-def defend_cue(verb: Token) -> Cue | None:
-    """"defended himself against accusations of racism", "defends the company against the charges": the
-    defender denies the claims ("defended the plan against cuts" names no claim)."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "against":
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and base_form(obj.text) in STATEMENT_NOUNS and base_form(obj.text) not in (
-                    "attack", "post", "tweet", "article"):
-                return _cue(verb, obj, "denial", obj, CONFIDENCE_PREDICATE)
     return None
 
 
