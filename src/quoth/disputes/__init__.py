@@ -20,6 +20,7 @@ from .detect import Cue, asserted, find_cues
 from .phrases import phrase_cues
 from ..lexicon.disputes import PHRASAL_VERBS, REJECT_VERBS, UNASSERTED_MARKS, base_form
 from .target import Target, resolve_target
+from .verbal import verb_statement
 
 # Verb cues keep their kind; a falsity predicate with no named party is a denial ("the report was false").
 VERB_KINDS = REJECT_VERBS | PHRASAL_VERBS
@@ -30,7 +31,9 @@ __all__ = ["base_form", "find_disputes"]
 def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> list[Dispute]:
     """Disputes in ``doc``: each names the disputing attribution, its cue and kind, and what it disputes.
 
-    At most one dispute per disputing attribution (its first, most confident cue).
+    At most one dispute per disputing attribution (its first, most confident cue). A dispute verb with a named
+    subject that no attribution reports ("News Corporation denied the reports") is added to ``attributions`` as
+    its own statement (``verbal.verb_statement``).
     """
     entity_of = token_entities(doc, entities)
     by_id = {e.id: e for e in entities}
@@ -42,6 +45,10 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
         by = disputing_attribution(doc, cue, attributions)
         if by is not None and narrated(doc, cue, by):
             by = _outer(doc, cue, by_ids.get(by.parent or ""))
+        elif by is None and (made := verb_statement(doc, cue, attributions, entity_of)) is not None:
+            by = made
+            attributions.append(made)
+            by_ids[made.id] = made
         if by is None or by.id in taken or (cue.start, cue.end) in spans or hypothetical(doc, by):
             continue
         target = resolve_target(doc, cue, by, attributions, entity_of, by_id)

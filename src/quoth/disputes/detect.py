@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import DisputeKind
+from ..lexicon.people import ORG_NOUNS, PERSON_NOUNS
 from ..lexicon.disputes import (
     BE_FORMS,
     CALL_VERBS,
@@ -39,6 +40,8 @@ from ..lexicon.disputes import (
     NOT_CLAIM_NOUNS,
     PHRASAL_VERBS,
     QUANTITY_WORDS,
+    SPREAD_NOUNS,
+    SPREAD_VERBS,
     STATEMENT_NOUNS,
     UNASSERTED_MARKS,
     base_form,
@@ -54,7 +57,7 @@ PARTY_VERBS = frozenset({"contradict", "refute", "rebut"})
 # Nouns that name a claim when a clause follows ("the idea that …"; "the idea of raising taxes" is a plan).
 CLAUSE_NOUNS = STATEMENT_NOUNS | frozenset({"idea", "impression", "sense", "thought", "fear", "concern"})
 # Dispute verbs that also take things and people ("mocked him", "challenged the ruling"): a statement noun only.
-NOUN_ONLY_VERBS = frozenset({"challenge", "mock", "ridicule"})
+NOUN_ONLY_VERBS = frozenset({"challenge", "mock", "ridicule", "quash", "dispel"})
 # Verbs of backing a claim: "no evidence to support that".
 SUPPORT_VERBS = frozenset({"support", "back", "substantiate", "prove", "corroborate", "confirm", "suggest", "show"})
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "you", "i", "we"})
@@ -94,6 +97,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             cue = contrary_cue(tok)
         elif low == "context" and tok.i >= 2 and doc[tok.i - 2].lower_ == "out" and doc[tok.i - 1].lower_ == "of":
             cue = out_of_context_cue(tok)
+        if cue is None and low in SPREAD_NOUNS:
+            cue = spread_cue(tok)
         if cue is None and tok.pos_ in ("VERB", "NOUN", "ADJ"):
             lemma = base_form(_hyphenated(doc, tok))
             if lemma in DISPUTE_VERBS and tok.pos_ == "VERB":
@@ -312,6 +317,31 @@ def _predicate_subject(word: Token, first: Token) -> Token | None:
     return None
 
 
+def spread_cue(noun: Token) -> Cue | None:
+    """"is peddling fiction" (said of "anyone claiming that …"), "put out this fiction that …", "dispel this myth":
+    a specific claim passed on is untrue. "tells so many lies", "spread misinformation" name no claim (an insult
+    without a claim, excluded by the guideline)."""
+    verb = noun.head if noun.dep_ in ("dobj", "attr") else None
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    claim = any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES | {"the"} for c in noun.children) or (
+        subject is not None and _names_claim(subject))
+    if not claim:
+        return None
+    if base_form(verb.text) in SPREAD_VERBS:
+        return _cue(verb, noun, "rejection", subject or noun, CONFIDENCE_PREDICATE)
+    if verb.lower_ in BE_FORMS and any(c.dep_ == "amod" and base_form(c.text) in SPREAD_VERBS for c in noun.children):
+        return _cue(noun, noun, "rejection", subject or noun, CONFIDENCE_PREDICATE)  # "is peddling fiction"
+    return None
+
+
+def _names_claim(subject: Token) -> bool:
+    """"anyone claiming that …", "those who say …": a subject described by what it claims."""
+    return any(c.dep_ in ("acl", "relcl") and base_form(c.text) in ("claim", "say", "suggest", "argue", "assert")
+               for c in subject.children)
+
+
 def not_true_cue(word: Token) -> Cue | None:
     """"the report is not true", "that's not accurate": a truth word under negation."""
     head = word.head if word.dep_ in ("acomp", "attr") else None
@@ -367,7 +397,7 @@ def _claimish(tok: Token, person_ok: bool) -> bool:
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if obj is not None:
             return base_form(obj.text) in STATEMENT_NOUNS
-    if base_form(tok.text) in STATEMENT_NOUNS or tok.lower_ in DEMONSTRATIVES:
+    if base_form(tok.text) in STATEMENT_NOUNS or tok.lower_ in DEMONSTRATIVES or _has_claim_clause(tok):
         return True
     if tok.lower_ in ("what", "which") and tok.dep_ in ("nsubj", "nsubjpass"):
         return True
@@ -375,8 +405,12 @@ def _claimish(tok: Token, person_ok: bool) -> bool:
 
 
 def _is_person(tok: Token) -> bool:
+    """A pronoun, a name, a plural with a modifier ("some critics"), or a person or organisation noun with a
+    determiner, owner or name ("Grayson's spokeswoman", "the Sanders campaign")."""
     return tok.lower_ in PERSON_PRONOUNS or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
-        tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.dep_ in ("det", "amod", "compound") for c in tok.children))
+        tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.dep_ in ("det", "amod", "compound") for c in tok.children)
+    ) or (tok.pos_ == "NOUN" and tok.lower_ in PERSON_NOUNS | ORG_NOUNS
+          and any(c.dep_ in ("det", "poss", "compound") for c in tok.children))
 
 
 def _owned(noun: Token) -> bool:

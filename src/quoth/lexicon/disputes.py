@@ -15,13 +15,19 @@ from .forms import stem_onto
 # Verbs whose subject contests a claim: "X denied that …", "X rejected Y's claims".
 DENY_VERBS = frozenset({"deny"})
 REJECT_VERBS = frozenset({"reject", "dispute", "refute", "rebut", "dismiss", "debunk", "contest", "repudiate",
-                          "pooh-pooh", "deride", "challenge", "mock", "ridicule"})
+                          "pooh-pooh", "deride", "challenge", "mock", "ridicule", "quash", "dispel"})
 # Dispute verbs whose object may be a clause: "denied that …", "disputed that …" (not "dismissed what …").
 CLAUSE_VERBS = frozenset({"deny", "dispute", "contest", "reject", "refute", "rebut"})
 CONTRADICT_VERBS = frozenset({"contradict"})
 CORRECT_VERBS = frozenset({"misquote", "misrepresent", "mischaracterize", "mischaracterise", "distort",
                            "exaggerate", "overstate", "misstate", "twist", "correct"})
 DISPUTE_VERBS = DENY_VERBS | REJECT_VERBS | CONTRADICT_VERBS
+# Verbs of passing on falsehoods: "peddling fiction", "put out this fiction", "spreading lies" reject the claims.
+SPREAD_VERBS = frozenset({"peddle", "spread", "put", "push", "tell", "repeat", "perpetuate", "promote", "circulate",
+                          "spin", "spout", "dispel"})
+# Falsity nouns that name a claim when passed on: "spreading lies", "peddling fiction".
+SPREAD_NOUNS = frozenset({"fiction", "lie", "lies", "falsehood", "falsehoods", "untruths", "misinformation",
+                          "disinformation", "myth", "myths", "fantasy", "fabrications", "conspiracy"})
 # Verbs that make a dispute only with a particle or object: "pushed back on", "took issue with", "bristled at".
 PHRASAL_VERBS = frozenset({"push", "take", "bristle", "hit", "scoff", "laugh", "brush", "wave"})
 
@@ -101,8 +107,9 @@ def base_form(word: str) -> str:
 
 
 _IRREGULAR = {"took": "take", "taken": "take", "takes": "take", "taking": "take", "pooh-poohed": "pooh-pooh",
-              "pooh-poohs": "pooh-pooh", "pooh-poohing": "pooh-pooh", "lied": "lie", "lying": "lie"}
+              "pooh-poohs": "pooh-pooh", "pooh-poohing": "pooh-pooh", "lied": "lie", "lying": "lie",
+              "told": "tell", "spun": "spin"}
 _VOCABULARY = (DISPUTE_VERBS | CORRECT_VERBS | PHRASAL_VERBS | STATEMENT_NOUNS | GUILT_NOUNS | NOT_CLAIM_NOUNS
-               | NOT_ASSERTED_HEADS | CALL_VERBS | NO_NOUNS
+               | NOT_ASSERTED_HEADS | CALL_VERBS | NO_NOUNS | SPREAD_VERBS
                | frozenset({"support", "back", "substantiate", "prove", "corroborate", "confirm", "suggest", "show",
                             "lie", "accuse", "allege", "denial"}))

@@ -1,0 +1,69 @@
+"""A disputing statement the attribution extractor did not find: the dispute verb is itself the report.
+
+"News Corporation denied the reports", "Priebus has pushed back on those charges": a dispute verb whose subject is
+a named party (or a person word) reports that party's statement even when no speech verb does. When no attribution
+holds such a cue, ``verb_statement`` makes one (source: the subject; cue: the verb; content: what it disputes), so
+that the dispute has its ``by``. Only main-clause verbs with a subject: "denying claims of plagiarism" (no subject)
+and "he said she denied it" (inside another's words: that attribution is ``by``) make none.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon.disputes import CORRECT_VERBS, DISPUTE_VERBS, PHRASAL_VERBS, STATEMENT_NOUNS, base_form
+from ..model import Attribution, Entity, Span
+from .detect import Cue, _is_person
+
+VERBS = DISPUTE_VERBS | PHRASAL_VERBS | CORRECT_VERBS
+
+
+def verb_statement(doc: Doc, cue: Cue, attributions: list[Attribution],
+                   entity_of: dict[int, Entity]) -> Attribution | None:
+    """An attribution for a dispute verb with a named subject and no attribution of its own, else None."""
+    verb = cue.anchor
+    if verb.pos_ != "VERB" or base_form(verb.text) not in VERBS or cue.target is None:
+        return None
+    if base_form(cue.target.text) not in STATEMENT_NOUNS:
+        return None  # "denied the reports", "pushed back on those charges": a named claim, not "denied it"
+    subject = _subject(verb)
+    if subject is None or not (subject.i in entity_of or _is_person(subject)) or subject.lower_ in ("i", "we", "you"):
+        return None
+    source = _phrase(doc, subject)
+    content = _content(doc, verb, cue.target)
+    if source is None or content is None:
+        return None
+    speaker = entity_of.get(subject.i)
+    n = 1 + max((int(a.id[1:]) for a in attributions if a.id[1:].isdigit()), default=0)
+    return Attribution(id=f"a{n}", kind="indirect", content=content,
+                       cue=Span.from_offsets(doc.text, [(verb.idx, verb.idx + len(verb))]), source=source,
+                       speaker=speaker.id if speaker is not None else None, confidence=cue.confidence)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or, for "… and denied it", the subject of the verb it is joined to."""
+    node = verb
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if node.dep_ != "conj":
+            return None
+        node = node.head
+    return None
+
+
+def _phrase(doc: Doc, head: Token) -> Span | None:
+    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens if t.i <= head.i + 6)
+    return Span.from_offsets(doc.text, [(start, end)]) if end > start else None
+
+
+def _content(doc: Doc, verb: Token, target: Token) -> Span | None:
+    """What is disputed: the target's phrase when it follows the verb in its sentence, else the verb alone."""
+    if target.sent != verb.sent or target.i < verb.i:
+        return Span.from_offsets(doc.text, [(verb.idx, verb.idx + len(verb))])
+    tokens = list(target.subtree)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Span.from_offsets(doc.text, [(start, end)]) if end > start else None
