@@ -22,18 +22,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Collection, Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from spacy.tokens import Doc
 
 from ..docindex import doc_text
 from ..model import Attribution
+from ..shipped import UNSET, ShippedModel
 from ..sieve import exempt, renumber
 from ..sieve.features import attribution_features
 from .decide import _content_tokens, source_head
@@ -70,34 +66,11 @@ def probability(weights: Mapping[str, float], features: Mapping[str, float]) -> 
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-_UNSET = object()
-_SWAPPED: ContextVar[object] = ContextVar("quoth_kinds_filter", default=_UNSET)
-
-
-@lru_cache(maxsize=1)
-def shipped_filter() -> KindsModel | None:
-    """The shipped model, or None when ``resources/kinds_filter.json`` is absent."""
-    path = resources.files("quoth") / "resources" / RESOURCE
-    if not path.is_file():
-        return None
-    return KindsModel.from_json(path.read_text(encoding="utf-8"))
-
-
-def current_filter() -> KindsModel | None:
-    """The model in force: the one set by ``using_filter`` or the shipped one."""
-    swapped = _SWAPPED.get()
-    return shipped_filter() if swapped is _UNSET else swapped  # type: ignore[return-value]
-
-
-@contextmanager
-def using_filter(path: Path | str | None) -> Iterator[None]:
-    """Within the block, filter with the model at ``path``, or not at all when ``path`` is None."""
-    model = None if path is None else KindsModel.from_json(Path(path).read_text(encoding="utf-8"))
-    token = _SWAPPED.set(model)
-    try:
-        yield
-    finally:
-        _SWAPPED.reset(token)
+_MODEL: ShippedModel[KindsModel] = ShippedModel("quoth_kinds_filter", RESOURCE, KindsModel.from_json)
+shipped_filter = _MODEL.shipped
+current_filter = _MODEL.current
+# Within the block, type with the model at ``path``, or without the learned step when ``path`` is None.
+using_filter = _MODEL.using
 
 
 def filter_exempt(att: Attribution, parents: Collection[str]) -> bool:
@@ -153,9 +126,9 @@ def retype(model: KindsModel, att: Attribution, features: Mapping[str, float]) -
 
 
 def drop_non_attributions(doc: Doc, attributions: list[Attribution],
-                          model: KindsModel | None | object = _UNSET) -> list[Attribution]:
+                          model: KindsModel | None | object = UNSET) -> list[Attribution]:
     """``attributions`` less the non-exempt ones the model scores as no attribution, re-typed, renumbered."""
-    chosen = current_filter() if model is _UNSET else model
+    chosen = current_filter() if model is UNSET else model
     if not attributions or not isinstance(chosen, KindsModel):
         return attributions
     parents = {a.parent for a in attributions if a.parent is not None}

@@ -18,17 +18,13 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from spacy.tokens import Doc
 
 from ..model import Attribution
+from ..shipped import UNSET, ShippedModel
 from .features import attribution_features
 
 RESOURCE = "sieve.json"
@@ -54,34 +50,11 @@ class SieveModel:
         return cls(weights={k: float(v) for k, v in data["weights"].items()}, threshold=float(data["threshold"]))
 
 
-_UNSET = object()
-_SWAPPED: ContextVar[object] = ContextVar("quoth_sieve", default=_UNSET)
-
-
-@lru_cache(maxsize=1)
-def shipped_model() -> SieveModel | None:
-    """The shipped model, or None when ``resources/sieve.json`` is absent (then nothing is dropped)."""
-    path = resources.files("quoth") / "resources" / RESOURCE
-    if not path.is_file():
-        return None
-    return SieveModel.from_json(path.read_text(encoding="utf-8"))
-
-
-def current_model() -> SieveModel | None:
-    """The model in force: the swapped one (``using_sieve``) or the shipped one."""
-    swapped = _SWAPPED.get()
-    return shipped_model() if swapped is _UNSET else swapped  # type: ignore[return-value]
-
-
-@contextmanager
-def using_sieve(path: Path | str | None) -> Iterator[None]:
-    """Within the block, sieve with the model at ``path``, or not at all when ``path`` is None."""
-    model = None if path is None else SieveModel.from_json(Path(path).read_text(encoding="utf-8"))
-    token = _SWAPPED.set(model)
-    try:
-        yield
-    finally:
-        _SWAPPED.reset(token)
+_MODEL: ShippedModel[SieveModel] = ShippedModel("quoth_sieve", RESOURCE, SieveModel.from_json)
+shipped_model = _MODEL.shipped
+current_model = _MODEL.current
+# Within the block, sieve with the model at ``path``, or not at all when ``path`` is None.
+using_sieve = _MODEL.using
 
 
 def exempt(att: Attribution) -> bool:
@@ -97,10 +70,10 @@ def score_attributions(doc: Doc, attributions: list[Attribution], model: SieveMo
 
 
 def sieve_attributions(doc: Doc, attributions: list[Attribution],
-                       model: SieveModel | None | object = _UNSET) -> list[Attribution]:
+                       model: SieveModel | None | object = UNSET) -> list[Attribution]:
     """``attributions`` less those the model scores below its threshold, renumbered (see the module docstring).
     ``model`` defaults to ``current_model()``; None keeps everything."""
-    chosen = current_model() if model is _UNSET else model
+    chosen = current_model() if model is UNSET else model
     if not attributions or not isinstance(chosen, SieveModel):
         return attributions
     scores = score_attributions(doc, attributions, chosen)
