@@ -19,7 +19,7 @@ from .contradict import find_contradictions
 from .detect import Cue, asserted, find_cues
 from .phrases import phrase_cues
 from ..lexicon.disputes import PHRASAL_VERBS, REJECT_VERBS, UNASSERTED_MARKS, base_form
-from .target import Target, resolve_target
+from .target import Target, refine_target, resolve_target
 from .verbal import verb_statement
 
 # Verb cues keep their kind; a falsity predicate with no named party is a denial ("the report was false").
@@ -56,6 +56,7 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
             continue
         if cue.kind == "contradiction" and target.attribution is None and target.entity is None:
             continue  # a contradiction opposes a claim the article reports ("Other voices counter …" alone does not)
+        target = refine_target(doc, cue, by, target, attributions, by_id)
         taken.add(by.id)
         spans.add((cue.start, cue.end))
         out.append(_dispute(doc, cue, by, target))

@@ -50,6 +50,7 @@ def resolve_target(doc: Doc, cue: Cue, by: Attribution, attributions: list[Attri
     if owner is None and cue.target is not None:
         maker = _maker(cue, entity_of)
         owner = maker if maker is not None and maker.id != by.speaker else None
+    group = _named_group(cue.target, entities) if owner is not None and cue.target is not None else None
     if cue.kind == "correction" and cue.target is not None and cue.target.dep_ == "nsubjpass":
         owner = None  # "Trump's comments were distorted": Trump is the distorted, not the party disputed
     side = _name_words(entities.get(by.speaker or ""))
@@ -61,10 +62,39 @@ def resolve_target(doc: Doc, cue: Cue, by: Attribution, attributions: list[Attri
     words = content_words(text.text if text else _claim_words_source(doc, cue, by))
     context = content_words(cue.anchor.sent.text)
     att = best_statement(cue, words, owner, others, context, side if cue.kind == "denial" else set())
-    entity = owner or (entities.get(att.speaker) if att is not None and att.speaker else None)
+    entity = group or owner or (entities.get(att.speaker) if att is not None and att.speaker else None)
     if entity is not None and (entity.id == by.speaker or not entity.named):
         entity = None
     return Target(att, entity, text)
+
+
+def refine_target(doc: Doc, cue: Cue, by: Attribution, target: Target, attributions: list[Attribution],
+                  entities: dict[str, Entity]) -> Target:
+    """Prefer the statement the disputing sentence itself reports before the cue: "the contest had been rigged,
+    a charge that the leaders denied", "blamed the network for reporting that …, which the network called false".
+    Applied after detection is decided, so it changes only the target."""
+    att = same_sentence_claim(cue, by, attributions)
+    if att is None:
+        return target
+    entity = target.entity
+    if entity is None and att.speaker and att.speaker != by.speaker:
+        found = entities.get(att.speaker)
+        entity = found if found is not None and found.named else None
+    return Target(att, entity, target.text)
+
+
+def same_sentence_claim(cue: Cue, by: Attribution, attributions: list[Attribution]) -> Attribution | None:
+    """Another party's statement whose content lies in the cue's sentence, before the cue."""
+    sent = cue.anchor.sent
+    lo, at = sent.start_char, cue.anchor.idx
+    inside = [a for a in attributions if a is not by and a.id != by.parent and a.parent != by.id
+              and a.speaker is not None and a.speaker != by.speaker
+              and lo <= a.content.start and a.content.end <= at and not _covers(by, a)]
+    return max(inside, key=lambda a: a.content.end) if inside else None
+
+
+def _covers(by: Attribution, att: Attribution) -> bool:
+    return by.content.start <= att.content.start and att.content.end <= by.content.end
 
 
 def target_text(doc: Doc, cue: Cue) -> Span | None:
@@ -113,6 +143,15 @@ def claim_owner(tok: Token, entity_of: dict[int, Entity]) -> Entity | None:
                 if grand.dep_ == "nsubj" and child.dep_ == "relcl" and grand.i in entity_of:
                     return entity_of[grand.i]
     return None
+
+
+def _named_group(tok: Token, entities: dict[str, Entity]) -> Entity | None:
+    """"the Sanders campaign is lying": the campaign the article names elsewhere, not its candidate."""
+    words = content_words(" ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"))
+    if tok.pos_ != "NOUN" or len(words) < 2:
+        return None
+    return next((e for e in entities.values() if e.named and e.kind != "person" and content_words(e.name) == words),
+                None)
 
 
 def _maker(cue: Cue, entity_of: dict[int, Entity]) -> Entity | None:
