@@ -84,10 +84,13 @@ def collect(sal: Salience, history: History, query: Query,
     scored = []
     exclude = query.exclude | _content_tokens(sal, query)
     for cluster in sal.clusters():
+        before = sal.mentions_before(cluster, query.token)
+        if not before:
+            continue  # no mention in the window: its salience is 0 (checked before the costlier ``accept``)
         factor = query.accept(cluster)
         if factor <= 0:
             continue
-        offsets = [sal.doc[t].idx for t in sal.mentions_before(cluster, query.token)]
+        offsets = [sal.doc[t].idx for t in before]
         if _only_inside(offsets, query) or _only_credited(offsets, history):
             continue
         value = sal.score(cluster, query.token, exclude)
