@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..docindex import doc_text
 from ..model import Attribution, Dispute, DisputeKind, Entity, Span
 from .contradict import find_contradictions
 from .detect import Cue, asserted, find_cues
@@ -111,7 +112,7 @@ def _dispute(doc: Doc, cue: Cue, by: Attribution, target: Target) -> Dispute:
     kind: DisputeKind = cue.kind
     if kind == "rejection" and target.entity is None and base_form(cue.anchor.text) not in VERB_KINDS:
         kind = "denial"
-    return Dispute(by=by.id, cue=Span(text=doc.text[start:end], spans=((start, end),)), kind=kind,
+    return Dispute(by=by.id, cue=Span(text=doc_text(doc)[start:end], spans=((start, end),)), kind=kind,
                    target_attribution=target.attribution.id if target.attribution else None,
                    target_entity=target.entity.id if target.entity else None,
                    target_text=target.text, confidence=cue.confidence)

@@ -16,6 +16,7 @@ attribution (the journalist's own voice is never a dispute). ``inside`` cues cou
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from ..lexicon.disputes import BE_FORMS, DEMONSTRATIVES, NO_NOUNS, STATEMENT_NOUNS, base_form
@@ -40,13 +41,20 @@ SAY_ONLY = frozenset({"say", "said", "says", "write", "wrote", "written", "tweet
 # "does not hold up / add up / stand up / hold water".
 HOLD_VERBS = frozenset({"hold", "holds", "held", "add", "adds", "added", "stand", "stands", "stood"})
 SUCH = frozenset({"such", "anything", "any"})
+# Every word ``phrase_cues`` looks at (besides "disagree…").
+CUE_WORDS = COUNTER_VERBS | FALSELY | NEGATORS | {"wrong", "without"}
 
 
 def phrase_cues(doc: Doc) -> list[Cue]:
     """Cues of the patterns in the module's table, in text order."""
     out: list[Cue] = []
-    for tok in doc:
-        low = tok.lower_
+    strings = doc.vocab.strings
+    # Only the tokens whose lower-case form can start a pattern become Token objects (read from the LOWER array).
+    for i, low_id in enumerate(doc.to_array(LOWER).tolist() if len(doc) else []):
+        low = strings[low_id]
+        if low not in CUE_WORDS and not low.startswith("disagree"):
+            continue
+        tok = doc[i]
         cue: Cue | None = None
         if low in COUNTER_VERBS and tok.pos_ == "VERB":
             cue = counter_cue(tok)

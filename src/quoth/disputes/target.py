@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from ..docindex import doc_text
 from ..model import Attribution, Entity, Span
 from .detect import Cue
 from .phrases import COUNTER_VERBS
@@ -114,7 +115,7 @@ def target_text(doc: Doc, cue: Cue) -> Span | None:
         return None
     span: TokenSpan = doc[words[0].i:words[-1].i + 1]
     start, end = span.start_char, span.end_char
-    return Span(text=doc.text[start:end], spans=((start, end),))
+    return Span(text=doc_text(doc)[start:end], spans=((start, end),))
 
 
 def _has_subject(verb: Token) -> bool:
@@ -195,7 +196,7 @@ def _claim_words_source(doc: Doc, cue: Cue, by: Attribution) -> str:
     parts = []
     if cue.target is not None:
         sub = list(cue.target.subtree)
-        parts.append(doc.text[sub[0].idx:sub[-1].idx + len(sub[-1])])
+        parts.append(doc_text(doc)[sub[0].idx:sub[-1].idx + len(sub[-1])])
     parts.append(by.content.text)
     return " ".join(parts)
 

@@ -84,27 +84,31 @@ def collect(sal: Salience, history: History, query: Query,
     scored = []
     exclude = query.exclude | _content_tokens(sal, query)
     for cluster in sal.clusters():
+        before = sal.mentions_before(cluster, query.token)
+        if not before:
+            continue  # no mention in the window: its salience is 0 (checked before the costlier ``accept``)
         factor = query.accept(cluster)
         if factor <= 0:
             continue
-        offsets = [sal.doc[t].idx for t in sal.mentions_before(cluster, query.token)]
+        offsets = [sal.doc[t].idx for t in before]
         if _only_inside(offsets, query) or _only_credited(offsets, history):
             continue
         value = sal.score(cluster, query.token, exclude)
         if value > 0:
-            scored.append((cluster, value, factor))
+            scored.append((cluster, value, factor, before))
     cataphora = False
     if not scored:
         after = sal.first_after(query.token, query.accept)
         if after is None:
             return []
-        scored, cataphora = [(after, 1.0, query.accept(after))], True
-    total = sum(v for _, v, _ in scored)
-    best = max(v * f for _, v, f in scored)
+        scored = [(after, 1.0, query.accept(after), sal.mentions_before(after, query.token))]
+        cataphora = True
+    total = sum(v for _, v, _, _ in scored)
+    best = max(v * f for _, v, f, _ in scored)
     gender_of = agreement.gender if agreement is not None else (lambda c: c.gender)
-    return [(c, _features(sal, history, query, c, v / total, f, cataphora, gender_of(c))
+    return [(c, _features(sal, history, query, c, v / total, f, cataphora, gender_of(c), last)
              + [float(v * f == best), math.log1p(v * f)])
-            for c, v, f in scored]
+            for c, v, f, last in scored]
 
 
 def paragraph_subject(sal: Salience, history: History, query: Query) -> Cluster | None:
@@ -153,9 +157,9 @@ def _only_inside(offsets: list[int], query: Query) -> bool:
 
 
 def _features(sal: Salience, history: History, query: Query, cluster: Cluster, share: float, factor: float,
-              cataphora: bool, gender: str | None) -> list[float]:
+              cataphora: bool, gender: str | None, last: list[int]) -> list[float]:
+    """The named features of one candidate; ``last`` holds its mentions before the source (``mentions_before``)."""
     kind = cluster.entity.kind
-    last = sal.mentions_before(cluster, query.token)
     last_tok = last[-1] if last else query.token
     quoted = sum(history.is_quoted(sal.doc[t].idx) for t in last) / len(last) if last else 0.0
     evidence = kind == "person" and (first_name_gender(cluster.parts) is not None or bool(cluster.entity.roles)

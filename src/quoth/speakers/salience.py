@@ -93,8 +93,11 @@ class Salience:
         """Tokens of ``cluster``'s mentions before ``token`` within the salience window, in text order."""
         items = self._mentions.get(id(cluster), [])
         end = bisect_left(items, (token, -1.0))
-        here = self.sent_of[token]
-        return [tok for tok, _ in items[:end] if here - self.sent_of[tok] <= WINDOW_SENTENCES]
+        here, sent_of = self.sent_of[token], self.sent_of
+        start = end  # the items are in token order, so those within the window are the last ones before ``end``
+        while start > 0 and here - sent_of[items[start - 1][0]] <= WINDOW_SENTENCES:
+            start -= 1
+        return [tok for tok, _ in items[start:end]]
 
     def best(self, token: int, accept: Callable[[Cluster], float],
              exclude: frozenset[int] = frozenset()) -> Cluster | None:

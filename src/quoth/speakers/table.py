@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -20,6 +21,7 @@ NAME_GENDER_VOTES = 5
 ORG_STEM_SKIP = frozenset({"of", "the", "for", "and", "'s", "’s", "s", "affairs"})
 
 
+@lru_cache(maxsize=4096)  # called per known organisation for every name matched against them
 def org_stems(name: str) -> frozenset[str]:
     """An organisation name's words as 4-letter stems, without "of"/"the"/possessives ("Norwegian" ~ "Norway")."""
     words = name.lower().replace("’s", " ").replace("'s", " ").replace(".", "").split()
