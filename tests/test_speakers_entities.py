@@ -246,8 +246,8 @@ def test_entities_the_company_is_the_one_organisation_named_before_it():
 
 
 def test_entities_the_company_stays_unnamed_when_two_organisations_were_named():
-    marked = ("Blorvex has positioned itself as a quiet alternative. The Quendal Institute followed. Growth slowed last year. "
-              "Analysts expect a loss. Few expected a turnaround. "
+    marked = ("Blorvex has positioned itself as a quiet alternative. The Quendal Institute followed. "
+              "Growth slowed last year. Analysts expect a loss. Few expected a turnaround. "
               "[1|The company|] {1|said|} <1|sales would recover by spring|>.")
     assert speaker_name(marked, "a1") not in ("Blorvex", "Quendal Institute")
 
