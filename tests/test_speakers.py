@@ -145,3 +145,22 @@ def test_speakers_normalise_key_strips_honorifics_and_articles():
 
     assert normalise_key("Mr. Barack Obama", "person") == "person:barack obama"
     assert normalise_key("the Foreign Ministry", "organization") == "organization:foreign ministry"
+
+
+# "they" after two people named together as a subject is the pair; another subject in between breaks the chain.
+def test_speakers_they_after_two_named_subjects_is_the_pair():
+    marked = ("Maria Lopez and John Carter, who have argued for months, met the council on Monday. "
+              "[1|They|] {1|said|} <1|the bridge would be rebuilt|>.")
+    assert speaker_name(marked, "a1") == "Maria Lopez and John Carter"
+
+
+def test_speakers_they_after_another_subject_is_not_the_pair():
+    marked = ("Maria Lopez and John Carter met the council on Monday. The residents listened closely. "
+              "[1|They|] {1|said|} <1|the bridge would be rebuilt|>.")
+    assert speaker_name(marked, "a1") != "Maria Lopez and John Carter"
+
+
+def test_speakers_he_after_two_named_subjects_is_not_the_pair():
+    marked = ("Maria Lopez and John Carter met the council on Monday. "
+              "[1|He|] {1|said|} <1|the bridge would be rebuilt|>.")
+    assert speaker_name(marked, "a1") != "Maria Lopez and John Carter"

@@ -15,6 +15,7 @@ from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFID
                            Descriptions, describe)
 from .entities import Cluster
 from ..lexicon.people import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON
+from .plural import joint_subject
 from .ranker import FEATURES, load_model, rank
 from .salience import Salience
 from .table import EntityTable
@@ -235,6 +236,12 @@ class Resolver(Descriptions):
                 return self._resolve_relative(head)
             if low in SECOND_PERSON:
                 return self._addressee(source) or self.table.unnamed(low, "group", source.start, source.end)
+            pair = joint_subject(self.doc, self.salience, self.table.token_cluster, head, self._content) \
+                if low in PERSONAL_PRONOUNS and PERSONAL_PRONOUNS[low][1] else []
+            if pair:  # "Ana Ruiz and Tom Hale met the board. They said …"
+                self.confidence = PARAGRAPH_SUBJECT_CONFIDENCE
+                return self.table.unnamed(" and ".join(" ".join(c.parts) for c in pair), "person", source.start,
+                                          source.end, named=True)
             if low in PERSONAL_PRONOUNS:
                 return self._resolve_pronoun(head, source=True)
             if low in FIRST_PERSON:
