@@ -16,6 +16,7 @@ from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFID
 from .entities import Cluster
 from ..lexicon.people import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON
 from .plural import joint_subject
+from .introduced import introduced_person
 from .ranker import FEATURES, load_model, rank
 from .salience import Salience
 from .table import EntityTable
@@ -342,6 +343,8 @@ class Resolver(Descriptions):
         query = Query(head.i, pronoun_accept(gender, self.agreement), gender, exclude, self._content)
         cluster = self._ranked(query)
         local = paragraph_subject(self.salience, self.history, query) if source and gender in ("m", "f") else None
+        if local is None and source and gender in ("m", "f"):
+            local = introduced_person(self.doc, self.salience, self.table.token_cluster, head, query.accept)
         if local is not None and local is not cluster:
             cluster, self.confidence = local, PARAGRAPH_SUBJECT_CONFIDENCE
         if cluster is not None and gender in ("m", "f") and self.confidence >= self.model.threshold:
