@@ -166,8 +166,9 @@ def test_speakers_he_after_two_named_subjects_is_not_the_pair():
     assert speaker_name(marked, "a1") != "Maria Lopez and John Carter"
 
 
-# A he/she opening the sentence after one that introduces a person with no subject of its own is that person, even
-# when another man is the article's protagonist (in an earlier paragraph); a sentence with its own subject does not introduce anyone.
+# A he/she opening the sentence after one that introduces a person with no subject of its own is that person,
+# even when another man is the article's protagonist (in an earlier paragraph); a sentence with its own subject
+# does not introduce anyone.
 def test_speakers_he_after_an_introduced_person_is_that_person():
     marked = ("Mayor John Carter defended the bridge on Monday. Carter said it was safe. Carter praised the "
               "engineers, and Carter thanked the crews.\n\nJust look at Councillor David Brennan. "
