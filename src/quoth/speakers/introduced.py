@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .entities import Cluster
 from .salience import Salience
+from .transcripts import is_credit_line
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -25,7 +26,7 @@ def introduced_person(doc: Doc, salience: Salience, token_cluster: dict[int, Clu
     if not previous or any(t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN", "PRON") for t in previous):
         return None
     found = {id(c): c for t in previous if (c := token_cluster.get(t.i)) is not None and accept(c) > 0
-             and c.entity.kind == "person"}
+             and c.entity.kind == "person" and not is_credit_line(doc.text, t.idx)}  # never "By Jane Doe"
     if len(found) != 1:
         return None
     person = next(iter(found.values()))
