@@ -145,3 +145,39 @@ def test_speakers_normalise_key_strips_honorifics_and_articles():
 
     assert normalise_key("Mr. Barack Obama", "person") == "person:barack obama"
     assert normalise_key("the Foreign Ministry", "organization") == "organization:foreign ministry"
+
+
+# "they" after two people named together as a subject is the pair; another subject in between breaks the chain.
+def test_speakers_they_after_two_named_subjects_is_the_pair():
+    marked = ("Maria Lopez and John Carter, who have argued for months, met the council on Monday. "
+              "[1|They|] {1|said|} <1|the bridge would be rebuilt|>.")
+    assert speaker_name(marked, "a1") == "Maria Lopez and John Carter"
+
+
+def test_speakers_they_after_another_subject_is_not_the_pair():
+    marked = ("Maria Lopez and John Carter met the council on Monday. The residents listened closely. "
+              "[1|They|] {1|said|} <1|the bridge would be rebuilt|>.")
+    assert speaker_name(marked, "a1") != "Maria Lopez and John Carter"
+
+
+def test_speakers_he_after_two_named_subjects_is_not_the_pair():
+    marked = ("Maria Lopez and John Carter met the council on Monday. "
+              "[1|He|] {1|said|} <1|the bridge would be rebuilt|>.")
+    assert speaker_name(marked, "a1") != "Maria Lopez and John Carter"
+
+
+# A he/she opening the sentence after one that introduces a person with no subject of its own is that person,
+# even when another man is the article's protagonist (in an earlier paragraph); a sentence with its own subject
+# does not introduce anyone.
+def test_speakers_he_after_an_introduced_person_is_that_person():
+    marked = ("Mayor John Carter defended the bridge on Monday. Carter said it was safe. Carter praised the "
+              "engineers, and Carter thanked the crews.\n\nJust look at Councillor David Brennan. "
+              "[1|He|] {1|said|} <1|the bridge should close|>.")
+    assert speaker_name(marked, "a1") == "David Brennan"
+
+
+def test_speakers_he_after_a_sentence_with_its_own_subject_is_not_introduced():
+    marked = ("Mayor John Carter spoke first. Carter said the bridge was safe. Carter praised the engineers. "
+              "Carter thanked the crews.\n\nCarter met Councillor David Brennan. "
+              "[1|He|] {1|said|} <1|the bridge should close|>.")
+    assert speaker_name(marked, "a1") != "David Brennan"

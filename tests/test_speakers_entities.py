@@ -231,3 +231,27 @@ def test_entities_different_organisations_stay_apart():
     marked = ("The Ministry of Finance and the Ministry of Health met on Monday. [1|The Ministry of Health|] "
               "{1|said|} <1|the budget was tight|>.")
     assert speaker_name(marked, "a1") == "Ministry of Health"
+
+
+# A one-word name that is the subject of "… itself" is a thing, not a person; "the company" later in the article is
+# the one organisation named before it, even several sentences back.
+LONE_COMPANY = ("Blorvex has positioned itself as a quiet alternative. Growth slowed last year. "
+                "Analysts expect a loss. Few expected a turnaround. "
+                "[1|The company|] {1|said|} <1|sales would recover by spring|>.")
+
+
+def test_entities_the_company_is_the_one_organisation_named_before_it():
+    assert _entity(LONE_COMPANY, "Blorvex").kind == "organization"
+    assert speaker_name(LONE_COMPANY, "a1") == "Blorvex"
+
+
+def test_entities_the_company_stays_unnamed_when_two_organisations_were_named():
+    marked = ("Blorvex has positioned itself as a quiet alternative. The Quendal Institute followed. "
+              "Growth slowed last year. Analysts expect a loss. Few expected a turnaround. "
+              "[1|The company|] {1|said|} <1|sales would recover by spring|>.")
+    assert speaker_name(marked, "a1") not in ("Blorvex", "Quendal Institute")
+
+
+def test_entities_himself_keeps_a_person():
+    marked = "Tomas Verhey has positioned himself as an outsider. [1|Verhey|] {1|said|} <1|he would run again|>."
+    assert _entity(marked, "Tomas Verhey").kind == "person"

@@ -247,7 +247,15 @@ class Descriptions:
         if found is None or fit(found) >= 1.0:
             return found
         local = self._local_entities(head.i, fit, frozenset())
-        return found if local == [found] else None
+        if local == [found] or head.lower_ in COMPANY_NOUNS and self._only_org_before(head.i, fit) == found:
+            return found
+        return None
+
+    def _only_org_before(self, token: int, fit: Callable[[Cluster], float]) -> Cluster | None:
+        """The one organisation that could be "the company" among all those mentioned before ``token`` (a
+        headline's "Acme …" and the abstract's "The company said"); None when there are two or more."""
+        named = [c for c in self.salience.clusters() if fit(c) > 0 and self.salience.mentions_before(c, token)]
+        return named[0] if len(named) == 1 else None
 
     def _org_fit(self, cluster: Cluster, head: Token, modifiers: Sequence[str] = ()) -> float:
         """How well "the <modifiers> <head>" fits an organisation: not at all when a modifier is missing from its

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..docindex import sentences
 from .evidence import (ORG_DESCRIPTION_NOUNS, ORG_NAME_WORDS, credit_ranges, described_as,
-                       followed_by_personal_pronoun, is_first_name, org_words, person_of_org, speaks_as_person)
+                       followed_by_personal_pronoun, is_first_name, org_words, person_of_org, reflexive_itself,
+                       speaks_as_person)
 from ..model import Entity, EntityKind
 from ..lexicon.people import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
                       PERSONAL_PRONOUNS, TITLES)
@@ -297,7 +298,8 @@ def _evidence(span: SpacySpan, parts: list[str], kind: EntityKind, titled: bool)
     if kind in ("place", "group") and len(parts) == 1:
         return kind, None  # "Ohio", "Colombian": nothing below could change them (read the parse only if needed)
     described = described_as(span)
-    if kind in ("person", "other") and (described == "organization" or org_words(parts)) \
+    if kind in ("person", "other") and (described == "organization" or org_words(parts)
+                                        or len(parts) == 1 and reflexive_itself(span)) \
             and not first_named:
         return "organization", "organization"
     capitalised = 1 <= len(parts) <= 3 and all(p[:1].isupper() and not p.isupper() for p in parts)

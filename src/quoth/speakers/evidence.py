@@ -152,6 +152,16 @@ def followed_by_personal_pronoun(span: SpacySpan) -> bool:
     return False
 
 
+def reflexive_itself(span: SpacySpan) -> bool:
+    """Whether the name is the subject of a verb whose own object is "itself" ("Acme has positioned itself as
+    …"): the article's agreement says thing, not person."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    return any(t.lower_ == "itself" and (t.head.i == verb.i or t.head.head.i == verb.i) for t in verb.subtree)
+
+
 # A photo or video credit inside a line: "(Photo: Jane Doe/Reuters)", "Photo by Jane Doe", "Jane Doe/Reuters",
 # "(The Canadian Press/Jane Doe)". Names in it are the photographer's and the agency's, never speakers.
 CREDIT = re.compile(

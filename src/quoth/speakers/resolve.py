@@ -15,6 +15,8 @@ from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFID
                            Descriptions, describe)
 from .entities import Cluster
 from ..lexicon.people import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON
+from .plural import joint_subject
+from .introduced import introduced_person
 from .ranker import FEATURES, load_model, rank
 from .salience import Salience
 from .table import EntityTable
@@ -235,6 +237,12 @@ class Resolver(Descriptions):
                 return self._resolve_relative(head)
             if low in SECOND_PERSON:
                 return self._addressee(source) or self.table.unnamed(low, "group", source.start, source.end)
+            pair = joint_subject(self.doc, self.salience, self.table.token_cluster, head, self._content) \
+                if low in PERSONAL_PRONOUNS and PERSONAL_PRONOUNS[low][1] else []
+            if pair:  # "Ana Ruiz and Tom Hale met the board. They said …"
+                self.confidence = PARAGRAPH_SUBJECT_CONFIDENCE
+                return self.table.unnamed(" and ".join(" ".join(c.parts) for c in pair), "person", source.start,
+                                          source.end, named=True)
             if low in PERSONAL_PRONOUNS:
                 return self._resolve_pronoun(head, source=True)
             if low in FIRST_PERSON:
@@ -335,6 +343,8 @@ class Resolver(Descriptions):
         query = Query(head.i, pronoun_accept(gender, self.agreement), gender, exclude, self._content)
         cluster = self._ranked(query)
         local = paragraph_subject(self.salience, self.history, query) if source and gender in ("m", "f") else None
+        if local is None and source and gender in ("m", "f"):
+            local = introduced_person(self.doc, self.salience, self.table.token_cluster, head, query.accept)
         if local is not None and local is not cluster:
             cluster, self.confidence = local, PARAGRAPH_SUBJECT_CONFIDENCE
         if cluster is not None and gender in ("m", "f") and self.confidence >= self.model.threshold:
