@@ -101,7 +101,7 @@ def _cue_dependents(doc: Doc, attribution: Attribution, head: str) -> set[str]:
 def content_is_clause(doc: Doc, attribution: Attribution) -> bool:
     """Whether the content holds a clause (a finite verb, a "to"-infinitive or a "that/whether …" opener) rather
     than a bare noun phrase ("a tap on his shoulder", "the upside of employing him")."""
-    tokens = _content_tokens(doc, attribution)
+    tokens = content_tokens(doc, attribution)
     if not tokens:
         return False
     if tokens[0].lower_ in _CLAUSE_OPENERS or tokens[0].lower_ == "to":
@@ -109,7 +109,7 @@ def content_is_clause(doc: Doc, attribution: Attribution) -> bool:
     return any(t.tag_ in _FINITE_TAGS for t in tokens)
 
 
-def _content_tokens(doc: Doc, attribution: Attribution) -> list[Token]:
+def content_tokens(doc: Doc, attribution: Attribution) -> list[Token]:
     out: list[Token] = []
     for s, e in attribution.content.spans:
         span: DocSpan | None = doc.char_span(s, e, alignment_mode="expand")
@@ -128,7 +128,7 @@ def _cue_tokens(doc: Doc, attribution: Attribution) -> list[Token]:
 
 
 def _starts_with_infinitive(doc: Doc, attribution: Attribution) -> bool:
-    tokens = _content_tokens(doc, attribution)
+    tokens = content_tokens(doc, attribution)
     return bool(tokens) and tokens[0].lower_ == "to"
 
 
@@ -150,7 +150,7 @@ def classify(doc: Doc, attribution: Attribution) -> str | None:
     # Words in quotation marks were spoken or written, whatever verb reports them.
     if quoted or "according" in words:
         return "statement"
-    if is_topic(head, _cue_tokens(doc, attribution), _content_tokens(doc, attribution)):
+    if is_topic(head, _cue_tokens(doc, attribution), content_tokens(doc, attribution)):
         return "topic"
     return _type_of_frame(doc, attribution, head, words)
 
@@ -165,7 +165,7 @@ def _document_or_depiction(doc: Doc, attribution: Attribution, source: str) -> s
 def _perception(doc: Doc, attribution: Attribution, head: str) -> str | None:
     """See, hear, feel …: knowledge (or, for feel and sense, belief) of a clause; a belief when the source sees a
     thing "as" something or feels a way about it; none when a thing is perceived ("felt a tap", "heard a bang")."""
-    tokens = _content_tokens(doc, attribution)
+    tokens = content_tokens(doc, attribution)
     words = {t.lower_ for t in tokens}
     felt = head in ("feel", "sense")
     if "as" in words and head in ("see", "view"):

@@ -32,7 +32,7 @@ from ..model import Attribution
 from ..shipped import UNSET, ShippedModel
 from ..sieve import exempt, renumber
 from ..sieve.features import attribution_features
-from .decide import _content_tokens, source_head
+from .decide import content_tokens, source_head
 from .topic import content_form
 
 RESOURCE = "kinds_filter.json"
@@ -82,7 +82,7 @@ def filter_features(doc: Doc, att: Attribution, parents: Collection[str] = ()) -
     """The features of ``att`` (see the module docstring)."""
     feats = {k: v for k, v in attribution_features(doc, att, parents).items()
              if k not in _CONFIDENCE and not k.startswith("confidence>=")}
-    tokens = _content_tokens(doc, att)
+    tokens = content_tokens(doc, att)
     feats[f"form={content_form(tokens)}"] = 1.0
     head = source_head(doc, att)
     if head:
