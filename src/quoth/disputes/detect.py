@@ -160,7 +160,7 @@ def _content_of_claim_noun(node: Token) -> bool:
 
 def verb_cue(verb: Token, lemma: str) -> Cue | None:
     """deny / reject / contradict + a claim (see the table)."""
-    if lemma == "challenge" and not any(c.dep_ == "nsubj" and _is_person(c) for c in verb.children):
+    if lemma == "challenge" and not any(c.dep_ == "nsubj" and is_person(c) for c in verb.children):
         return None  # "it is challenging the assumptions": only a party challenges a claim
     kind: DisputeKind = ("denial" if lemma in DENY_VERBS else
                          "contradiction" if lemma in CONTRADICT_VERBS else "rejection")
@@ -181,7 +181,7 @@ def verb_cue(verb: Token, lemma: str) -> Cue | None:
         if (lemma in CONTRADICT_VERBS and (obj.pos_ == "PROPN" or _owned(obj))) or (
                 lemma in PARTY_VERBS and obj.pos_ == "PROPN"):
             return _cue(verb, verb, kind, obj, CONFIDENCE_VERB)
-        if _has_claim_clause(obj) or _dismissed_as_false(verb, lemma, obj):
+        if has_claim_clause(obj) or _dismissed_as_false(verb, lemma, obj):
             return _cue(verb, _as_end(verb), kind, obj, CONFIDENCE_VERB)
     if lemma in DENY_VERBS and not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in verb.children):
         return _cue(verb, verb, kind, None, CONFIDENCE_PREDICATE)
@@ -214,7 +214,7 @@ def phrasal_cue(verb: Token, lemma: str) -> Cue | None:
         noun = base_form(obj.text)
         if noun in NOT_CLAIM_NOUNS:
             return None
-        if noun in STATEMENT_NOUNS or (obj.pos_ == "PROPN" and not aside) or obj.lower_ in DEMONSTRATIVES or _has_claim_clause(obj):
+        if noun in STATEMENT_NOUNS or (obj.pos_ == "PROPN" and not aside) or obj.lower_ in DEMONSTRATIVES or has_claim_clause(obj):
             return _cue(verb, verb, "rejection", obj, CONFIDENCE_VERB)
     return None
 
@@ -226,7 +226,7 @@ def correction_verb_cue(verb: Token) -> Cue | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     target = subject if subject is not None and verb.tag_ == "VBN" else obj or subject
-    if target is None or not _claimish(target, person_ok=True):
+    if target is None or not claimish(target, person_ok=True):
         return None
     return _cue(verb, verb, "correction", target, CONFIDENCE_PREDICATE)
 
@@ -234,7 +234,7 @@ def correction_verb_cue(verb: Token) -> Cue | None:
 def made_up_cue(made: Token) -> Cue | None:
     """"the story was made up", "he made up the claims": a fabrication."""
     target = next((c for c in made.children if c.dep_ in ("nsubjpass", "dobj")), None)
-    if target is None or not _claimish(target, person_ok=False):
+    if target is None or not claimish(target, person_ok=False):
         return None
     up = next(c for c in made.children if c.dep_ == "prt" and c.lower_ == "up")
     return Cue(made.i, up.i + 1 if up.i - made.i < 6 else made.i + 1, "rejection", made, target,
@@ -245,7 +245,7 @@ def contrary_cue(contrary: Token) -> Cue | None:
     """"contrary to Y's claims, X said …": a contradiction of the claim named after "to"."""
     to = contrary.doc[contrary.i + 1]
     obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if obj is None or not (_claimish(obj, person_ok=False) or obj.pos_ == "PROPN"):
+    if obj is None or not (claimish(obj, person_ok=False) or obj.pos_ == "PROPN"):
         return None
     return Cue(contrary.i, to.i + 1, "contradiction", contrary, obj, CONFIDENCE_PREDICATE)
 
@@ -256,7 +256,7 @@ def out_of_context_cue(context: Token) -> Cue | None:
     while verb.dep_ in ("prep", "pobj", "advmod") and verb.head is not verb:
         verb = verb.head
     target = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
-    if target is None or not _claimish(target, person_ok=True):
+    if target is None or not claimish(target, person_ok=True):
         return None
     return Cue(context.i - 2, context.i + 1, "correction", verb, target, CONFIDENCE_PREDICATE)
 
@@ -277,9 +277,9 @@ def predicate_cue(word: Token) -> Cue | None:
     if any(c.lower_ == "own" for c in subject.children):
         return None  # "her own statement was incorrect": a self-correction, no dispute
     person_ok = word.lower_ in PERSON_PREDICATES
-    if not _claimish(subject, person_ok):
+    if not claimish(subject, person_ok):
         return None
-    confidence = CONFIDENCE_PREDICATE if not _is_person(subject) else CONFIDENCE_PERSON
+    confidence = CONFIDENCE_PREDICATE if not is_person(subject) else CONFIDENCE_PERSON
     cue = _cue(word, word, kind, subject, confidence)
     if word.dep_ == "amod" and subject is word.head:  # "citing an unfounded theory": counts only in another's words
         return Cue(cue.start, cue.end, kind, word, subject, confidence, inside=True)
@@ -350,7 +350,7 @@ def not_true_cue(word: Token) -> Cue | None:
     if not any(c.dep_ == "neg" for c in (*head.children, *word.children)):
         return None
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or not _claimish(subject, person_ok=False):
+    if subject is None or not claimish(subject, person_ok=False):
         return None
     kind: DisputeKind = "correction" if word.lower_ in ("accurate", "correct") else "rejection"
     neg = next(c for c in (*head.children, *word.children) if c.dep_ == "neg")
@@ -371,7 +371,7 @@ def no_truth_cue(no: Token) -> Cue | None:
         return Cue(no.i, noun.i + 1, "rejection", noun, backed, CONFIDENCE_PREDICATE, inside=True)
     verb = noun.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ != "there"), None)
-    if subject is not None and _claimish(subject, person_ok=False) and (
+    if subject is not None and claimish(subject, person_ok=False) and (
             verb.lower_ in BE_FORMS or base_form(verb.text) in ("have", "has", "had")):  # not "cited no evidence"
         return Cue(no.i, noun.i + 1, "rejection", verb, subject, CONFIDENCE_PREDICATE)
     if noun.lower_ == "truth":
@@ -385,26 +385,26 @@ def _unsupported(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and base_form(child.text) in SUPPORT_VERBS:
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
-            if obj is not None and _claimish(obj, person_ok=False):
+            if obj is not None and claimish(obj, person_ok=False):
                 return obj
     return None
 
 
-def _claimish(tok: Token, person_ok: bool) -> bool:
+def claimish(tok: Token, person_ok: bool) -> bool:
     """Can ``tok`` head a claim (a statement noun or a pointer to one), or, for "lying", a person?"""
     if tok.lower_ in QUANTITY_WORDS:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if obj is not None:
             return base_form(obj.text) in STATEMENT_NOUNS
-    if base_form(tok.text) in STATEMENT_NOUNS or tok.lower_ in DEMONSTRATIVES or _has_claim_clause(tok):
+    if base_form(tok.text) in STATEMENT_NOUNS or tok.lower_ in DEMONSTRATIVES or has_claim_clause(tok):
         return True
     if tok.lower_ in ("what", "which") and tok.dep_ in ("nsubj", "nsubjpass"):
         return True
-    return person_ok and _is_person(tok)
+    return person_ok and is_person(tok)
 
 
-def _is_person(tok: Token) -> bool:
+def is_person(tok: Token) -> bool:
     """A pronoun, a name, a plural with a modifier ("some critics"), or a person or organisation noun with a
     determiner, owner or name ("Grayson's spokeswoman", "the Sanders campaign")."""
     return tok.lower_ in PERSON_PRONOUNS or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
@@ -429,7 +429,7 @@ def _dismissed_as_false(verb: Token, lemma: str, obj: Token) -> bool:
     return False
 
 
-def _has_claim_clause(noun: Token) -> bool:
+def has_claim_clause(noun: Token) -> bool:
     """"the notion that …", "the idea that …", "the suggestion he won't be ready": a statement noun with a clause."""
     return base_form(noun.text) in CLAUSE_NOUNS and any(
         c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.pos_ in ("VERB", "AUX") for c in noun.children)

@@ -20,7 +20,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from ..lexicon.disputes import BE_FORMS, DEMONSTRATIVES, NO_NOUNS, STATEMENT_NOUNS, base_form
-from .detect import CONFIDENCE_PERSON, CONFIDENCE_PREDICATE, Cue, _claimish, _has_claim_clause, _is_person
+from .detect import CONFIDENCE_PERSON, CONFIDENCE_PREDICATE, Cue, claimish, has_claim_clause, is_person
 
 # Verbs that answer a claim with the opposite one when they take a clause: "countered that …".
 COUNTER_VERBS = frozenset({"counter", "countered", "counters", "countering", "retort", "retorted", "retorts",
@@ -89,7 +89,7 @@ def disagree_cue(verb: Token) -> Cue | None:
         for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
             if obj.tag_ in ("WDT", "WP") or obj.i < verb.i:
                 return None  # "people that I disagree with": a relative pronoun, no claim
-            if base_form(obj.text) in STATEMENT_NOUNS or obj.lower_ in DEMONSTRATIVES or _has_claim_clause(obj):
+            if base_form(obj.text) in STATEMENT_NOUNS or obj.lower_ in DEMONSTRATIVES or has_claim_clause(obj):
                 return Cue(verb.i, prep.i + 1, "rejection", verb, obj, CONFIDENCE_PREDICATE)
     return None
 
@@ -136,7 +136,7 @@ def got_wrong_cue(wrong: Token) -> Cue | None:
     if not any(c.dep_ == "dobj" and c.lower_ in ("it", "that", "this") for c in verb.children):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or not _is_person(subject) or subject.lower_ in ("i", "we"):
+    if subject is None or not is_person(subject) or subject.lower_ in ("i", "we"):
         return None
     return Cue(verb.i, wrong.i + 1, "rejection", wrong, subject, CONFIDENCE_PREDICATE)
 
@@ -149,7 +149,7 @@ def not_hold_cue(neg: Token) -> Cue | None:
     up = any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "up" for c in verb.children)
     water = any(c.dep_ == "dobj" and c.lower_ == "water" for c in verb.children)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if not (up or water) or subject is None or not _claimish(subject, person_ok=False):
+    if not (up or water) or subject is None or not claimish(subject, person_ok=False):
         return None
     return Cue(min(neg.i, verb.i), max(neg.i, verb.i) + 1, "rejection", neg, subject, CONFIDENCE_PREDICATE)
 
@@ -161,6 +161,6 @@ def without_cue(without: Token) -> Cue | None:
     if noun is None or noun.lower_ not in NO_NOUNS or head.lower_ not in BE_FORMS:
         return None
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subject is None or not _claimish(subject, person_ok=False):
+    if subject is None or not claimish(subject, person_ok=False):
         return None
     return Cue(without.i, noun.i + 1, "rejection", without, subject, CONFIDENCE_PREDICATE)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.disputes import CORRECT_VERBS, DISPUTE_VERBS, PHRASAL_VERBS, STATEMENT_NOUNS, base_form
 from ..model import Attribution, Entity, Span
-from .detect import Cue, _is_person
+from .detect import Cue, is_person
 
 VERBS = DISPUTE_VERBS | PHRASAL_VERBS | CORRECT_VERBS
 
@@ -27,7 +27,7 @@ def verb_statement(doc: Doc, cue: Cue, attributions: list[Attribution],
     if base_form(cue.target.text) not in STATEMENT_NOUNS:
         return None  # "denied the reports", "pushed back on those charges": a named claim, not "denied it"
     subject = _subject(verb)
-    if subject is None or not (subject.i in entity_of or _is_person(subject)) or subject.lower_ in ("i", "we", "you"):
+    if subject is None or not (subject.i in entity_of or is_person(subject)) or subject.lower_ in ("i", "we", "you"):
         return None
     source = _phrase(doc, subject)
     content = _content(doc, verb, cue.target)
