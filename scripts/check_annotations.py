@@ -1,4 +1,4 @@
-"""Check the dispute annotation files in data/annotations against the PolNeAR train texts.
+"""Check the dispute and speaker annotation files in data/annotations against the PolNeAR train texts.
 
 Usage: python scripts/check_annotations.py [--polnear ../shared/data/raw/polnear/data/train]
 
@@ -7,6 +7,11 @@ expected fields, that the file holds exactly the articles of its sample (in orde
 inside the article's text and the cue and `by` texts equal the text at their spans. The sample: PolNeAR train
 articles sorted by id, every 10th from index 3, split alternately into file a (even positions) and b (odd);
 every 10th from index 8 is file c and every 10th from index 5 file d.
+
+For each speaker-resolution file (speakers-train.jsonl: every 14th article from index 10; speakers-train-2.jsonl:
+every 14th from index 3), it re-parses each article's alphabetically first `.ann` and checks that every `E` event
+with a Source role has exactly one row, with `annotation_file`, `source_spans` and `content_start` equal to the
+`.ann`, that `kind` is one of the four kinds, that unnamed references are lowercase and notes at most 10 words.
 The texts are not in the repository: without them the script says so and exits 0.
 """
 
@@ -21,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS = ROOT / "data" / "annotations"
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "data" / "raw" / "polnear" / "data" / "train"
 KINDS = {"denial", "rejection", "contradiction", "correction"}
+SPEAKER_KINDS = {"person", "group", "organization", "other"}
+SPEAKER_SAMPLES = {"speakers-train.jsonl": 10, "speakers-train-2.jsonl": 3}
 
 
 def sample(text_dir: Path) -> dict[str, list[str]]:
@@ -89,6 +96,72 @@ def check_file(path: Path, expected: list[str], text_dir: Path) -> tuple[list[st
     return errors, count
 
 
+def speaker_sample(text_dir: Path, start: int) -> list[str]:
+    """The article ids of a speaker file: every 14th PolNeAR train article from `start`, sorted by id."""
+    return sorted(p.stem for p in text_dir.glob("*.txt"))[start::14]
+
+
+def source_events(ann_path: Path) -> dict[str, tuple[list[list[int]], int | None]]:
+    """Each event with a Source role in a brat `.ann`: its Source spans and the smallest Content start."""
+    spans: dict[str, list[list[int]]] = {}
+    events: dict[str, tuple[list[list[int]], int | None]] = {}
+    lines = [line.split("\t") for line in ann_path.read_text(encoding="utf-8").splitlines()]
+    for fields in lines:  # text-bound annotations first: an event may come before its spans in the file
+        if fields[0].startswith("T") and len(fields) >= 3:
+            offsets = fields[1].split(" ", 1)[1]
+            spans[fields[0]] = [[int(x) for x in part.split()] for part in offsets.split(";")]
+    for fields in lines:
+        if fields[0].startswith("E") and len(fields) >= 2:
+            roles = dict(role.split(":", 1) for role in fields[1].split())
+            if "Source" in roles:
+                content = spans.get(roles.get("Content", ""))
+                events[fields[0]] = (spans[roles["Source"]], min(s for s, _ in content) if content else None)
+    return events
+
+
+def check_speaker_row(row: dict, where: str) -> list[str]:
+    """Problems with one speaker row's labels."""
+    errors = []
+    if row.get("kind") not in SPEAKER_KINDS:
+        errors.append(f"{where}: unknown kind {row.get('kind')!r}")
+    reference = row.get("reference")
+    if not reference or not isinstance(row.get("named"), bool):
+        errors.append(f"{where}: reference or named missing")
+    elif not row["named"] and reference != reference.lower():
+        errors.append(f"{where}: unnamed reference not lowercase")
+    if "source_text" in row or "cue_text" in row:
+        errors.append(f"{where}: holds article text")
+    if len(str(row.get("note", "")).split()) > 10:
+        errors.append(f"{where}: note longer than 10 words")
+    return errors
+
+
+def check_speaker_file(path: Path, expected: list[str], polnear: Path) -> tuple[list[str], int]:
+    """Problems in one speaker file against the `.ann` files, and its number of rows."""
+    errors: list[str] = []
+    rows: dict[tuple[str, str], dict] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        row = json.loads(line)
+        key = (row.get("article", ""), row.get("event", ""))
+        if key in rows:
+            errors.append(f"{path.name}:{n}: second row for {key}")
+        rows[key] = row
+        errors += check_speaker_row(row, f"{path.name}:{n}")
+    if sorted({a for a, _ in rows}) != expected:
+        errors.append(f"{path.name}: articles differ from the sample")
+    for article in expected:
+        ann = sorted((polnear / "attributions").glob(f"{article}_*.ann"))[0]
+        for event, (spans, content_start) in source_events(ann).items():
+            row = rows.pop((article, event), None)
+            if row is None:
+                errors.append(f"{path.name}: no row for {article} {event}")
+            elif (row.get("annotation_file"), row.get("source_spans"), row.get("content_start")) != (
+                    ann.name, spans, content_start):
+                errors.append(f"{path.name}: {article} {event} differs from {ann.name}")
+    errors += [f"{path.name}: {a} {e} is not a Source event" for a, e in rows]
+    return errors, len(path.read_text(encoding="utf-8").splitlines())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR train directory")
@@ -107,6 +180,16 @@ def main(argv: list[str] | None = None) -> int:
             print(e)
         problems += len(errors)
         print(f"{path.name}: {len(ids)} articles, {count} disputes, {len(errors)} problems")
+    for name, start in SPEAKER_SAMPLES.items():
+        path = ANNOTATIONS / name
+        if not path.exists():
+            continue
+        ids = speaker_sample(args.polnear / "text", start)
+        errors, count = check_speaker_file(path, ids, args.polnear)
+        for e in errors:
+            print(e)
+        problems += len(errors)
+        print(f"{path.name}: {len(ids)} articles, {count} rows, {len(errors)} problems")
     return 1 if problems else 0
 
 

@@ -47,8 +47,9 @@ def test_type_labels_are_in_the_label_set_and_inside_their_texts(name: str) -> N
 
 
 @needs_train
-def test_speaker_rows_name_a_kind_and_lie_inside_their_texts() -> None:
-    rows = _rows("speakers-train.jsonl")
+@pytest.mark.parametrize("name", ["speakers-train.jsonl", "speakers-train-2.jsonl"])
+def test_speaker_rows_name_a_kind_and_lie_inside_their_texts(name: str) -> None:
+    rows = _rows(name)
     assert len(rows) > 1000
     for row in rows:
         size = len((TRAIN / "text" / f"{row['article']}.txt").read_text(encoding="utf-8"))
@@ -56,3 +57,6 @@ def test_speaker_rows_name_a_kind_and_lie_inside_their_texts() -> None:
         assert "source_text" not in row and "cue_text" not in row
         for start, end in row["source_spans"]:
             assert 0 <= start < end <= size
+        if not row["named"]:
+            assert row["reference"] == row["reference"].lower()
+        assert len(row.get("note", "").split()) <= 10
