@@ -2,11 +2,12 @@
 
 Usage: python scripts/check_annotations.py [--polnear ../shared/data/raw/polnear/data/train]
 
-For each data/annotations/disputes-train-<a|b|c|d>.jsonl present, checks that every line is valid JSON with the
+For each data/annotations/disputes-train-<a|b|c|d|e>.jsonl present, checks that every line is valid JSON with the
 expected fields, that the file holds exactly the articles of its sample (in order), and that every span lies
 inside the article's text and the cue and `by` texts equal the text at their spans. The sample: PolNeAR train
 articles sorted by id, every 10th from index 3, split alternately into file a (even positions) and b (odd);
-every 10th from index 8 is file c and every 10th from index 5 file d.
+every 10th from index 8 is file c, every 10th from index 5 file d and every 10th from index 1 file e (a fresh
+check set, never tuned on).
 
 For each speaker-resolution file (speakers-train.jsonl: every 14th article from index 10; speakers-train-2.jsonl:
 every 14th from index 3), it re-parses each article's alphabetically first `.ann` and checks that every `E` event
@@ -34,7 +35,7 @@ def sample(text_dir: Path) -> dict[str, list[str]]:
     """The annotated sample's article ids per file letter."""
     ids = sorted(p.stem for p in text_dir.glob("*.txt"))
     chosen = ids[3::10]
-    return {"a": chosen[0::2], "b": chosen[1::2], "c": ids[8::10], "d": ids[5::10]}
+    return {"a": chosen[0::2], "b": chosen[1::2], "c": ids[8::10], "d": ids[5::10], "e": ids[1::10]}
 
 
 def _span_ok(span: object, size: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -29,6 +30,30 @@ def test_dispute_files_pass_their_checker() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.main(["--polnear", str(TRAIN)]) == 0
+
+
+def _checker() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("check_annotations", ROOT / "scripts" / "check_annotations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@needs_train
+def test_check_set_e_is_every_tenth_train_article_from_index_1_and_apart_from_the_others() -> None:
+    ids = sorted(p.stem for p in (TRAIN / "text").glob("*.txt"))
+    samples = _checker().sample(TRAIN / "text")
+    assert samples["e"] == ids[1::10] and len(samples["e"]) == 84
+    assert [row["id"] for row in _rows("disputes-train-e.jsonl")] == samples["e"]
+    others = {i for letter in "abcd" for i in samples[letter]}
+    assert not others & set(samples["e"])
+    allowed = {"kind", "cue", "by", "target_claim", "target_party", "optional", "note"}
+    for row in _rows("disputes-train-e.jsonl"):
+        assert set(row) == {"id", "disputes"}
+        for dispute in row["disputes"]:
+            assert set(dispute) == allowed
+            assert len(dispute["cue"]["text"]) <= 60
 
 
 @needs_train
