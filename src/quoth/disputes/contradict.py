@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from ..model import Attribution, Dispute, Span
 from ..lexicon.disputes import CONTRAST_MARKS, NEGATIONS
+from .reply import CONFIDENCE_REPLY, answered
 from .target import content_words
 
 # Shared content words (5-letter prefixes) that make two statements "on the same topic". Set on the even half of
@@ -36,12 +37,15 @@ def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[st
         if later.id in taken or (later.cue is not None and later.cue.text.lower() in RELAY_CUES):
             continue
         earlier = _contradicted(doc, later, statements[:i])
+        confidence = CONFIDENCE_CONTRADICTION
+        if earlier is None and (earlier := answered(doc, later, statements[:i], named)) is not None:
+            confidence = CONFIDENCE_REPLY
         if earlier is not None:
             cue = later.cue or later.content
             out.append(Dispute(by=later.id, cue=Span(text=cue.text, spans=cue.spans), kind="contradiction",
                                target_attribution=earlier.id,
                                target_entity=earlier.speaker if earlier.speaker in named else None,
-                               confidence=CONFIDENCE_CONTRADICTION))
+                               confidence=confidence))
     return out
 
 
