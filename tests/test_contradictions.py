@@ -99,3 +99,42 @@ def test_polarity_of_a_word_in_its_clause(text, word, negated):
 
     doc = nlp()(text)
     assert is_negated(next(t for t in doc if t.text == word)) is negated
+
+
+# The accused answering (quoth.disputes.opposite): X asserts the opposite of what another party said about X.
+ANSWERS = [
+    ("[1|Jane Roe|] {1|said|} <1|the City Museum had expressed interest in buying the painting|>. "
+     '"<2|We have never expressed interest in buying the painting|>," [2|the City Museum|] {2|said|}.', "a2", "a1",
+     "Roe"),
+    ("[1|Senator Ruth Kagan|] {1|said|} <1|Governor Lee Park had approved the harbour contract|>. [2|Governor Lee "
+     "Park|] {2|said|} <2|he had never approved the harbour contract|>.", "a2", "a1", "Kagan"),
+]
+
+NOT_ANSWERS = [
+    # the earlier statement is not about the later speaker
+    "[1|Jane Roe|] {1|said|} <1|the City Museum had expressed interest in buying the painting|>. [2|Governor Lee "
+    "Park|] {2|said|} <2|he had never expressed interest in buying the painting|>.",
+    # same polarity: agreement
+    "[1|Senator Ruth Kagan|] {1|said|} <1|Governor Lee Park had approved the harbour contract|>. [2|Governor Lee "
+    "Park|] {2|said|} <2|he had approved the harbour contract in May|>.",
+    # a generic statement does not contradict a specific one
+    "[1|Senator Ruth Kagan|] {1|said|} <1|Governor Lee Park had never been held accountable for the harbour "
+    "contract|>. [2|Governor Lee Park|] {2|said|} <2|a clerk who signs a bad contract is held accountable|>.",
+    # the negation is on a word that is not the claim's predicate ("not for cases of …")
+    "[1|Senator Ruth Kagan|] {1|said|} <1|Governor Lee Park opposed tax cuts in cases of hardship|>. [2|Governor "
+    "Lee Park|] {2|said|} <2|he supports some tax cuts, but not in cases of hardship|>.",
+]
+
+
+@pytest.mark.parametrize("marked,by,target,party", ANSWERS)
+def test_the_accused_answering_contradicts(marked, by, target, party):
+    disputes, ents = _disputes(marked)
+    assert [(d.by, d.kind, d.target_attribution) for d in disputes] == [(by, "contradiction", target)], \
+        f"in: {parse_marked(marked)[0]}"
+    assert party in ents[disputes[0].target_entity].name
+
+
+@pytest.mark.parametrize("marked", NOT_ANSWERS)
+def test_the_accused_answering_needs_the_opposite_of_the_same_claim(marked):
+    disputes, _ = _disputes(marked)
+    assert disputes == [], f"invented a dispute in: {parse_marked(marked)[0]}"

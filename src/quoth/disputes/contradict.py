@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..model import Attribution, Dispute, Span
+from ..model import Attribution, Dispute, Entity, Span
 from ..lexicon.disputes import CONTRAST_MARKS, NEGATIONS
+from .opposite import CONFIDENCE_OPPOSITE, answers_about_self
 from .reply import CONFIDENCE_REPLY, answered
 from .target import content_words
 
@@ -27,9 +28,9 @@ RELAY_CUES = frozenset({"reports", "reported", "reporting", "according to"})
 
 
 def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[str],
-                        named: set[str]) -> list[Dispute]:
+                        named: dict[str, Entity]) -> list[Dispute]:
     """Contradictions among ``attributions``; ``taken`` are ids already disputing something (skipped), ``named``
-    the ids of named entities (the only ones a target party may be)."""
+    the named entities by id (the only ones a target party may be)."""
     statements = sorted((a for a in attributions if a.speaker and a.type == "statement"),
                         key=lambda a: a.content.start)
     out: list[Dispute] = []
@@ -40,6 +41,8 @@ def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[st
         confidence = CONFIDENCE_CONTRADICTION
         if earlier is None and (earlier := answered(doc, later, statements[:i], named)) is not None:
             confidence = CONFIDENCE_REPLY
+        if earlier is None and (earlier := answers_about_self(doc, later, statements[:i], named)) is not None:
+            confidence = CONFIDENCE_OPPOSITE
         if earlier is not None:
             cue = later.cue or later.content
             out.append(Dispute(by=later.id, cue=Span(text=cue.text, spans=cue.spans), kind="contradiction",

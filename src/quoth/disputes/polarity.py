@@ -22,6 +22,7 @@ NEGATED_OBJECTS = frozenset({"nothing", "none", "nobody"})
 # Parts of speech that carry what a statement asserts (names are topic, not predicate: see ``predicate_keys``).
 PREDICATE_POS = frozenset({"NOUN", "VERB", "ADJ"})
 CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+INDEFINITE = frozenset({"a", "an", "any", "every", "each", "some"})
 CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "xcomp", "oprd", "ccomp"})
 
 
@@ -55,6 +56,26 @@ def _negates(node: Token) -> bool:
         if node.pos_ in CLAUSE_HEADS and low in NEGATED_OBJECTS and child.dep_ in ("dobj", "attr", "nsubj"):
             return True  # "sacrificed nothing", "nothing has changed"
     return False
+
+
+def generic_subject(token: Token) -> bool:
+    """Is the subject of ``token``'s clause indefinite ("A cashier who steals is held accountable")? A statement
+    about anyone does not contradict one about someone."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in CLAUSE_HEADS or node.head is node:
+            break
+        node = node.head
+    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(d.dep_ == "det" and d.lower_ in INDEFINITE for s in subjects for d in s.children)
+
+
+def key_polarity_tokens(doc: Doc, spans: Iterable[tuple[int, int]]) -> dict[str, list[Token]]:
+    """Key → its tokens in ``spans`` of ``doc``."""
+    out: dict[str, list[Token]] = {}
+    for key, tok in key_tokens(doc, spans):
+        out.setdefault(key, []).append(tok)
+    return out
 
 
 def predicate_keys(doc: Doc, spans: Iterable[tuple[int, int]]) -> dict[str, set[bool]]:

@@ -11,6 +11,8 @@ that answer with a dispute word of their own ("countered", "retorted", "rebutted
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution
@@ -36,7 +38,7 @@ UNASSERTED_HEADS = frozenset({"decline", "declined", "declines", "refuse", "refu
 NEGATIONS = frozenset({"not", "n't", "never", "no", "’t"})
 
 
-def answered(doc: Doc, later: Attribution, before: list[Attribution], named: set[str]) -> Attribution | None:
+def answered(doc: Doc, later: Attribution, before: list[Attribution], named: Collection[str]) -> Attribution | None:
     """The earlier statement by another named party that ``later``, a reply, answers; None when ``later`` is no
     reply or answers none of them (see the module docstring)."""
     if later.speaker not in named or later.cue is None or not _replies(doc, later):
