@@ -127,9 +127,9 @@ NOT_ANSWERS = [
 
 
 @pytest.mark.parametrize("marked,by,target,party", ANSWERS)
-def test_the_accused_answering_contradicts(marked, by, target, party):
+def test_the_accused_answering_is_a_denial(marked, by, target, party):
     disputes, ents = _disputes(marked)
-    assert [(d.by, d.kind, d.target_attribution) for d in disputes] == [(by, "contradiction", target)], \
+    assert [(d.by, d.kind, d.target_attribution) for d in disputes] == [(by, "denial", target)], \
         f"in: {parse_marked(marked)[0]}"
     assert party in ents[disputes[0].target_entity].name
 

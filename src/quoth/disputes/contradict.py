@@ -1,5 +1,9 @@
 """Contradictions without a dispute word: a statement that asserts the opposite of an earlier one by another party.
 
+Three rules, tried in turn for each statement no dispute cue has taken: the contrast rule here, a reply
+(``reply``: "Hollande retaliated", "tweeted in response") and the accused answering (``opposite``: "We have never
+expressed interest", after another party said the speaker had).
+
 After "Y said the plant will close", "But X said the plant is not closing": the two statements share their topic
 (content words) and differ in polarity (one is negated, the other not). Precision first: both speakers must be
 known and differ, neither statement may hold the other, the later one must be close, open with a contrast ("But",
@@ -10,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..model import Attribution, Dispute, Entity, Span
+from ..model import Attribution, Dispute, DisputeKind, Entity, Span
 from ..lexicon.disputes import CONTRAST_MARKS, NEGATIONS
 from .opposite import CONFIDENCE_OPPOSITE, answers_about_self
 from .reply import CONFIDENCE_REPLY, answered
@@ -37,19 +41,32 @@ def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[st
     for i, later in enumerate(statements):
         if later.id in taken or (later.cue is not None and later.cue.text.lower() in RELAY_CUES):
             continue
-        earlier = _contradicted(doc, later, statements[:i])
-        confidence = CONFIDENCE_CONTRADICTION
-        if earlier is None and (earlier := answered(doc, later, statements[:i], named)) is not None:
-            confidence = CONFIDENCE_REPLY
-        if earlier is None and (earlier := answers_about_self(doc, later, statements[:i], named)) is not None:
-            confidence = CONFIDENCE_OPPOSITE
-        if earlier is not None:
+        found = _opposing(doc, later, statements[:i], named)
+        if found is not None:
+            earlier, kind, confidence = found
             cue = later.cue or later.content
-            out.append(Dispute(by=later.id, cue=Span(text=cue.text, spans=cue.spans), kind="contradiction",
+            out.append(Dispute(by=later.id, cue=Span(text=cue.text, spans=cue.spans), kind=kind,
                                target_attribution=earlier.id,
                                target_entity=earlier.speaker if earlier.speaker in named else None,
                                confidence=confidence))
     return out
+
+
+def _opposing(doc: Doc, later: Attribution, before: list[Attribution],
+              named: dict[str, Entity]) -> tuple[Attribution, DisputeKind, float] | None:
+    """The earlier statement ``later`` opposes, with the kind and confidence of the rule that found it: a contrast
+    and the opposite polarity (below), a reply (``reply``), or the accused answering (``opposite``: a claim about
+    the speaker's own side said untrue is a denial, by the guideline)."""
+    earlier = _contradicted(doc, later, before)
+    if earlier is not None:
+        return earlier, "contradiction", CONFIDENCE_CONTRADICTION
+    earlier = answered(doc, later, before, named)
+    if earlier is not None:
+        return earlier, "contradiction", CONFIDENCE_REPLY
+    earlier = answers_about_self(doc, later, before, named)
+    if earlier is not None:
+        return earlier, "denial", CONFIDENCE_OPPOSITE
+    return None
 
 
 def _contradicted(doc: Doc, later: Attribution, before: list[Attribution]) -> Attribution | None:
