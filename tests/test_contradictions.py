@@ -41,6 +41,9 @@ NOT_REPLIES = [
     # answering a question, not a claim
     "[1|Mayor Dana Holt|] {1|said|} <1|the harbour plant will close|>. [2|Governor Lee Park|] {2|responded to|} "
     "<2|questions about the harbour plant|>.",
+    # the answer to a question
+    "[1|Mayor Dana Holt|] {1|asked|} <1|who will run the harbour plant next year?|> [2|Governor Lee Park|] "
+    "{2|replied|} <2|that the harbour plant will be run by the city next year|>.",
     # a reply on another topic
     "[1|Mayor Dana Holt|] {1|said|} <1|the harbour plant will close|>. [2|Governor Lee Park|] {2|responded|} "
     "<2|that school budgets would rise|>.",

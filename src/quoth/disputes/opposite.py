@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..model import Attribution, Entity
 from .polarity import core_keys, generic_subject, key_polarity_tokens, opposed, predicate_keys
+from .reply import asks
 from .target import content_words
 
 # Set on train files a, c, d and the even half of disputes-dev; checked on train b and the odd half.
@@ -38,7 +39,7 @@ def answers_about_self(doc: Doc, later: Attribution, before: list[Attribution],
         if other.speaker == later.speaker or other.speaker not in named or other.content.end > later.content.start:
             continue
         if later.content.start - other.content.end > MAX_GAP_CHARS or other.id == later.parent \
-                or later.id == other.parent:
+                or later.id == other.parent or asks(other):
             continue
         theirs = content_words(other.content.text)
         if not own & theirs:

@@ -5,8 +5,9 @@ back"), on the topic of an earlier statement by another named party, contradicts
 
 Precision first: both speakers must be named entities and differ; the reply verb must be asserted (not "did not
 respond", "declined to answer", "sought to answer") and answer a claim, not a request ("responded to a request for
-comment", "answering questions"); and the two statements must share at least ``MIN_SHARED`` content words. Verbs
-that answer with a dispute word of their own ("countered", "retorted", "rebutted") are ``phrases``' cues.
+comment", "answering questions"); the answered statement is no question; and the two statements share at least
+``MIN_SHARED`` content words. Verbs that answer with a dispute word of their own ("countered", "retorted",
+"rebutted") are ``phrases``' cues.
 """
 
 from __future__ import annotations
@@ -49,12 +50,17 @@ def answered(doc: Doc, later: Attribution, before: list[Attribution], named: Col
         if other.speaker == later.speaker or other.speaker not in named or other.content.end > later.content.start:
             continue
         if later.content.start - other.content.end > MAX_GAP_CHARS or other.id == later.parent \
-                or later.id == other.parent:
+                or later.id == other.parent or asks(other):
             continue
         shared = len(words & content_words(other.content.text))
         if shared >= MIN_SHARED and (best is None or (shared, other.content.start) > best[:2]):
             best = (shared, other.content.start, other)
     return best[2] if best else None
+
+
+def asks(att: Attribution) -> bool:
+    """Is the statement a question ("Who do you think will win?")? An answer to a question disputes nothing."""
+    return att.content.text.rstrip(" \"'”’").endswith("?")
 
 
 def _replies(doc: Doc, att: Attribution) -> bool:
