@@ -61,7 +61,7 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
         taken.add(by.id)
         spans.add((cue.start, cue.end))
         out.append(_dispute(doc, cue, by, target))
-    out.extend(find_contradictions(doc, attributions, taken, {e.id for e in entities if e.named}))
+    out.extend(find_contradictions(doc, attributions, taken, {e.id: e for e in entities if e.named}))
     return sorted(out, key=lambda d: d.cue.start)
 
 

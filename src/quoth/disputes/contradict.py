@@ -1,5 +1,9 @@
 """Contradictions without a dispute word: a statement that asserts the opposite of an earlier one by another party.
 
+Three rules, tried in turn for each statement no dispute cue has taken: the contrast rule here, a reply
+(``reply``: "Hollande retaliated", "tweeted in response") and the accused answering (``opposite``: "We have never
+expressed interest", after another party said the speaker had).
+
 After "Y said the plant will close", "But X said the plant is not closing": the two statements share their topic
 (content words) and differ in polarity (one is negated, the other not). Precision first: both speakers must be
 known and differ, neither statement may hold the other, the later one must be close, open with a contrast ("But",
@@ -10,8 +14,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..model import Attribution, Dispute, Span
+from ..model import Attribution, Dispute, DisputeKind, Entity, Span
 from ..lexicon.disputes import CONTRAST_MARKS, NEGATIONS
+from .opposite import CONFIDENCE_OPPOSITE, answers_about_self
+from .reply import CONFIDENCE_REPLY, answered
 from .target import content_words
 
 # Shared content words (5-letter prefixes) that make two statements "on the same topic". Set on the even half of
@@ -26,23 +32,41 @@ RELAY_CUES = frozenset({"reports", "reported", "reporting", "according to"})
 
 
 def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[str],
-                        named: set[str]) -> list[Dispute]:
+                        named: dict[str, Entity]) -> list[Dispute]:
     """Contradictions among ``attributions``; ``taken`` are ids already disputing something (skipped), ``named``
-    the ids of named entities (the only ones a target party may be)."""
+    the named entities by id (the only ones a target party may be)."""
     statements = sorted((a for a in attributions if a.speaker and a.type == "statement"),
                         key=lambda a: a.content.start)
     out: list[Dispute] = []
     for i, later in enumerate(statements):
         if later.id in taken or (later.cue is not None and later.cue.text.lower() in RELAY_CUES):
             continue
-        earlier = _contradicted(doc, later, statements[:i])
-        if earlier is not None:
+        found = _opposing(doc, later, statements[:i], named)
+        if found is not None:
+            earlier, kind, confidence = found
             cue = later.cue or later.content
-            out.append(Dispute(by=later.id, cue=Span(text=cue.text, spans=cue.spans), kind="contradiction",
+            out.append(Dispute(by=later.id, cue=Span(text=cue.text, spans=cue.spans), kind=kind,
                                target_attribution=earlier.id,
                                target_entity=earlier.speaker if earlier.speaker in named else None,
-                               confidence=CONFIDENCE_CONTRADICTION))
+                               confidence=confidence))
     return out
+
+
+def _opposing(doc: Doc, later: Attribution, before: list[Attribution],
+              named: dict[str, Entity]) -> tuple[Attribution, DisputeKind, float] | None:
+    """The earlier statement ``later`` opposes, with the kind and confidence of the rule that found it: a contrast
+    and the opposite polarity (below), a reply (``reply``), or the accused answering (``opposite``: a claim about
+    the speaker's own side said untrue is a denial, by the guideline)."""
+    earlier = _contradicted(doc, later, before)
+    if earlier is not None:
+        return earlier, "contradiction", CONFIDENCE_CONTRADICTION
+    earlier = answered(doc, later, before, named)
+    if earlier is not None:
+        return earlier, "contradiction", CONFIDENCE_REPLY
+    earlier = answers_about_self(doc, later, before, named)
+    if earlier is not None:
+        return earlier, "denial", CONFIDENCE_OPPOSITE
+    return None
 
 
 def _contradicted(doc: Doc, later: Attribution, before: list[Attribution]) -> Attribution | None:
