@@ -9,9 +9,11 @@ import pytest
 from quoth.evaluate.polnear import (
     evaluate_polnear,
     flat_metrics,
+    join_cue_pieces,
     make_item,
     match,
     pair_score,
+    predicted_items,
     score,
     trim_positions,
 )
@@ -158,3 +160,29 @@ def test_polnear_evaluate_with_oracle_extractor_is_perfect():
 
     flat = flat_metrics(evaluate_polnear(brat_dir, oracle))
     assert all(value == 1.0 for value in flat.values()), flat
+
+
+PIECES = '"The dam will hold," Mara said. "The rain will stop."\n"It is safe," Mara said.'
+
+
+def _piece(n, content, cue=(26, 30), source=(21, 25)):
+    return Attribution(id=f"a{n}", kind="direct", content=Span(PIECES[slice(*content)], [content]),
+                       cue=Span(PIECES[slice(*cue)], [cue]), source=Span(PIECES[slice(*source)], [source]))
+
+
+def test_polnear_join_cue_pieces_joins_the_sentences_around_one_cue():
+    first, second = _piece(1, (0, 20)), _piece(2, (32, 53))
+    third = _piece(3, (54, 67), cue=(73, 77), source=(68, 72))  # next paragraph, its own cue
+    assert [[a.id for a in g] for g in join_cue_pieces(PIECES, [second, third, first])] == [["a1", "a2"], ["a3"]]
+    items = predicted_items(Article(id="x", text=PIECES, attributions=[first, second, third]))
+    assert len(items) == 2 and items[0].spans == ((0, 20), (32, 53))
+
+
+def test_polnear_join_cue_pieces_keeps_apart_other_cues_sources_and_paragraphs():
+    first = _piece(1, (0, 20))
+    other_source = _piece(2, (32, 53), source=(68, 72))
+    other_cue = _piece(3, (32, 53), cue=(73, 77))
+    assert len(join_cue_pieces(PIECES, [first, other_source])) == 2
+    assert len(join_cue_pieces(PIECES, [first, other_cue])) == 2
+    across = _piece(4, (54, 67))  # same cue and source, but a line break lies between them
+    assert len(join_cue_pieces(PIECES, [first, across])) == 2

@@ -81,6 +81,9 @@ class QuothComponent:
                 from .disputes import find_disputes
 
                 found_disputes = find_disputes(doc, attributions, entities)
+        from .attribution.sentences import split_at_sentences
+
+        attributions, found_disputes = split_at_sentences(doc, attributions, found_disputes)
         return Found(attributions, entities, found_disputes)
 
     def set_annotations(self, doc: Doc, found: Found) -> None:

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from ..model import Article, Offsets
+from ..attribution.link import MERGE_MAX_GAP_CHARS
+from ..model import Article, Attribution, Offsets
 from ..options import Options
 from .brat import GoldArticle, GoldAttribution, read_split
 
@@ -98,18 +99,47 @@ def predicted_items(article: Article, include_nested: bool = False) -> list[Item
 
     PolNeAR's guidelines forbid nesting: its annotators mark only the outer of two nested attributions, so an
     attribution quoth nests inside another (``parent`` set) is outside the gold's scheme and is left out unless
-    ``include_nested``.
+    ``include_nested``. PolNeAR makes one attribution of the pieces around one cue (`"A," he said. "B."`) where
+    quoth reports each sentence's piece: ``join_cue_pieces`` joins them back as PolNeAR does.
     """
+    scored = [a for a in article.attributions if a.content.spans and (include_nested or a.parent is None)]
     return [
         make_item(
             article.text,
-            a.content.spans,
-            a.cue.spans if a.cue else (),
-            a.source.spans if a.source else (),
+            [span for a in group for span in a.content.spans],
+            group[0].cue.spans if group[0].cue else (),
+            group[0].source.spans if group[0].source else (),
         )
-        for a in article.attributions
-        if a.content.spans and (include_nested or a.parent is None)
+        for group in join_cue_pieces(article.text, scored)
     ]
+
+
+def join_cue_pieces(text: str, attributions: Sequence[Attribution]) -> list[list[Attribution]]:
+    """``attributions`` in groups: each attribution alone, except that one which follows another with the same
+    cue and source, with that cue between the two and in the same paragraph, and at most
+    ``MERGE_MAX_GAP_CHARS`` other characters between them, joins the other's group (PolNeAR's one attribution per
+    cue; ``quoth.attribution.link`` merges the same pieces only within one sentence)."""
+    groups: list[list[Attribution]] = []
+    for att in sorted(attributions, key=lambda a: a.content.spans[0][0]):
+        last = groups[-1][-1] if groups else None
+        if last is not None and _cue_pieces(text, last, att):
+            groups[-1].append(att)
+        else:
+            groups.append([att])
+    return groups
+
+
+def _cue_pieces(text: str, a: Attribution, b: Attribution) -> bool:
+    if a.cue is None or b.cue is None or a.cue.spans != b.cue.spans:
+        return False
+    if (a.source.spans if a.source else None) != (b.source.spans if b.source else None):
+        return False
+    gap_s, gap_e = a.content.spans[-1][1], b.content.spans[0][0]
+    cue = a.cue.spans
+    if not (gap_s <= cue[0][0] and cue[-1][1] <= gap_e) or "\n" in text[gap_s:gap_e]:
+        return False
+    between = sum(e - s for s, e in list(cue) + list(a.source.spans if a.source else ()))
+    return gap_e - gap_s - between <= MERGE_MAX_GAP_CHARS
 
 
 def jaccard(gold: Item, pred: Item) -> float:
