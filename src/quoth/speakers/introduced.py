@@ -53,14 +53,16 @@ def previous_subject(salience: Salience, token: int, accept: Callable[[Cluster],
     ``token``'s (or earlier in its own): "Mr. Kasich forcefully differed. / “I think …,” he said." → Kasich, however
     often others were named inside the quotation. None when that sentence has no such subject or several, or when
     the person agrees only weakly (a lone word of unknown gender)."""
-    para = salience.para_of[token]
+    text = salience.doc.text
+    here = text.rfind("\n", 0, salience.doc[token].idx) + 1
+    since = text.rfind("\n", 0, len(text[:here].rstrip())) + 1  # where the paragraph before starts
     found: list[tuple[int, Cluster]] = []
     for cluster in salience.clusters():
         factor = accept(cluster)
         if factor <= 0 or factor < 1.0 and len(cluster.parts) < 2 or cluster.entity.kind != "person":
             continue
         for tok in reversed(salience.mentions_before(cluster, token)):
-            if salience.para_of[tok] < para - 1:
+            if salience.doc[tok].idx < since:
                 break
             if is_main_subject(salience.doc[tok]) and not is_quoted(salience.doc[tok].idx):
                 found.append((tok, cluster))
