@@ -6,18 +6,18 @@ Two kinds of training queries. *Pseudo-pronouns*: each gold Source span of PolNe
 mentioned just before is resolved as if it read he/she (by the entity's gender) or it (an organisation), the named
 entity the one right answer among the candidates the resolver offers (``quoth.speakers.candidates``). *Real
 queries*: every ranker query the resolver makes for a gold Source span of ``data/annotations/speakers-train.jsonl``
-and ``speakers-train-2.jsonl`` (60 articles each, references annotated blind), the right answers being the candidates whose name matches the row's
-``reference`` (``quoth.evaluate.speakers.names_match``). Weights are fitted by L2-regularised gradient ascent
-(numpy, deterministic).
+and ``speakers-train-2.jsonl`` (60 articles each, references annotated blind), the right answers being the
+candidates whose name matches the row's ``reference`` (``quoth.evaluate.speakers.names_match``). Weights are
+fitted by L2-regularised gradient ascent (numpy, deterministic).
 
 Cross-fitting on the real queries (5 folds by article; the other articles' pseudo-pronouns always in) compares
 the training mixes of ``MIXES`` and measures the shipped one (``SHIPPED``) where it matters: its share right, and
 the share kept and right at the threshold, with the trade-off curve by threshold. The shipped confidence is
 calibrated on those out-of-fold real queries: P(right | p), p the model's probability for its answer, fitted by a
 one-variable logistic regression (``calibrate``), so that the threshold is where a kept answer stops paying,
-WRONG_COST / (1 + WRONG_COST). The chooser (the model's argmax or the salience
-heuristic) is the one right more often on the pseudo-pronouns, a model fitted on each half of the articles
-scoring the other half (the threshold those would give is reported as ``pseudo_threshold``). Parses are cached in build/cache (shared with
+WRONG_COST / (1 + WRONG_COST). The chooser (the model's argmax or the salience heuristic) is the one right more
+often on the pseudo-pronouns, a model fitted on each half of the articles scoring the other half (the threshold
+those would give is reported as ``pseudo_threshold``). Parses are cached in build/cache (shared with
 scripts/train.py). The queries are collected with the salience-only ranker (``ranker.FALLBACK``) resolving the
 sources before them, so the result does not depend on the shipped weights it replaces (deterministic).
 """

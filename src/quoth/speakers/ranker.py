@@ -4,9 +4,9 @@ Each candidate (an entity mentioned before the source, or just after it in the s
 vector (``candidates.collect``); a conditional-logit model (softmax over one query's candidates) scores them. The
 answer is the model's best candidate, or the best by salience × agreement (``heuristic_best``) when that did
 better on held-out train queries (``RankerModel.chooser``); its probability, calibrated on held-out queries with
-real labels (``RankerModel.calibration``), is the resolution's ``speaker_confidence``. The weights are trained on PolNeAR train
-by ``scripts/train_speakers.py`` (``make train``) and shipped as ``resources/speaker_ranker.json``; without the
-file the ranker falls back to salience alone (the feature ``salience_share``), at lower confidence.
+real labels (``RankerModel.calibration``), is the resolution's ``speaker_confidence``. The weights are trained on
+PolNeAR train by ``scripts/train_speakers.py`` (``make train``) and shipped as ``resources/speaker_ranker.json``;
+without the file the ranker falls back to salience alone (the feature ``salience_share``), at lower confidence.
 """
 
 from __future__ import annotations
