@@ -1,6 +1,12 @@
-"""A he/she that opens a sentence right after a sentence that introduces one person without making anyone its
+"""Two journalistic conventions for a he/she source, each stronger than salience.
+
+A he/she that opens a sentence right after a sentence that introduces one person without making anyone its
 subject: "Just look at House Speaker Paul D. Ryan. He has said …" → Ryan, however salient the article's protagonist
-is. The journalist introduces a person and goes on about them."""
+is. The journalist introduces a person and goes on about them (``introduced_person``).
+
+A he/she after a quotation that opens its paragraph, or opening a paragraph itself, is the person the writer last
+made the subject of a main clause: "Mr. Kasich forcefully differed. / “I think …,” he said." (``previous_subject``).
+The people named inside the quotation are spoken about; they do not take the pronoun."""
 
 from __future__ import annotations
 
@@ -32,3 +38,51 @@ def introduced_person(doc: Doc, salience: Salience, token_cluster: dict[int, Clu
     person = next(iter(found.values()))
     first = previous[0].i
     return person if all(i >= first for i in salience.mentions_before(person, head.i)) else None
+
+
+def quote_opens_paragraph(text: str, offset: int, is_quoted: Callable[[int], bool]) -> bool:
+    """Whether everything in ``offset``'s paragraph before it is quoted (or punctuation and spaces): the pronoun
+    follows a quotation that opens its paragraph ("“We will win,” he said.") or opens the paragraph itself."""
+    start = text.rfind("\n", 0, offset) + 1
+    return all(is_quoted(i) or not text[i].isalnum() for i in range(start, offset))
+
+
+def previous_subject(salience: Salience, token: int, accept: Callable[[Cluster], float],
+                     is_quoted: Callable[[int], bool]) -> Cluster | None:
+    """The person the writer last made a main-clause subject in their own voice, in the paragraph before
+    ``token``'s (or earlier in its own): "Mr. Kasich forcefully differed. / “I think …,” he said." → Kasich, however
+    often others were named inside the quotation. None when that sentence has no such subject or several, or when
+    the person agrees only weakly (a lone word of unknown gender)."""
+    text = salience.doc.text
+    here = text.rfind("\n", 0, salience.doc[token].idx) + 1
+    since = text.rfind("\n", 0, len(text[:here].rstrip())) + 1  # where the paragraph before starts
+    found: list[tuple[int, Cluster]] = []
+    for cluster in salience.clusters():
+        factor = accept(cluster)
+        if factor <= 0 or factor < 1.0 and len(cluster.parts) < 2 or cluster.entity.kind != "person":
+            continue
+        for tok in reversed(salience.mentions_before(cluster, token)):
+            if salience.doc[tok].idx < since:
+                break
+            if is_main_subject(salience.doc[tok]) and not is_quoted(salience.doc[tok].idx):
+                found.append((tok, cluster))
+                break
+    if not found:
+        return None
+    last = max(tok for tok, _ in found)
+    sentence = salience.sent_of[last]
+    in_sentence = {id(c) for tok, c in found if salience.sent_of[tok] == sentence}
+    return next(c for tok, c in found if tok == last) if len(in_sentence) == 1 else None
+
+
+def is_main_subject(tok: Token) -> bool:
+    """A subject (or a subject's conjunct) of its sentence's main verb, not of a relative or other subordinate
+    clause ("Rubio criticised Bush, who said …": Rubio, not Bush)."""
+    if tok.dep_ == "conj" and tok.head.dep_ in SUBJECT_DEPS:
+        tok = tok.head
+    if tok.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = tok.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"

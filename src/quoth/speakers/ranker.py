@@ -3,10 +3,10 @@
 Each candidate (an entity mentioned before the source, or just after it in the same sentence) gets a feature
 vector (``candidates.collect``); a conditional-logit model (softmax over one query's candidates) scores them. The
 answer is the model's best candidate, or the best by salience × agreement (``heuristic_best``) when that did
-better on held-out train queries (``RankerModel.chooser``); its probability is the resolution's
-``speaker_confidence``. The weights are trained on PolNeAR train
-by ``scripts/train_speakers.py`` (``make train``) and shipped as ``resources/speaker_ranker.json``; without the
-file the ranker falls back to salience alone (the feature ``salience_share``), at lower confidence.
+better on held-out train queries (``RankerModel.chooser``); its probability, calibrated on held-out queries with
+real labels (``RankerModel.calibration``), is the resolution's ``speaker_confidence``. The weights are trained on
+PolNeAR train by ``scripts/train_speakers.py`` (``make train``) and shipped as ``resources/speaker_ranker.json``;
+without the file the ranker falls back to salience alone (the feature ``salience_share``), at lower confidence.
 """
 
 from __future__ import annotations
@@ -31,13 +31,24 @@ FEATURES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class RankerModel:
-    """Feature weights and the confidence below which a speaker is left unresolved (chosen on train halves)."""
+    """Feature weights, the calibration of the model's probability, and the confidence below which a speaker is
+    left unresolved."""
 
     weights: tuple[float, ...]
     threshold: float
     # "argmax": the model's own best candidate; "heuristic": the best salience × agreement. The training script
     # keeps whichever answers more held-out train queries rightly.
     chooser: str = "argmax"
+    # (a, b): the confidence is sigmoid(a + b × p), p the model's probability for its answer, fitted on held-out
+    # queries with real labels so that a confidence of 0.8 is right about 80% of the time. None: p itself.
+    calibration: tuple[float, float] | None = None
+
+    def calibrated(self, p: float) -> float:
+        """The confidence of an answer the model gives probability ``p``."""
+        if self.calibration is None:
+            return p
+        a, b = self.calibration
+        return 1.0 / (1.0 + math.exp(-(a + b * p)))
 
 
 # Without trained weights: rank by salience share alone; every answer sits below the default threshold
@@ -55,8 +66,10 @@ def load_model() -> RankerModel:
         return FALLBACK
     data = json.loads(raw)
     weights = dict(zip(data["features"], data["weights"]))
+    calibration = data.get("calibration")
     return RankerModel(weights=tuple(float(weights.get(f, 0.0)) for f in FEATURES),
-                       threshold=float(data["threshold"]), chooser=data.get("chooser", "argmax"))
+                       threshold=float(data["threshold"]), chooser=data.get("chooser", "argmax"),
+                       calibration=(float(calibration[0]), float(calibration[1])) if calibration else None)
 
 
 def score(model: RankerModel, features: Sequence[float]) -> float:
@@ -76,11 +89,12 @@ def choose(features: Sequence[Sequence[float]], scores: Sequence[float] | None =
 
 
 def rank(model: RankerModel, candidates: list[tuple[Cluster, list[float]]]) -> tuple[Cluster, float] | None:
-    """The chosen candidate and the model's probability for it (None without candidates)."""
+    """The chosen candidate and its confidence, the model's calibrated probability for it (None without
+    candidates)."""
     if not candidates:
         return None
     scores = [score(model, f) for _, f in candidates]
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     n = choose([f for _, f in candidates], scores if model.chooser == "argmax" else None)
-    return candidates[n][0], exps[n] / sum(exps)
+    return candidates[n][0], model.calibrated(exps[n] / sum(exps))

@@ -16,7 +16,7 @@ from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFID
 from .entities import Cluster
 from ..lexicon.people import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON
 from .plural import joint_subject
-from .introduced import introduced_person
+from .introduced import introduced_person, previous_subject, quote_opens_paragraph
 from .ranker import FEATURES, load_model, rank
 from .salience import Salience
 from .table import EntityTable
@@ -337,7 +337,9 @@ class Resolver(Descriptions):
 
         A he/she that is a source takes the one agreeing person who is a subject earlier in its paragraph, outside
         quotations, when there is exactly one (the journalist's convention: "Tom Pryor told a different story.
-        'The light was yellow,' he said."); otherwise the ranker decides."""
+        'The light was yellow,' he said."), else the person a sentence before introduces, else, after a quotation
+        opening its paragraph, the writer's last main-clause subject (``introduced``); otherwise the ranker
+        decides."""
         gender = PERSONAL_PRONOUNS[head.lower_][0]
         exclude = frozenset(t.i for t in head.head.children if t.i != head.i) | {head.head.i}
         query = Query(head.i, pronoun_accept(gender, self.agreement), gender, exclude, self._content)
@@ -345,8 +347,12 @@ class Resolver(Descriptions):
         local = paragraph_subject(self.salience, self.history, query) if source and gender in ("m", "f") else None
         if local is None and source and gender in ("m", "f"):
             local = introduced_person(self.doc, self.salience, self.table.token_cluster, head, query.accept)
-        if local is not None and local is not cluster:
-            cluster, self.confidence = local, PARAGRAPH_SUBJECT_CONFIDENCE
+        if local is None and source and gender in ("m", "f") \
+                and quote_opens_paragraph(self.table.text, head.idx, self.history.is_quoted):
+            local = previous_subject(self.salience, head.i, query.accept, self.history.is_quoted)
+        if local is not None:  # the convention decides; when the ranker agrees, as sure as the surer of the two
+            agreeing = self.confidence if local is cluster else 0.0
+            cluster, self.confidence = local, max(agreeing, PARAGRAPH_SUBJECT_CONFIDENCE)
         if cluster is not None and gender in ("m", "f") and self.confidence >= self.model.threshold:
             self.agreement.vote(cluster, gender)
         return cluster
