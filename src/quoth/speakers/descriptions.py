@@ -17,6 +17,7 @@ from .entities import Cluster
 from .evidence import described_as, is_first_name, org_words
 from ..lexicon.people import (DOCUMENT_NOUNS, FEMALE_NOUNS, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS, ORG_NOUNS,
                       OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS, TITLES)
+from .places import CITY_NOUNS, LOCAL_BODY_NOUNS, PLACE_KIND, the_local_place
 from .salience import Salience
 from .table import EntityTable
 
@@ -116,6 +117,9 @@ class Descriptions:
             org = self._owner(head, tokens, want_org=True)
             if org is not None:
                 return org
+        local = self._local_government(head, lemma, definite, source)
+        if local is not None:
+            return local
         if low in ORG_NOUNS or lemma in ORG_NOUNS:
             return self._resolve_org_noun(head, tokens, source, definite)
         if (low in PERSON_NOUNS or lemma in PERSON_NOUNS) and definite and head.tag_ not in ("NNS", "NNPS"):
@@ -123,6 +127,32 @@ class Descriptions:
             if found is not None:
                 return found
         return self._unnamed_for(head, tokens, source)
+
+    def _local_government(self, head: Token, lemma: str, definite: bool, source: Span) -> Cluster | None:
+        """"the city" → the city the article names ("City of Surrey", "the city of Phoenix", else "Surrey"); "city
+        staff" → "Surrey city staff" (see ``places``); None when the article names no such place, or two."""
+        modifiers = [c for c in head.children if c.dep_ not in ("det", "punct", "prep", "relcl", "acl", "appos")]
+        if head.lower_ in PLACE_KIND and definite and not modifiers and head.tag_ == "NN":
+            place = the_local_place(self.table.text, head.lower_, source.start)
+            if place is None:
+                return None
+            self.confidence = ROLE_MATCH_CONFIDENCE
+            found = self.table.named_like(place.phrase or place.name)
+            if found is None and place.phrase is None:
+                return None
+            if found is not None and place.phrase is not None and found.entity.kind in ("place", "group"):
+                found.entity.kind = "organization"  # "the City of Surrey" that speaks is its government
+            return found or self.table.unnamed(place.phrase or place.name, "organization", source.start, source.end,
+                                               named=True)
+        if head.lower_ not in LOCAL_BODY_NOUNS and lemma not in LOCAL_BODY_NOUNS or len(modifiers) != 1 \
+                or modifiers[0].lower_ not in CITY_NOUNS or modifiers[0].dep_ not in ("compound", "amod"):
+            return None
+        place = the_local_place(self.table.text, modifiers[0].lower_, source.start)
+        if place is None:
+            return None
+        self.confidence = ROLE_MATCH_CONFIDENCE
+        phrase = self.doc[modifiers[0].i:head.i + 1].text
+        return self.table.unnamed(f"{place.name} {phrase.lower()}", "group", source.start, source.end, named=True)
 
     def _own_words_owner(self, head: Token, lemma: str) -> Cluster | None:
         """"Kowalski's statement", "the RCMP statement", "a release from Acme" → the named possessor, modifier or

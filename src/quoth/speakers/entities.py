@@ -15,11 +15,12 @@ from functools import lru_cache
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..docindex import sentences
+from ..docindex import doc_text, sentences
 from .evidence import (ORG_DESCRIPTION_NOUNS, ORG_NAME_WORDS, credit_ranges, described_as,
                        followed_by_personal_pronoun, is_first_name, org_words, person_of_org, reflexive_itself,
                        speaks_as_person)
 from ..model import Entity, EntityKind
+from .places import local_places
 from ..lexicon.people import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
                       PERSONAL_PRONOUNS, TITLES)
 
@@ -407,14 +408,20 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "across", "into", "o
 
 
 def retype_places(doc: Doc, clusters: list[Cluster]) -> None:
-    """A one-word person with no evidence of being one (no known first name, honorific, title or he/she) whose
-    mentions are mostly objects of place prepositions ("in Surrey", "from Surrey") becomes a place."""
+    """A person with no evidence of being one (no known first name, honorific, title or he/she) whose mentions are
+    mostly objects of place prepositions ("in Surrey", "from Surrey"), or whose name the article calls a city,
+    province or state ("the City of Surrey", "Surrey Mayor …", see ``places``), becomes a place."""
+    local = {p.name.lower() for p in local_places(doc_text(doc))}
     for c in clusters:
-        if c.entity.kind != "person" or len(c.parts) != 1 or c.entity.roles or c.gender_votes \
+        if c.entity.kind != "person" or len(c.parts) > 3 or c.entity.roles or c.gender_votes \
                 or first_name_gender(c.parts) is not None:
+            continue
+        if " ".join(c.parts).lower() in local:
+            c.entity.kind = "place"
+            continue
+        if len(c.parts) != 1:
             continue
         toks = [doc[i] for i in c.positions]
         placed = sum(t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPOSITIONS for t in toks)
         if placed * 2 > len(toks):
             c.entity.kind = "place"
-

@@ -230,6 +230,13 @@ class EntityTable:
         self.add_mention(cluster, start, end)
         return cluster
 
+    def named_like(self, name: str) -> Cluster | None:
+        """The named entity whose name is ``name`` up to case, punctuation, a leading article and kind ("City of
+        Surrey" found as a place, "the city of Phoenix" as a group)."""
+        key = normalise_key(name, "x").split(":", 1)[1]
+        return next((c for c in self.clusters if c.entity.named and c.entity.mentions
+                     and normalise_key(c.entity.name, "x").split(":", 1)[1] == key), None)
+
     def _description_case(self, phrase: str, start: int) -> str:
         """An unnamed description in the article's casing, its first word lower-cased unless it is a proper noun
         ("Both Noem and other U.S. officials" → "both Noem and other U.S. officials"); a phrase built from
