@@ -19,6 +19,8 @@ from ..docindex import doc_text, sentences
 from .evidence import (ORG_DESCRIPTION_NOUNS, ORG_NAME_WORDS, credit_ranges, described_as,
                        followed_by_personal_pronoun, is_first_name, org_words, person_of_org, reflexive_itself,
                        speaks_as_person)
+from ..lexicon.forms import base_form
+from ..lexicon.speech import STATEMENT_VERBS
 from ..model import Entity, EntityKind
 from .places import local_places
 from ..lexicon.people import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
@@ -135,14 +137,21 @@ def _strip_name(tokens: list[Token], kind: EntityKind) -> tuple[list[Token], lis
         toks = toks[:-1]
     while len(toks) > 1 and (toks[0].lower_ in NAME_STOP or toks[0].is_punct):
         toks = toks[1:]
-    while len(toks) > 1 and toks[0].tag_ in ("VBG", "VBD", "VBZ", "VB"):
-        toks = toks[1:]  # "Injecting Clinton": a verb NER ran into the name
+    while len(toks) > 1 and (toks[0].tag_ in ("VBG", "VBD", "VBZ", "VB") or _verb_form(toks[0])):
+        toks = toks[1:]  # "Injecting Clinton", "Stated Stone": a verb NER ran into the name
     if kind == "person":
         while len(toks) > 1 and (toks[0].lower_ in TITLES or toks[0].lower_ in HONORIFICS):
             honorific = honorific or HONORIFIC_GENDER.get(toks[0].lower_)
             lead.append(toks[0])
             toks = toks[1:]
     return toks, lead, honorific
+
+
+def _verb_form(tok: Token) -> bool:
+    """An inflected verb the tagger read as a proper noun at the start of a name ("Stated Stone", "Injecting
+    Clinton"): an inflected form of a statement verb, and no known first name."""
+    low = tok.lower_
+    return not is_first_name(low) and base_form(low) != low and base_form(low) in STATEMENT_VERBS
 
 
 def _premodifier_role(span: SpacySpan) -> str | None:
