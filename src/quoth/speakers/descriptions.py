@@ -100,6 +100,10 @@ class Descriptions:
 
     # -- descriptions ------------------------------------------------------------------------------------------
     def _resolve_nominal(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
+        leading = self._leading_named(tokens)
+        if leading is not None:
+            self.confidence = NAMED_CONFIDENCE
+            return leading
         appos = self._appositive(head, tokens, source)
         if appos is not None:
             return appos
@@ -127,6 +131,23 @@ class Descriptions:
             if found is not None:
                 return found
         return self._unnamed_for(head, tokens, source)
+
+    def _leading_named(self, tokens: list[Token]) -> Cluster | None:
+        """"Jack Dorsey, recently named the company's chief executive," (a source span the parser headed
+        elsewhere): the person or organisation whose name opens the span, when a comma follows it and no list
+        does ("Ruiz, Hale and others")."""
+        words = [t for t in tokens if not t.is_space]
+        while words and words[0].dep_ == "det":
+            words = words[1:]
+        first = self.table.token_cluster.get(words[0].i) if words else None
+        if first is None or not first.entity.named or first.entity.kind not in ("person", "organization"):
+            return None
+        n = 0
+        while n < len(words) and self.table.token_cluster.get(words[n].i) is first:
+            n += 1
+        if n >= len(words) or words[n].text != "," or any(c.dep_ in ("conj", "cc") for c in words[n - 1].children):
+            return None
+        return first
 
     def _local_government(self, head: Token, lemma: str, definite: bool, source: Span) -> Cluster | None:
         """"the city" → the city the article names ("City of Surrey", "the city of Phoenix", else "Surrey"); "city
@@ -190,11 +211,15 @@ class Descriptions:
     def _appositive(self, head: Token, tokens: list[Token] | None = None,
                     source: Span | None = None) -> Cluster | None:
         """"Brian Deese, a senior adviser" / "Apple's chief executive, Tim Cook," → the named person."""
-        for tok in tokens if head.tag_ != "NNS" and tokens else []:
-            c = self.table.token_cluster.get(tok.i)
-            if c is not None and tok.i > head.i and c.entity.kind == "person" and tok.i > 0 \
-                    and any(t.text == "," for t in self.doc[head.i:tok.i]):
-                return c
+        named = [(tok, c) for tok in (tokens if head.tag_ != "NNS" and tokens else [])
+                 if (c := self.table.token_cluster.get(tok.i)) is not None and tok.i > head.i
+                 and c.entity.kind == "person" and any(t.text == "," for t in self.doc[head.i:tok.i])]
+        if named:
+            # "his wife, longtime Hillary Clinton aide Huma Abedin": the name heading the appositive, not one
+            # modifying its noun
+            heading = [c for tok, c in named if self.table.token_cluster.get(tok.i + 1) is not c
+                       and tok.dep_ not in ("compound", "poss", "nmod", "amod")]
+            return heading[0] if heading else named[0][1]
         for child in head.children:
             if child.dep_ in ("appos", "compound", "npadvmod") and child.i > head.i \
                     and (c := self.table.token_cluster.get(child.i)) is not None \
@@ -219,6 +244,10 @@ class Descriptions:
     def _owner(self, head: Token, tokens: list[Token], want_org: bool = False) -> Cluster | None:
         """The named entity a description belongs to: a possessor, compound or "for/of X" inside the span."""
         inside = {t.i for t in tokens}
+        for tok in head.children:  # "New Hampshire Sen. Kelly Ayotte's campaign": the possessor first
+            c = self.table.token_cluster.get(tok.i)
+            if tok.dep_ == "poss" and c is not None and tok.i in inside and not (want_org and c.entity.kind == "person"):
+                return c
         for tok in tokens:
             c = self.table.token_cluster.get(tok.i)
             if c is None or tok.i == head.i or (want_org and c.entity.kind == "person"):
