@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ..model import EntityKind, Span
 from .candidates import Query
 from .entities import Cluster
-from .evidence import described_as, is_first_name, org_words
+from .evidence import PERSON_DESCRIPTION_NOUNS, described_as, is_first_name, org_words
 from ..lexicon.people import (DOCUMENT_NOUNS, FEMALE_NOUNS, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS, ORG_NOUNS,
                       OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS, TITLES)
 from .places import CITY_NOUNS, LOCAL_BODY_NOUNS, PLACE_KIND, the_local_place
@@ -452,12 +452,34 @@ class Descriptions:
         if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens):
             name, name_kind = self._proper_name(tokens)
             return self.table.unnamed(name, name_kind, source.start, source.end, named=True)
+        lower_name = lower_case_name(head)
+        if lower_name is not None:  # "alexei malashenko, a leading moscow-based middle east expert"
+            self.confidence = NAMED_CONFIDENCE
+            cluster = self.table.unnamed(lower_name, "person", source.start, source.end, named=True)
+            cluster.plural = False
+            return cluster
         kind: EntityKind = "other" if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS else \
             "person" if head.tag_ == "NN" and lemma in PERSON_NOUNS else \
             "organization" if head.tag_ == "NN" and (lemma in ORG_NOUNS or head.lower_ in ORG_NOUNS) else "group"
         if lemma in GROUP_NOUNS and head.tag_ == "NNS":
             kind = "group"
         return self.table.unnamed(describe(source.text), kind, source.start, source.end)
+
+
+def lower_case_name(head: Token) -> str | None:
+    """A person's name written in lower case, as a lower-cased article has it: two or three bare singular words
+    ("alexei malashenko") with no determiner, none of them a role, title or group noun, in apposition with a
+    description of a person ("…, a leading expert"). Returned as written."""
+    words = [t for t in head.lefts if t.dep_ == "compound"] + [head]
+    if not 2 <= len(words) <= 3 or head.tag_ != "NN" or words[0].i != head.left_edge.i \
+            or any(not t.is_alpha or not t.is_lower or t.lower_ in PERSON_DESCRIPTION_NOUNS or t.lower_ in ORG_NOUNS
+                   or t.lower_ in GROUP_NOUNS or t.lower_ in DOCUMENT_NOUNS for t in words) \
+            or any(c.dep_ in ("det", "poss", "nummod", "amod") for c in head.children):
+        return None
+    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    if not any(a.lower_ in PERSON_DESCRIPTION_NOUNS and a.tag_ == "NN" for a in appos):
+        return None
+    return " ".join(t.text for t in words)
 
 
 APPOSITIVE_CUT = re.compile(r"\s*(?:,|\(|\s[-–—]\s)")
