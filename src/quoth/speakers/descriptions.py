@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import EntityKind, Span
 from .candidates import Query
-from .entities import Cluster
+from .entities import PERSON_ONLY_TITLES, Cluster
 from .evidence import PERSON_DESCRIPTION_NOUNS, described_as, is_first_name, org_words
 from ..lexicon.people import (DOCUMENT_NOUNS, FEMALE_NOUNS, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS, ORG_NOUNS,
                       OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS, TITLES)
@@ -126,7 +126,8 @@ class Descriptions:
             return local
         if low in ORG_NOUNS or lemma in ORG_NOUNS:
             return self._resolve_org_noun(head, tokens, source, definite)
-        if (low in PERSON_NOUNS or lemma in PERSON_NOUNS) and definite and head.tag_ not in ("NNS", "NNPS"):
+        if (low in PERSON_NOUNS or lemma in PERSON_NOUNS or low in PERSON_ONLY_TITLES) and definite \
+                and head.tag_ not in ("NNS", "NNPS"):
             found = self._resolve_role(head, tokens)
             if found is not None:
                 return found

@@ -335,6 +335,8 @@ def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
             kind = "organization"
         if kind is None:
             continue
+        if kind == "person":
+            ent = _with_given_names(doc, ent)
         covered.update(range(ent.start, ent.end))
         pieces = _split_possessive(doc, ent) if kind != "person" else [ent]
         others: list[EntityKind] = ["other"] * (len(pieces) - 1)
@@ -348,6 +350,22 @@ def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
                 out.append(found)
     out.extend(_proper_noun_runs(doc, text, covered))
     return sorted(_outside_credits(doc, text, out), key=lambda n: n.start)
+
+
+def _with_given_names(doc: Doc, ent: SpacySpan) -> SpacySpan:
+    """A person NER cut short after a title ("Saudi Prince [Alwaleed] Bin Talal"): the capitalised proper nouns
+    between the title and the name, in the same noun phrase and in no other entity, belong to the name."""
+    start = ent.start
+    while start > 0 and (prev := doc[start - 1]).pos_ == "PROPN" and prev.text[:1].isupper() \
+            and not prev.ent_type_ and prev.head.i in range(ent.start, ent.end) and prev.is_alpha \
+            and prev.lower_ not in TITLES and prev.lower_ not in HONORIFICS and prev.lower_ not in PERSON_NOUNS:
+        start -= 1
+    if start == ent.start or start == 0:
+        return ent
+    before = doc[start - 1]
+    if before.lower_ in TITLES or before.lower_ in HONORIFICS or is_first_name(doc[start].text):
+        return doc[start:ent.end]
+    return ent
 
 
 def _outside_credits(doc: Doc, text: str, names: list[NameSpan]) -> list[NameSpan]:
