@@ -117,7 +117,8 @@ class Descriptions:
         if owner is not None:
             self.confidence = NAMED_CONFIDENCE
             return owner
-        if low in SPOKES_NOUNS or lemma in SPOKES_NOUNS:
+        if (low in SPOKES_NOUNS or lemma in SPOKES_NOUNS) and definite:
+            # "the FBI spokesman" speaks for the FBI; "an FBI spokesman" stays an unnamed person
             org = self._owner(head, tokens, want_org=True)
             if org is not None:
                 return org
