@@ -270,7 +270,9 @@ class Descriptions:
             return self.table.unnamed(f"the {owner.parts[-1]} {noun}", "organization", source.start,
                                       source.end, named=True)
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
-        if owner is None and poss is not None:
+        if owner is None and poss is not None and poss.lower_ in ORG_NOUNS:
+            owner = self._org_referent(poss, ())  # "the bank's board" → the World Bank's
+        elif owner is None and poss is not None and poss.lower_ not in PERSON_NOUNS:
             owner = self.salience.best(poss.i, lambda c: 1.0 if c.entity.kind == "place" else 0.0) \
                 or self.salience.first_after(poss.i, lambda c: 1.0 if c.entity.kind == "place" else 0.0)
         if owner is not None and poss is not None or owner is not None and owner.entity.kind == "place":
@@ -502,4 +504,11 @@ def proper_name_text(text: str, tokens: list[Token]) -> str:
 def describe(text: str) -> str:
     """The name of an unnamed source: its phrase without a trailing relative clause or punctuation."""
     phrase = IN_PARTICULAR.sub("", RELATIVE_TAIL.split(text)[0]).strip()
-    return phrase.rstrip(" ,.;:—–-\"“”'’").strip() or text.strip()
+    out = phrase.rstrip(" ,.;:—–-\"“”'’").strip() or text.strip()
+    if ABBREVIATION_END.search(out) and phrase.startswith(out + "."):
+        out += "."  # "U.S.", "Jr.": the period is the abbreviation's
+    return out
+
+
+# A phrase ending in an abbreviation whose last period ``describe`` would cut ("U.S", "Jr", "Inc").
+ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St))$")
