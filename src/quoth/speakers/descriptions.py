@@ -230,6 +230,13 @@ class Descriptions:
                 return self._with_conjuncts(child, c, source) if source is not None else c
         if head.dep_ == "appos" and (c := self.table.token_cluster.get(head.head.i)) is not None:
             return c
+        for child in head.children:  # "a civil rights group called Color of Change"
+            if child.dep_ == "acl" and child.lower_ in ("called", "named", "dubbed") and child.tag_ == "VBN":
+                obj = next((t for t in child.children if t.dep_ in ("oprd", "dobj", "attr")), None)
+                c = self.table.token_cluster.get(obj.i) if obj is not None else None
+                if c is not None and c.entity.named and c.entity.kind in ("person", "organization") \
+                        and self.doc[obj.left_edge.i:obj.right_edge.i + 1].text == c.entity.name:
+                    return c  # the name as called, whole ("called EB-5" is not the EB-5 Coalition)
         return None
 
     @staticmethod
