@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon.people import TITLES
+from .evidence import is_first_name
 
 # The description nouns a local government goes by, and the kind of place each one means.
 CITY_NOUNS = frozenset({"city", "town", "village", "township", "municipality", "borough"})
@@ -27,7 +28,7 @@ _NOUN = "|".join(sorted(PLACE_KIND))
 # "City of Surrey", "the town of Cobourg", "Province of Ontario" (the place's name is capitalised, not "the").
 OF_PLACE = re.compile(rf"\b(?P<noun>(?i:{_NOUN}))[ \t]+of[ \t]+(?P<name>{_NAME})")
 # "Surrey city council", "Phoenix City Hall", "Toronto city staff".
-PLACE_BODY = re.compile(rf"\b(?P<name>{_NAME})[ \t]+(?P<noun>(?i:city|town))[ \t]+(?i:council|hall|staff|officials"
+PLACE_BODY = re.compile(rf"\b(?P<name>{_NAME})(?<!\.)[ \t]+(?P<noun>(?i:city|town))[ \t]+(?i:council|hall|staff|officials"
                         r"|manager|clerk|councillors?|councilors?)\b")
 # "mayor of Surrey", "premier of Ontario", "governor of Indiana".
 HEAD_OF = re.compile(rf"\b(?P<title>(?i:mayor|premier|governor))[ \t]+of[ \t]+(?P<name>{_NAME})")
@@ -56,7 +57,10 @@ def local_places(text: str) -> tuple[LocalPlace, ...]:
 
     def add(name: str, kind: str, noun: str | None = None) -> None:
         words = name.split()
-        cut = next((n for n, w in enumerate(words) if w.lower().rstrip(".,") in NOT_PLACE or w.lower() in TITLES), None)
+        while words and words[0].lower() in NOT_PLACE:
+            words = words[1:]
+        cut = next((n for n, w in enumerate(words) if w.lower().rstrip(".,") in NOT_PLACE or w.lower() in TITLES
+                    or n > 0 and is_first_name(w)), None)  # "mayor of Norbury Ana Ruiz": the place ends at a name
         words = words[:cut]
         if not words:
             return

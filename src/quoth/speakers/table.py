@@ -51,11 +51,9 @@ def reconcile(names: list[NameSpan]) -> list[NameSpan]:
 
 
 def _family_names(names: list[NameSpan], evidence: dict[tuple[str, ...], str]) -> frozenset[str]:
-    """Surnames (lower-case) of the article's people with a first name and a surname and evidence of being a person
-    (a known first name, a title, a person appositive): a family the article names."""
+    """Surnames (lower-case) of the article's people named by a first name and a surname: its families."""
     return frozenset(surname(n.parts).lower() for n in names
-                     if n.kind == "person" and len(n.parts) > 1 and not n.weak
-                     and (evidence.get(tuple(n.parts)) == "person" or n.honorific or n.roles))
+                     if n.kind == "person" and len(n.parts) > 1 and not n.weak)
 
 
 def _family_kind(name: NameSpan, families: frozenset[str]) -> NameSpan:
