@@ -6,7 +6,6 @@ government"), possessed and owned phrases ("his campaign", "Kowalski's statement
 
 from __future__ import annotations
 
-import re
 from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Token
@@ -14,15 +13,14 @@ from spacy.tokens import Doc, Token
 from ..model import EntityKind, Span
 from .candidates import Query
 from .entities import PERSON_ONLY_TITLES, Cluster
-from .evidence import PERSON_DESCRIPTION_NOUNS, described_as, is_first_name, org_words
+from .evidence import described_as, is_first_name, org_words
 from ..lexicon.people import (DOCUMENT_NOUNS, FEMALE_NOUNS, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS, ORG_NOUNS,
                       OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS, TITLES)
 from .places import CITY_NOUNS, LOCAL_BODY_NOUNS, PLACE_KIND, the_local_place
+from .naming import describe, lower_case_name, proper_name_text
 from .salience import Salience
 from .table import EntityTable
 
-RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|that|where)\b|\s+(?:which|who)\s")
-IN_PARTICULAR = re.compile(r",?\s*(?:in particular|especially)\s*,?\s*$")
 CAMPAIGN_NOUNS = frozenset({"campaign", "team", "camp"})
 # How sure a resolution is when no ranker decides it (form priors, not fitted): a source that is itself a name,
 # a description kept as its own unnamed entity, a description matched to a person by a shared role word, and a
@@ -234,7 +232,8 @@ class Descriptions:
             if child.dep_ == "acl" and child.lower_ in ("called", "named", "dubbed") and child.tag_ == "VBN":
                 obj = next((t for t in child.children if t.dep_ in ("oprd", "dobj", "attr")), None)
                 c = self.table.token_cluster.get(obj.i) if obj is not None else None
-                if c is not None and c.entity.named and c.entity.kind in ("person", "organization") \
+                if obj is not None and c is not None and c.entity.named \
+                        and c.entity.kind in ("person", "organization") \
                         and self.doc[obj.left_edge.i:obj.right_edge.i + 1].text == c.entity.name:
                     return c  # the name as called, whole ("called EB-5" is not the EB-5 Coalition)
         return None
@@ -255,7 +254,8 @@ class Descriptions:
         inside = {t.i for t in tokens}
         for tok in head.children:  # "New Hampshire Sen. Kelly Ayotte's campaign": the possessor first
             c = self.table.token_cluster.get(tok.i)
-            if tok.dep_ == "poss" and c is not None and tok.i in inside and not (want_org and c.entity.kind == "person"):
+            if tok.dep_ == "poss" and c is not None and tok.i in inside \
+                    and not (want_org and c.entity.kind == "person"):
                 return c
         for tok in tokens:
             c = self.table.token_cluster.get(tok.i)
@@ -475,47 +475,3 @@ class Descriptions:
         if lemma in GROUP_NOUNS and head.tag_ == "NNS":
             kind = "group"
         return self.table.unnamed(describe(source.text), kind, source.start, source.end)
-
-
-def lower_case_name(head: Token) -> str | None:
-    """A person's name written in lower case, as a lower-cased article has it: two or three bare singular words
-    ("alexei malashenko") with no determiner, none of them a role, title or group noun, in apposition with a
-    description of a person ("…, a leading expert"). Returned as written."""
-    words = [t for t in head.lefts if t.dep_ == "compound"] + [head]
-    if not 2 <= len(words) <= 3 or head.tag_ != "NN" or words[0].i != head.left_edge.i \
-            or any(not t.is_alpha or not t.is_lower or t.lower_ in PERSON_DESCRIPTION_NOUNS or t.lower_ in ORG_NOUNS
-                   or t.lower_ in GROUP_NOUNS or t.lower_ in DOCUMENT_NOUNS for t in words) \
-            or any(c.dep_ in ("det", "poss", "nummod", "amod") for c in head.children):
-        return None
-    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
-    if not any(a.lower_ in PERSON_DESCRIPTION_NOUNS and a.tag_ == "NN" for a in appos):
-        return None
-    return " ".join(t.text for t in words)
-
-
-APPOSITIVE_CUT = re.compile(r"\s*(?:,|\(|\s[-–—]\s)")
-
-
-def proper_name_text(text: str, tokens: list[Token]) -> str:
-    """A proper-noun source's name in the article's own spelling: from its first word (no determiner) up to an
-    appositive comma, bracket or dash, without a trailing possessive ("Navdeep Bains, Minister of …" → "Navdeep
-    Bains")."""
-    words = [t for t in tokens if not t.is_space]
-    while len(words) > 1 and (words[0].dep_ == "det" or words[0].is_punct):
-        words = words[1:]
-    start, end = words[0].idx, words[-1].idx + len(words[-1])
-    name = APPOSITIVE_CUT.split(text[start:end], maxsplit=1)[0]
-    return describe(re.sub(r"['’]s$", "", name))
-
-
-def describe(text: str) -> str:
-    """The name of an unnamed source: its phrase without a trailing relative clause or punctuation."""
-    phrase = IN_PARTICULAR.sub("", RELATIVE_TAIL.split(text)[0]).strip()
-    out = phrase.rstrip(" ,.;:—–-\"“”'’").strip() or text.strip()
-    if ABBREVIATION_END.search(out) and phrase.startswith(out + "."):
-        out += "."  # "U.S.", "Jr.": the period is the abbreviation's
-    return out
-
-
-# A phrase ending in an abbreviation whose last period ``describe`` would cut ("U.S", "Jr", "Inc").
-ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St))$")

@@ -28,8 +28,8 @@ _NOUN = "|".join(sorted(PLACE_KIND))
 # "City of Surrey", "the town of Cobourg", "Province of Ontario" (the place's name is capitalised, not "the").
 OF_PLACE = re.compile(rf"\b(?P<noun>(?i:{_NOUN}))[ \t]+of[ \t]+(?P<name>{_NAME})")
 # "Surrey city council", "Phoenix City Hall", "Toronto city staff".
-PLACE_BODY = re.compile(rf"\b(?P<name>{_NAME})(?<!\.)[ \t]+(?P<noun>(?i:city|town))[ \t]+(?i:council|hall|staff|officials"
-                        r"|manager|clerk|councillors?|councilors?)\b")
+PLACE_BODY = re.compile(rf"\b(?P<name>{_NAME})(?<!\.)[ \t]+(?P<noun>(?i:city|town))[ \t]+"
+                        r"(?i:council|hall|staff|officials|manager|clerk|councillors?|councilors?)\b")
 # "mayor of Surrey", "premier of Ontario", "governor of Indiana".
 HEAD_OF = re.compile(rf"\b(?P<title>(?i:mayor|premier|governor))[ \t]+of[ \t]+(?P<name>{_NAME})")
 # "Surrey Mayor Doug McCallum", "Ontario Premier Doug Ford", "Indiana Gov. Mike Pence".
