@@ -125,3 +125,16 @@ def test_entities_the_banks_board_is_the_named_banks_not_the_datelines():
 def test_entities_a_group_called_by_name_is_that_organisation():
     marked = "<1|\"The ruling is unjust,\"|> {1|said|} [1|a civil rights group called Color of Change|]."
     assert speaker_name(marked, "a1") == "Color of Change"
+
+
+def test_entities_the_official_is_the_official_introduced_before():
+    marked = ("Obama spoke on Monday. [1|A senior administration official|] {1|said|} <1|talks went well|>. "
+              "[2|The official|] {2|added|} <2|that more would follow|>.")
+    assert speaker_name(marked, "a2") == "a senior administration official"
+
+
+def test_entities_the_official_stays_open_when_two_officials_were_introduced():
+    marked = ("[1|A senior administration official|] {1|said|} <1|talks went well|>. [2|A Senate official|] "
+              "{2|said|} <2|they did not|>. [3|The official|] {3|added|} <3|that more would follow|>.")
+    assert speaker_name(marked, "a3") not in ("a senior administration official", "a Senate official")
+

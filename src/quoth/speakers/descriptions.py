@@ -404,6 +404,9 @@ class Descriptions:
             return best
         if not self._anaphoric(head):
             return None
+        earlier = self._introduced_description(head)
+        if earlier is not None:
+            return earlier
         gender = "m" if head.lower_ in MALE_NOUNS else "f" if head.lower_ in FEMALE_NOUNS else None
         exclude = frozenset(t.i for t in head.head.children) | {head.head.i}
         apart = self._co_arguments(head)
@@ -426,6 +429,16 @@ class Descriptions:
             return None  # no evidence ties it: an unnamed entity, never the article's most salient person
         self.confidence = ROLE_MATCH_CONFIDENCE
         return local[0]
+
+    def _introduced_description(self, head: Token) -> Cluster | None:
+        """"A senior administration official said … the official added": the one unnamed person introduced earlier
+        by an indefinite description with the same head noun, when there is exactly one."""
+        before = head.idx
+        found = [c for c in self.table.clusters if not c.entity.named and c.entity.kind == "person"
+                 and c.entity.name.split()[-1].lower() == head.lower_
+                 and c.entity.name.split()[0].lower() in ("a", "an", "one")
+                 and any(m.start < before for m in c.entity.mentions)]
+        return found[0] if len(found) == 1 else None
 
     def _local_entities(self, token: int, accept: Callable[[Cluster], float], exclude: frozenset[int]) -> list[Cluster]:
         """The accepted entities mentioned in this sentence or the one before ``token`` (outside ``exclude``)."""

@@ -97,6 +97,7 @@ class EntityTable:
         self.credits = credit_ranges(self.text)
         self._cluster_names(find_name_spans(doc, self.text))
         retype_places(doc, self.clusters)
+        self._misread_names()
         infer_genders(doc, self.clusters, self.token_cluster)
 
     # -- building ------------------------------------------------------------------------------------------
@@ -131,6 +132,19 @@ class EntityTable:
                 cluster = self._match_org(name) if kind != "person" else None
                 cluster = cluster or self._new(name, kind)
             self._attach(name, cluster)
+
+    def _misread_names(self) -> None:
+        """A one-word organisation's name the tagger read as a common noun ("Twitter takes bigger steps …" in a
+        headline): the same capitalised word elsewhere is a mention when the organisation is named at least twice."""
+        names = {c.parts[0]: c for c in self.clusters
+                 if c.entity.kind == "organization" and len(c.parts) == 1 and len(c.positions) >= 2
+                 and len(c.parts[0]) > 2 and c.parts[0][:1].isupper() and not c.parts[0].isupper()}
+        if not names:
+            return
+        for tok in self.doc:
+            c = names.get(tok.text)
+            if c is not None and tok.i not in self.token_cluster and tok.pos_ == "NOUN":
+                self._attach(NameSpan(tok.i, tok.i + 1, "organization", [tok.text], [], None), c)
 
     def _attach_weak(self, name: NameSpan) -> None:
         """A name from a headline: attach whichever of its words names a known cluster."""
