@@ -138,3 +138,11 @@ def test_entities_the_official_stays_open_when_two_officials_were_introduced():
               "{2|said|} <2|they did not|>. [3|The official|] {3|added|} <3|that more would follow|>.")
     assert speaker_name(marked, "a3") not in ("a senior administration official", "a Senate official")
 
+
+
+def test_entities_a_headlines_verb_after_a_name_is_cut_but_no_place_loses_a_word():
+    marked = ("Donald Trump Tweets About Crime Statistics.\n\nThe United States reported a drop. "
+              "[1|Trump|] {1|said|} <1|the numbers were wrong|>.")
+    kinds = _kinds(marked)
+    assert "Donald Trump Tweets" not in kinds and "Donald Trump" in kinds
+    assert "United" not in kinds

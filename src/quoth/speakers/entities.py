@@ -133,11 +133,12 @@ def _strip_name(tokens: list[Token], kind: EntityKind) -> tuple[list[Token], lis
     cuts = [n for n, t in enumerate(toks[:-1]) if t.text in NAME_BREAKS]
     if cuts:  # "National Interests: The Human Rights Council": a headline's label glued to the name
         toks = toks[cuts[-1] + 1:]
-    while toks and toks[-1].lower_ in NAME_STOP | {"'s", "’s"}:
-        toks = toks[:-1]
+    glued = kind in ("person", "other")  # never "United States"
+    while toks and (toks[-1].lower_ in NAME_STOP | {"'s", "’s"} or glued and len(toks) > 1 and _verb_form(toks[-1])):
+        toks = toks[:-1]  # "Donald Trump Tweets": a headline's verb NER ran into the name
     while len(toks) > 1 and (toks[0].lower_ in NAME_STOP or toks[0].is_punct):
         toks = toks[1:]
-    while len(toks) > 1 and (toks[0].tag_ in ("VBG", "VBD", "VBZ", "VB") or _verb_form(toks[0])):
+    while len(toks) > 1 and (toks[0].tag_ in ("VBG", "VBD", "VBZ", "VB") or glued and _verb_form(toks[0])):
         toks = toks[1:]  # "Injecting Clinton", "Stated Stone": a verb NER ran into the name
     if kind == "person":
         while len(toks) > 1 and (toks[0].lower_ in TITLES or toks[0].lower_ in HONORIFICS):
