@@ -57,8 +57,14 @@ def test_speakers_country_ministry_is_named_from_the_article():
     assert name is not None and "Colombia" in name and "Foreign Ministry" in name
 
 
-def test_speakers_spokesperson_resolves_to_the_named_company():
+def test_speakers_a_spokesperson_stays_the_companys_unnamed_spokesperson():
+    # Issue 14: "an FBI spokesman" is not the FBI (speakers-train and its annotation convention; ggt-dev agrees).
     marked = "Boeing delayed the jet. [1|A Boeing spokesperson|] {1|said|} <1|the delay was short|>."
+    assert speaker_name(marked, "a1") == "a Boeing spokesperson"
+
+
+def test_speakers_the_spokesperson_of_a_company_speaks_for_it():
+    marked = "Boeing delayed the jet. [1|The Boeing spokesperson|] {1|said|} <1|the delay was short|>."
     assert speaker_name(marked, "a1") == "Boeing"
 
 

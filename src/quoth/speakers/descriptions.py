@@ -6,22 +6,21 @@ government"), possessed and owned phrases ("his campaign", "Kowalski's statement
 
 from __future__ import annotations
 
-import re
 from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
 from ..model import EntityKind, Span
 from .candidates import Query
-from .entities import Cluster
+from .entities import PERSON_ONLY_TITLES, Cluster
 from .evidence import described_as, is_first_name, org_words
 from ..lexicon.people import (DOCUMENT_NOUNS, FEMALE_NOUNS, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS, ORG_NOUNS,
                       OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS, TITLES)
+from .places import CITY_NOUNS, LOCAL_BODY_NOUNS, PLACE_KIND, the_local_place
+from .naming import describe, lower_case_name, proper_name_text
 from .salience import Salience
 from .table import EntityTable
 
-RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|that|where)\b|\s+(?:which|who)\s")
-IN_PARTICULAR = re.compile(r",?\s*(?:in particular|especially)\s*,?\s*$")
 CAMPAIGN_NOUNS = frozenset({"campaign", "team", "camp"})
 # How sure a resolution is when no ranker decides it (form priors, not fitted): a source that is itself a name,
 # a description kept as its own unnamed entity, a description matched to a person by a shared role word, and a
@@ -99,6 +98,10 @@ class Descriptions:
 
     # -- descriptions ------------------------------------------------------------------------------------------
     def _resolve_nominal(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
+        leading = self._leading_named(tokens)
+        if leading is not None:
+            self.confidence = NAMED_CONFIDENCE
+            return leading
         appos = self._appositive(head, tokens, source)
         if appos is not None:
             return appos
@@ -112,17 +115,65 @@ class Descriptions:
         if owner is not None:
             self.confidence = NAMED_CONFIDENCE
             return owner
-        if low in SPOKES_NOUNS or lemma in SPOKES_NOUNS:
+        if (low in SPOKES_NOUNS or lemma in SPOKES_NOUNS) and definite:
+            # "the FBI spokesman" speaks for the FBI; "an FBI spokesman" stays an unnamed person
             org = self._owner(head, tokens, want_org=True)
             if org is not None:
                 return org
+        local = self._local_government(head, lemma, definite, source)
+        if local is not None:
+            return local
         if low in ORG_NOUNS or lemma in ORG_NOUNS:
             return self._resolve_org_noun(head, tokens, source, definite)
-        if (low in PERSON_NOUNS or lemma in PERSON_NOUNS) and definite and head.tag_ not in ("NNS", "NNPS"):
+        if (low in PERSON_NOUNS or lemma in PERSON_NOUNS or low in PERSON_ONLY_TITLES) and definite \
+                and head.tag_ not in ("NNS", "NNPS"):
             found = self._resolve_role(head, tokens)
             if found is not None:
                 return found
         return self._unnamed_for(head, tokens, source)
+
+    def _leading_named(self, tokens: list[Token]) -> Cluster | None:
+        """"Jack Dorsey, recently named the company's chief executive," (a source span the parser headed
+        elsewhere): the person or organisation whose name opens the span, when a comma follows it and no list
+        does ("Ruiz, Hale and others")."""
+        words = [t for t in tokens if not t.is_space]
+        while words and words[0].dep_ == "det":
+            words = words[1:]
+        first = self.table.token_cluster.get(words[0].i) if words else None
+        if first is None or not first.entity.named or first.entity.kind not in ("person", "organization"):
+            return None
+        n = 0
+        while n < len(words) and self.table.token_cluster.get(words[n].i) is first:
+            n += 1
+        if n >= len(words) or words[n].text != "," or any(c.dep_ in ("conj", "cc") for c in words[n - 1].children):
+            return None
+        return first
+
+    def _local_government(self, head: Token, lemma: str, definite: bool, source: Span) -> Cluster | None:
+        """"the city" → the city the article names ("City of Surrey", "the city of Phoenix", else "Surrey"); "city
+        staff" → "Surrey city staff" (see ``places``); None when the article names no such place, or two."""
+        modifiers = [c for c in head.children if c.dep_ not in ("det", "punct", "prep", "relcl", "acl", "appos")]
+        if head.lower_ in PLACE_KIND and definite and not modifiers and head.tag_ == "NN":
+            place = the_local_place(self.table.text, head.lower_, source.start)
+            if place is None:
+                return None
+            self.confidence = ROLE_MATCH_CONFIDENCE
+            found = self.table.named_like(place.phrase or place.name)
+            if found is None and place.phrase is None:
+                return None
+            if found is not None and place.phrase is not None and found.entity.kind in ("place", "group"):
+                found.entity.kind = "organization"  # "the City of Surrey" that speaks is its government
+            return found or self.table.unnamed(place.phrase or place.name, "organization", source.start, source.end,
+                                               named=True)
+        if head.lower_ not in LOCAL_BODY_NOUNS and lemma not in LOCAL_BODY_NOUNS or len(modifiers) != 1 \
+                or modifiers[0].lower_ not in CITY_NOUNS or modifiers[0].dep_ not in ("compound", "amod"):
+            return None
+        place = the_local_place(self.table.text, modifiers[0].lower_, source.start)
+        if place is None:
+            return None
+        self.confidence = ROLE_MATCH_CONFIDENCE
+        phrase = self.doc[modifiers[0].i:head.i + 1].text
+        return self.table.unnamed(f"{place.name} {phrase.lower()}", "group", source.start, source.end, named=True)
 
     def _own_words_owner(self, head: Token, lemma: str) -> Cluster | None:
         """"Kowalski's statement", "the RCMP statement", "a release from Acme" → the named possessor, modifier or
@@ -160,11 +211,15 @@ class Descriptions:
     def _appositive(self, head: Token, tokens: list[Token] | None = None,
                     source: Span | None = None) -> Cluster | None:
         """"Brian Deese, a senior adviser" / "Apple's chief executive, Tim Cook," → the named person."""
-        for tok in tokens if head.tag_ != "NNS" and tokens else []:
-            c = self.table.token_cluster.get(tok.i)
-            if c is not None and tok.i > head.i and c.entity.kind == "person" and tok.i > 0 \
-                    and any(t.text == "," for t in self.doc[head.i:tok.i]):
-                return c
+        named = [(tok, c) for tok in (tokens if head.tag_ != "NNS" and tokens else [])
+                 if (c := self.table.token_cluster.get(tok.i)) is not None and tok.i > head.i
+                 and c.entity.kind == "person" and any(t.text == "," for t in self.doc[head.i:tok.i])]
+        if named:
+            # "his wife, longtime Hillary Clinton aide Huma Abedin": the name heading the appositive, not one
+            # modifying its noun
+            heading = [c for tok, c in named if self.table.token_cluster.get(tok.i + 1) is not c
+                       and tok.dep_ not in ("compound", "poss", "nmod", "amod")]
+            return heading[0] if heading else named[0][1]
         for child in head.children:
             if child.dep_ in ("appos", "compound", "npadvmod") and child.i > head.i \
                     and (c := self.table.token_cluster.get(child.i)) is not None \
@@ -173,6 +228,14 @@ class Descriptions:
                 return self._with_conjuncts(child, c, source) if source is not None else c
         if head.dep_ == "appos" and (c := self.table.token_cluster.get(head.head.i)) is not None:
             return c
+        for child in head.children:  # "a civil rights group called Color of Change"
+            if child.dep_ == "acl" and child.lower_ in ("called", "named", "dubbed") and child.tag_ == "VBN":
+                obj = next((t for t in child.children if t.dep_ in ("oprd", "dobj", "attr")), None)
+                c = self.table.token_cluster.get(obj.i) if obj is not None else None
+                if obj is not None and c is not None and c.entity.named \
+                        and c.entity.kind in ("person", "organization") \
+                        and self.doc[obj.left_edge.i:obj.right_edge.i + 1].text == c.entity.name:
+                    return c  # the name as called, whole ("called EB-5" is not the EB-5 Coalition)
         return None
 
     @staticmethod
@@ -189,6 +252,11 @@ class Descriptions:
     def _owner(self, head: Token, tokens: list[Token], want_org: bool = False) -> Cluster | None:
         """The named entity a description belongs to: a possessor, compound or "for/of X" inside the span."""
         inside = {t.i for t in tokens}
+        for tok in head.children:  # "New Hampshire Sen. Kelly Ayotte's campaign": the possessor first
+            c = self.table.token_cluster.get(tok.i)
+            if tok.dep_ == "poss" and c is not None and tok.i in inside \
+                    and not (want_org and c.entity.kind == "person"):
+                return c
         for tok in tokens:
             c = self.table.token_cluster.get(tok.i)
             if c is None or tok.i == head.i or (want_org and c.entity.kind == "person"):
@@ -209,7 +277,9 @@ class Descriptions:
             return self.table.unnamed(f"the {owner.parts[-1]} {noun}", "organization", source.start,
                                       source.end, named=True)
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
-        if owner is None and poss is not None:
+        if owner is None and poss is not None and poss.lower_ in ORG_NOUNS:
+            owner = self._org_referent(poss, ())  # "the bank's board" → the World Bank's
+        elif owner is None and poss is not None and poss.lower_ not in PERSON_NOUNS:
             owner = self.salience.best(poss.i, lambda c: 1.0 if c.entity.kind == "place" else 0.0) \
                 or self.salience.first_after(poss.i, lambda c: 1.0 if c.entity.kind == "place" else 0.0)
         if owner is not None and poss is not None or owner is not None and owner.entity.kind == "place":
@@ -334,6 +404,9 @@ class Descriptions:
             return best
         if not self._anaphoric(head):
             return None
+        earlier = self._introduced_description(head)
+        if earlier is not None:
+            return earlier
         gender = "m" if head.lower_ in MALE_NOUNS else "f" if head.lower_ in FEMALE_NOUNS else None
         exclude = frozenset(t.i for t in head.head.children) | {head.head.i}
         apart = self._co_arguments(head)
@@ -356,6 +429,16 @@ class Descriptions:
             return None  # no evidence ties it: an unnamed entity, never the article's most salient person
         self.confidence = ROLE_MATCH_CONFIDENCE
         return local[0]
+
+    def _introduced_description(self, head: Token) -> Cluster | None:
+        """"A senior administration official said … the official added": the one unnamed person introduced earlier
+        by an indefinite description with the same head noun, when there is exactly one."""
+        before = head.idx
+        found = [c for c in self.table.clusters if not c.entity.named and c.entity.kind == "person"
+                 and c.entity.name.split()[-1].lower() == head.lower_
+                 and c.entity.name.split()[0].lower() in ("a", "an", "one")
+                 and any(m.start < before for m in c.entity.mentions)]
+        return found[0] if len(found) == 1 else None
 
     def _local_entities(self, token: int, accept: Callable[[Cluster], float], exclude: frozenset[int]) -> list[Cluster]:
         """The accepted entities mentioned in this sentence or the one before ``token`` (outside ``exclude``)."""
@@ -393,30 +476,15 @@ class Descriptions:
         if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens):
             name, name_kind = self._proper_name(tokens)
             return self.table.unnamed(name, name_kind, source.start, source.end, named=True)
+        lower_name = lower_case_name(head)
+        if lower_name is not None:  # "alexei malashenko, a leading moscow-based middle east expert"
+            self.confidence = NAMED_CONFIDENCE
+            cluster = self.table.unnamed(lower_name, "person", source.start, source.end, named=True)
+            cluster.plural = False
+            return cluster
         kind: EntityKind = "other" if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS else \
             "person" if head.tag_ == "NN" and lemma in PERSON_NOUNS else \
             "organization" if head.tag_ == "NN" and (lemma in ORG_NOUNS or head.lower_ in ORG_NOUNS) else "group"
         if lemma in GROUP_NOUNS and head.tag_ == "NNS":
             kind = "group"
         return self.table.unnamed(describe(source.text), kind, source.start, source.end)
-
-
-APPOSITIVE_CUT = re.compile(r"\s*(?:,|\(|\s[-–—]\s)")
-
-
-def proper_name_text(text: str, tokens: list[Token]) -> str:
-    """A proper-noun source's name in the article's own spelling: from its first word (no determiner) up to an
-    appositive comma, bracket or dash, without a trailing possessive ("Navdeep Bains, Minister of …" → "Navdeep
-    Bains")."""
-    words = [t for t in tokens if not t.is_space]
-    while len(words) > 1 and (words[0].dep_ == "det" or words[0].is_punct):
-        words = words[1:]
-    start, end = words[0].idx, words[-1].idx + len(words[-1])
-    name = APPOSITIVE_CUT.split(text[start:end], maxsplit=1)[0]
-    return describe(re.sub(r"['’]s$", "", name))
-
-
-def describe(text: str) -> str:
-    """The name of an unnamed source: its phrase without a trailing relative clause or punctuation."""
-    phrase = IN_PARTICULAR.sub("", RELATIVE_TAIL.split(text)[0]).strip()
-    return phrase.rstrip(" ,.;:—–-\"“”'’").strip() or text.strip()

@@ -15,11 +15,14 @@ from functools import lru_cache
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..docindex import sentences
+from ..docindex import doc_text, sentences
 from .evidence import (ORG_DESCRIPTION_NOUNS, ORG_NAME_WORDS, credit_ranges, described_as,
                        followed_by_personal_pronoun, is_first_name, org_words, person_of_org, reflexive_itself,
                        speaks_as_person)
+from ..lexicon.forms import base_form
+from ..lexicon.speech import STATEMENT_VERBS
 from ..model import Entity, EntityKind
+from .places import local_places
 from ..lexicon.people import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
                       PERSONAL_PRONOUNS, TITLES)
 
@@ -130,18 +133,26 @@ def _strip_name(tokens: list[Token], kind: EntityKind) -> tuple[list[Token], lis
     cuts = [n for n, t in enumerate(toks[:-1]) if t.text in NAME_BREAKS]
     if cuts:  # "National Interests: The Human Rights Council": a headline's label glued to the name
         toks = toks[cuts[-1] + 1:]
-    while toks and toks[-1].lower_ in NAME_STOP | {"'s", "’s"}:
-        toks = toks[:-1]
+    glued = kind in ("person", "other")  # never "United States"
+    while toks and (toks[-1].lower_ in NAME_STOP | {"'s", "’s"} or glued and len(toks) > 1 and _verb_form(toks[-1])):
+        toks = toks[:-1]  # "Donald Trump Tweets": a headline's verb NER ran into the name
     while len(toks) > 1 and (toks[0].lower_ in NAME_STOP or toks[0].is_punct):
         toks = toks[1:]
-    while len(toks) > 1 and toks[0].tag_ in ("VBG", "VBD", "VBZ", "VB"):
-        toks = toks[1:]  # "Injecting Clinton": a verb NER ran into the name
+    while len(toks) > 1 and (toks[0].tag_ in ("VBG", "VBD", "VBZ", "VB") or glued and _verb_form(toks[0])):
+        toks = toks[1:]  # "Injecting Clinton", "Stated Stone": a verb NER ran into the name
     if kind == "person":
         while len(toks) > 1 and (toks[0].lower_ in TITLES or toks[0].lower_ in HONORIFICS):
             honorific = honorific or HONORIFIC_GENDER.get(toks[0].lower_)
             lead.append(toks[0])
             toks = toks[1:]
     return toks, lead, honorific
+
+
+def _verb_form(tok: Token) -> bool:
+    """An inflected verb the tagger read as a proper noun at the start of a name ("Stated Stone", "Injecting
+    Clinton"): an inflected form of a statement verb, and no known first name."""
+    low = tok.lower_
+    return not is_first_name(low) and base_form(low) != low and base_form(low) in STATEMENT_VERBS
 
 
 def _premodifier_role(span: SpacySpan) -> str | None:
@@ -325,6 +336,8 @@ def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
             kind = "organization"
         if kind is None:
             continue
+        if kind == "person":
+            ent = _with_given_names(doc, ent)
         covered.update(range(ent.start, ent.end))
         pieces = _split_possessive(doc, ent) if kind != "person" else [ent]
         others: list[EntityKind] = ["other"] * (len(pieces) - 1)
@@ -338,6 +351,22 @@ def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
                 out.append(found)
     out.extend(_proper_noun_runs(doc, text, covered))
     return sorted(_outside_credits(doc, text, out), key=lambda n: n.start)
+
+
+def _with_given_names(doc: Doc, ent: SpacySpan) -> SpacySpan:
+    """A person NER cut short after a title ("Saudi Prince [Alwaleed] Bin Talal"): the capitalised proper nouns
+    between the title and the name, in the same noun phrase and in no other entity, belong to the name."""
+    start = ent.start
+    while start > 0 and (prev := doc[start - 1]).pos_ == "PROPN" and prev.text[:1].isupper() \
+            and not prev.ent_type_ and prev.head.i in range(ent.start, ent.end) and prev.is_alpha \
+            and prev.lower_ not in TITLES and prev.lower_ not in HONORIFICS and prev.lower_ not in PERSON_NOUNS:
+        start -= 1
+    if start == ent.start or start == 0:
+        return ent
+    before = doc[start - 1]
+    if before.lower_ in TITLES or before.lower_ in HONORIFICS or is_first_name(doc[start].text):
+        return doc[start:ent.end]
+    return ent
 
 
 def _outside_credits(doc: Doc, text: str, names: list[NameSpan]) -> list[NameSpan]:
@@ -407,14 +436,20 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "across", "into", "o
 
 
 def retype_places(doc: Doc, clusters: list[Cluster]) -> None:
-    """A one-word person with no evidence of being one (no known first name, honorific, title or he/she) whose
-    mentions are mostly objects of place prepositions ("in Surrey", "from Surrey") becomes a place."""
+    """A person with no evidence of being one (no known first name, honorific, title or he/she) whose mentions are
+    mostly objects of place prepositions ("in Surrey", "from Surrey"), or whose name the article calls a city,
+    province or state ("the City of Surrey", "Surrey Mayor …", see ``places``), becomes a place."""
+    local = {p.name.lower() for p in local_places(doc_text(doc))}
     for c in clusters:
-        if c.entity.kind != "person" or len(c.parts) != 1 or c.entity.roles or c.gender_votes \
+        if c.entity.kind != "person" or len(c.parts) > 3 or c.entity.roles or c.gender_votes \
                 or first_name_gender(c.parts) is not None:
+            continue
+        if " ".join(c.parts).lower() in local:
+            c.entity.kind = "place"
+            continue
+        if len(c.parts) != 1:
             continue
         toks = [doc[i] for i in c.positions]
         placed = sum(t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPOSITIONS for t in toks)
         if placed * 2 > len(toks):
             c.entity.kind = "place"
-

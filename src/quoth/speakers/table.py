@@ -11,7 +11,8 @@ from ..docindex import doc_text
 from ..model import Entity, EntityKind, Mention
 from .entities import (Cluster, NameSpan, acronym, find_name_spans, first_name_gender, infer_genders,
                        normalise_key, retype_places, surname)
-from .evidence import credit_ranges, is_first_name, org_words
+from .evidence import ORG_NAME_WORDS, credit_ranges, is_first_name, org_words
+from ..lexicon.people import ORG_NOUNS
 
 
 # Votes a first name from the lexicon or an honorific ("Mrs.") casts for a person's gender; each he/she that
@@ -36,8 +37,10 @@ def reconcile(names: list[NameSpan]) -> list[NameSpan]:
     for n in names:
         if n.evidence is not None and (n.evidence == "person" or tuple(n.parts) not in evidence):
             evidence[tuple(n.parts)] = n.evidence
+    families = _family_names(names, evidence)
     out = []
     for n in names:
+        n = _family_kind(n, families)
         found = evidence.get(tuple(n.parts))
         if found == "organization" and n.kind in ("person", "other") and n.honorific is None and not n.roles:
             n = replace(n, kind="organization", evidence=found)
@@ -45,6 +48,25 @@ def reconcile(names: list[NameSpan]) -> list[NameSpan]:
             n = replace(n, kind="person", evidence=found)
         out.extend(_split_run_on(n, names, evidence))
     return out
+
+
+def _family_names(names: list[NameSpan], evidence: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """Surnames (lower-case) of the article's people named by a first name and a surname: its families."""
+    return frozenset(surname(n.parts).lower() for n in names
+                     if n.kind == "person" and len(n.parts) > 1 and not n.weak)
+
+
+def _family_kind(name: NameSpan, families: frozenset[str]) -> NameSpan:
+    """A name the article's families explain: "the Murdochs", beside the person Rupert Murdoch, is a family (a
+    group), never an organisation."""
+    parts = name.parts
+    if not families or name.kind == "group" or name.evidence == "organization":
+        return name
+    if len(parts) == 1 and name.kind in ("organization", "other", "person") and parts[0][:1].isupper() \
+            and parts[0].endswith("s") and (parts[0][:-1].lower() in families or parts[0].endswith("es")
+                                            and parts[0][:-2].lower() in families):
+        return replace(name, kind="group")
+    return name
 
 
 def _split_run_on(name: NameSpan, names: list[NameSpan], evidence: dict[tuple[str, ...], str]) -> list[NameSpan]:
@@ -75,6 +97,7 @@ class EntityTable:
         self.credits = credit_ranges(self.text)
         self._cluster_names(find_name_spans(doc, self.text))
         retype_places(doc, self.clusters)
+        self._misread_names()
         infer_genders(doc, self.clusters, self.token_cluster)
 
     # -- building ------------------------------------------------------------------------------------------
@@ -109,6 +132,19 @@ class EntityTable:
                 cluster = self._match_org(name) if kind != "person" else None
                 cluster = cluster or self._new(name, kind)
             self._attach(name, cluster)
+
+    def _misread_names(self) -> None:
+        """A one-word organisation's name the tagger read as a common noun ("Twitter takes bigger steps …" in a
+        headline): the same capitalised word elsewhere is a mention when the organisation is named at least twice."""
+        names = {c.parts[0]: c for c in self.clusters
+                 if c.entity.kind == "organization" and len(c.parts) == 1 and len(c.positions) >= 2
+                 and len(c.parts[0]) > 2 and c.parts[0][:1].isupper() and not c.parts[0].isupper()}
+        if not names:
+            return
+        for tok in self.doc:
+            c = names.get(tok.text)
+            if c is not None and tok.i not in self.token_cluster and tok.pos_ == "NOUN":
+                self._attach(NameSpan(tok.i, tok.i + 1, "organization", [tok.text], [], None), c)
 
     def _attach_weak(self, name: NameSpan) -> None:
         """A name from a headline: attach whichever of its words names a known cluster."""
@@ -212,7 +248,17 @@ class EntityTable:
             if name.kind in ("organization", "other") and c.entity.kind == "organization" \
                     and len(stems := org_stems(" ".join(name.parts))) >= 2 and stems == org_stems(c.entity.name):
                 return c  # "Ministry of Foreign Affairs" and "Foreign Ministry", "Justice Department"
-        return None
+        return self._short_org(name)
+
+    def _short_org(self, name: NameSpan) -> Cluster | None:
+        """"the Journal" → the one organisation whose name ends in it ("Wall Street Journal"), unless the word is
+        one many bodies end in ("House", "Department", "Party")."""
+        word = name.parts[0].lower() if len(name.parts) == 1 and name.kind in ("organization", "other") else ""
+        if not word or word in ORG_NOUNS or word in ORG_NAME_WORDS or not name.parts[0][:1].isupper():
+            return None
+        found = [c for c in self.clusters if c.entity.kind == "organization" and len(c.parts) > 1
+                 and c.parts[-1].lower() == word]
+        return found[0] if len(found) == 1 else None
 
     # -- use -----------------------------------------------------------------------------------------------
     def unnamed(self, text: str, kind: EntityKind, start: int, end: int, named: bool = False) -> Cluster:
@@ -229,6 +275,13 @@ class EntityTable:
             self.clusters.append(cluster)
         self.add_mention(cluster, start, end)
         return cluster
+
+    def named_like(self, name: str) -> Cluster | None:
+        """The named entity whose name is ``name`` up to case, punctuation, a leading article and kind ("City of
+        Surrey" found as a place, "the city of Phoenix" as a group)."""
+        key = normalise_key(name, "x").split(":", 1)[1]
+        return next((c for c in self.clusters if c.entity.named and c.entity.mentions
+                     and normalise_key(c.entity.name, "x").split(":", 1)[1] == key), None)
 
     def _description_case(self, phrase: str, start: int) -> str:
         """An unnamed description in the article's casing, its first word lower-cased unless it is a proper noun
