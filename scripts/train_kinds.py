@@ -280,7 +280,8 @@ def main() -> None:
             "out_of_fold": {"drop": {k: round(v, 4) for k, v in chosen.items()} if chosen else None,
                             "rules": {k: round(v, 4) for k, v in rules.items()},
                             "learned": {k: round(v, 4) for k, v in learned.items()}}}
-    args.out.write_text(to_json(meta, threshold, drop_weights, type_weights, below, above, quoted_below), encoding="utf-8")
+    args.out.write_text(to_json(meta, threshold, drop_weights, type_weights, below, above, quoted_below),
+                        encoding="utf-8")
     print(f"-> {args.out}", file=sys.stderr)
 
 

@@ -27,12 +27,14 @@ def nlp():
 
 SOURCES = [
     ("[S:Maria Lopez] [C:said] [Q:the bridge would open in May].", "person"),
-    ("[S:She] [C:said] [Q:the bridge would open in May].", "person"),
+    ("[S:She] [C:said] [Q:the bridge would open in May].", "pronoun"),
+    ("[C:According to] [S:the mayor's spokesman], [Q:the vote will wait].", "person"),
+    ("[S:The finance department] [C:said] [Q:the fund is empty].", "organisation"),
     ("[S:Microsoft] [C:said] [Q:the update would ship in May].", "organisation"),
     ("[S:The new report] [C:shows] [Q:that crime fell last year].", "document"),
     ("[S:The poll] [C:found] [Q:that most voters want a change].", "document"),
     ("[S:Analysts] [C:believe] [Q:rates will fall next year].", "group"),
-    ("[S:The committee chair] [C:said] [Q:the vote would wait].", "noun"),
+    ("[S:The old bridge] [C:suggests] [Q:that repairs were skipped].", "noun"),
     ("It [C:is understood] [Q:that the vote will wait].", "none"),
 ]
 
@@ -54,8 +56,8 @@ def test_cue_class(lemma, expected):
 def test_frame_features_clause_object_and_negation(nlp):
     text, parts = _marked("[S:He] [C:said] [Q:that the deal was dead].")
     feats = frame_features(nlp(text), _attribution(text, parts), "clause")
-    assert {"cue.class=other", "source.kind=person", "class|form=other|clause", "class|source=other|person",
-            "unquoted|source=person", "frame.ccomp"} <= feats.keys()
+    assert {"cue.class=other", "source.kind=pronoun", "class|form=other|clause", "class|source=other|pronoun",
+            "unquoted|source=pronoun", "frame.ccomp"} <= feats.keys()
     text, parts = _marked("[S:He] [C:felt] [Q:a tap on his shoulder].")
     feats = frame_features(nlp(text), _attribution(text, parts), "phrase")
     assert {"cue.class=belief", "frame.dobj", "class|form=belief|phrase"} <= feats.keys()
@@ -68,7 +70,7 @@ def test_frame_features_clause_object_and_negation(nlp):
 def test_frame_features_quotedness_and_first_person(nlp):
     text, parts = _marked('[S:The coach] [C:said] [Q:"we will win the cup"].')
     feats = frame_features(nlp(text), _attribution(text, parts, kind="direct"), "clause")
-    assert {"quoted|source=noun", "quoted|content.first_person", "content.modal"} <= feats.keys()
+    assert {"quoted|source=person", "quoted|content.first_person", "content.modal"} <= feats.keys()
     text, parts = _marked("[S:The coach] [C:said] [Q:the team will win the cup].")
     feats = frame_features(nlp(text), _attribution(text, parts), "clause")
-    assert "unquoted|source=noun" in feats and not any("first_person" in k for k in feats)
+    assert "unquoted|source=person" in feats and not any("first_person" in k for k in feats)

@@ -2,10 +2,12 @@
 class, the dependents of the cue's head word (what it takes: a clause, an object, an infinitive, a
 negation), the source's kind and their combinations with the content's form and quotedness.
 
-The source's kind is one of ``person`` (a PERSON entity or a personal pronoun), ``organisation`` (an ORG, NORP
-or GPE entity), ``document`` (its head noun is a document, study, poll, video …), ``group`` (another plural
-noun: "analysts", "officials"), ``noun`` (another noun) or ``none`` (no source). (Speakers are resolved after
-typing, so whether the source resolves to a speaker is read from these entity and pronoun cues.)
+The source's kind is one of ``document`` (its head noun is a document, study, poll, video …), ``person`` (a
+PERSON entity, or a head noun that names a person or a role: "the spokesman", "the mayor"), ``pronoun`` (a
+personal pronoun), ``organisation`` (an ORG, NORP or GPE entity, or "the department", "the campaign"), ``group``
+("analysts", "officials", another plural noun), ``noun`` (another noun), ``other`` or ``none`` (no source).
+(Speakers are resolved after typing, so whether the source resolves to a speaker is read from these entity,
+role and pronoun cues.)
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ..lexicon.types import (
     TOPIC_VERBS,
     verb_lemma,
 )
+from ..lexicon.people import GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, TITLES
 from ..model import Attribution
 from .decide import content_tokens, cue_head, cue_words, source_head
 
@@ -54,10 +57,16 @@ def source_kind(doc: Doc, att: Attribution) -> str:
     if head in DOCUMENT_NOUNS and head not in SPEECH_NOUNS:
         return "document"
     ents = {t.ent_type_ for t in tokens}
-    if "PERSON" in ents or any(t.lower_ in _PERSON_PRONOUNS for t in tokens):
+    if "PERSON" in ents:
         return "person"
-    if ents & {"ORG", "NORP", "GPE"}:
+    if any(t.lower_ in _PERSON_PRONOUNS for t in tokens):
+        return "pronoun"
+    if ents & {"ORG", "NORP", "GPE"} or head in ORG_NOUNS:
         return "organisation"
+    if head in GROUP_NOUNS:
+        return "group"
+    if head in PERSON_NOUNS or head in TITLES:
+        return "person"
     nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
     if nouns and nouns[-1].tag_ in ("NNS", "NNPS"):
         return "group"
