@@ -1,6 +1,6 @@
 """Check quoth's attribution types against an independent annotation of its predictions.
 
-    python scripts/check_types.py [--annotations ../annot-types/data/annotations/types-train.jsonl]
+    python scripts/check_types.py [--annotations data/annotations/types-train.jsonl]
                                   [--data ../shared/data/raw/polnear/data/train] [--json]
 
 The annotation file labels quoth's predictions on PolNeAR train articles, blind to quoth's type: ``statement |
@@ -119,7 +119,7 @@ def table(gold: list[str], predicted: list[str]) -> list[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--annotations", type=Path,
-                        default=ROOT.parent / "annot-types" / "data" / "annotations" / "types-train.jsonl")
+                        default=ROOT / "data" / "annotations" / "types-train.jsonl")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "raw" / "polnear" / "data"
                         / "train")
     parser.add_argument("--json", action="store_true", help="print the table as JSON")

@@ -41,8 +41,9 @@ from quoth.kinds.learned import TYPES  # noqa: E402
 from quoth.sieve.training import Example, fit, label, predict  # noqa: E402
 
 THRESHOLDS = [round(0.05 * n, 2) for n in range(4, 20)]
-BELOW = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5]
+BELOW = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
 ABOVE = [0.7, 0.8, 0.9, 1.01]
+QUOTED_BELOW = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3]
 NEVER = 1.01
 MIN_OVERLAP = 0.5
 
@@ -161,30 +162,34 @@ def drop_table(rows: list[dict], probs: dict[int, float], t: float) -> dict[str,
 
 
 def typed(rows: list[dict], drops: set[int], type_probs: dict[str, dict[int, float]], below: float,
-          above: float) -> list[tuple[str, str]]:
-    """(label, type) per labelled row after dropping and re-typing (a dropped or headline row is typed ``none``)."""
+          above: float, quoted_below: float = 0.0) -> list[tuple[str, str]]:
+    """(label, type) per labelled row after dropping and re-typing (a dropped or headline row is typed ``none``).
+    Exempt rows (quoted, nested) are only re-typed away from ``statement``, below ``quoted_below``."""
     out = []
     for n, r in enumerate(rows):
         if r["label"] is None:
             continue
         kind = "none" if r["headline"] or n in drops else r["type"]
-        if kind != "none" and not r["exempt"] and n in type_probs["statement"]:
+        if kind != "none" and n in type_probs["statement"]:
             p = type_probs["statement"][n]
-            if kind == "statement" and p < below:
+            if kind == "statement" and p < (quoted_below if r["exempt"] else below):
                 kind = max((t for t in TYPES if t != "statement"), key=lambda t: type_probs[t][n])
-            elif kind != "statement" and p > above:
+            elif kind != "statement" and not r["exempt"] and p > above:
                 kind = "statement"
         out.append((r["label"], kind))
     return out
 
 
 def type_scores(pairs: list[tuple[str, str]]) -> dict[str, float]:
+    """Type accuracy, statement precision/recall/F1, and the share of ``none`` labels typed ``statement``."""
     both = sum(g == p == "statement" for g, p in pairs)
     pred = sum(p == "statement" for _, p in pairs)
     gold = sum(g == "statement" for g, _ in pairs)
+    nones = [p for g, p in pairs if g == "none" and p != "none"]
     prec, rec = both / pred, both / gold
     return {"type_accuracy": sum(g == p for g, p in pairs) / len(pairs), "statement_precision": prec,
-            "statement_recall": rec, "statement_f1": 2 * prec * rec / (prec + rec)}
+            "statement_recall": rec, "statement_f1": 2 * prec * rec / (prec + rec),
+            "none_as_statement": sum(p == "statement" for p in nones) / max(len(nones), 1)}
 
 
 def choose_drop(rows, probs, args) -> tuple[float, list[dict]]:
@@ -196,16 +201,28 @@ def choose_drop(rows, probs, args) -> tuple[float, list[dict]]:
     return (good[0]["threshold"] if good else NEVER), table
 
 
-def choose_retype(rows, drops, type_probs) -> tuple[float, float, dict, dict]:
+def choose_retype(rows, drops, type_probs, min_recall: float) -> tuple[tuple[float, float, float], dict, dict]:
+    """(below, above, quoted_below) on the grid with the best out-of-fold statement precision at statement recall
+    ``min_recall`` or more and type accuracy at least the rules' (ties: the better F1); when none qualifies, the
+    best F1 with that accuracy; the rules' scores and the chosen ones."""
     rules = type_scores(typed(rows, drops, type_probs, 0.0, NEVER))
-    best = (0.0, NEVER, rules)
+    scored = []
     for below in BELOW:
         for above in ABOVE:
-            s = type_scores(typed(rows, drops, type_probs, below, above))
-            print("retype", below, above, json.dumps({k: round(v, 4) for k, v in s.items()}), file=sys.stderr)
-            if s["type_accuracy"] >= rules["type_accuracy"] and s["statement_f1"] > best[2]["statement_f1"]:
-                best = (below, above, s)
-    return best[0], best[1], rules, best[2]
+            for quoted_below in QUOTED_BELOW:
+                s = type_scores(typed(rows, drops, type_probs, below, above, quoted_below))
+                print("retype", below, above, quoted_below, json.dumps({k: round(v, 4) for k, v in s.items()}),
+                      file=sys.stderr)
+                if s["type_accuracy"] >= rules["type_accuracy"]:
+                    scored.append(((below, above, quoted_below), s))
+    if not scored:
+        return (0.0, NEVER, 0.0), rules, rules
+    good = [x for x in scored if x[1]["statement_recall"] >= min_recall]
+    if good:
+        best = max(good, key=lambda x: (round(x[1]["statement_precision"], 4), x[1]["statement_f1"]))
+    else:
+        best = max(scored, key=lambda x: x[1]["statement_f1"])
+    return best[0], rules, best[1]
 
 
 def main() -> None:
@@ -217,6 +234,8 @@ def main() -> None:
     ap.add_argument("--min-drops", type=int, default=20)
     ap.add_argument("--max-polnear-loss", type=float, default=0.001,
                     help="largest out-of-fold fall of PolNeAR lenient F1 on the labelled articles a drop may cost")
+    ap.add_argument("--min-recall", type=float, default=0.95,
+                    help="out-of-fold statement recall the re-typing thresholds must keep")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--examples", type=Path, default=ROOT / "build/kinds/examples.pickle",
                     help="cache of the labelled predictions (delete it to re-run quoth)")
@@ -243,8 +262,8 @@ def main() -> None:
     threshold, table = choose_drop(rows, drop_probs, args)
     drops = {n for n, p in drop_probs.items() if p >= threshold}
     type_probs = {t: out_of_fold(rows, args.folds, body, lambda r, t=t: r["label"] == t) for t in TYPES}
-    below, above, rules, learned = choose_retype(rows, drops, type_probs)
-    print("chosen: drop", threshold, "below", below, "above", above, file=sys.stderr)
+    (below, above, quoted_below), rules, learned = choose_retype(rows, drops, type_probs, args.min_recall)
+    print("chosen: drop", threshold, "below", below, "above", above, "quoted_below", quoted_below, file=sys.stderr)
     print("rules", json.dumps({k: round(v, 4) for k, v in rules.items()}), file=sys.stderr)
     print("learned", json.dumps({k: round(v, 4) for k, v in learned.items()}), file=sys.stderr)
     drop_weights = fit([Example(r["article"], r["features"], is_none(r)) for r in rows if droppable(r)])
@@ -256,11 +275,13 @@ def main() -> None:
             "examples": {"drop": sum(map(droppable, rows)), "types": sum(map(body, rows))},
             "drop_threshold_from": f"lowest with out-of-fold none-precision >= {args.target}, PolNeAR lenient F1 "
                                    f"loss <= {args.max_polnear_loss} ({args.folds}-fold by article)",
-            "retype_from": "best out-of-fold statement F1 with type accuracy >= the rules'",
+            "retype_from": f"best out-of-fold statement precision at statement recall >= {args.min_recall} "
+                           "with type accuracy >= the rules'",
             "out_of_fold": {"drop": {k: round(v, 4) for k, v in chosen.items()} if chosen else None,
                             "rules": {k: round(v, 4) for k, v in rules.items()},
                             "learned": {k: round(v, 4) for k, v in learned.items()}}}
-    args.out.write_text(to_json(meta, threshold, drop_weights, type_weights, below, above), encoding="utf-8")
+    args.out.write_text(to_json(meta, threshold, drop_weights, type_weights, below, above, quoted_below),
+                        encoding="utf-8")
     print(f"-> {args.out}", file=sys.stderr)
 
 
@@ -268,9 +289,9 @@ def _rounded(weights: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 5) for k, v in sorted(weights.items()) if abs(v) >= 1e-5}
 
 
-def to_json(meta, threshold, drop_weights, type_weights, below, above) -> str:
+def to_json(meta, threshold, drop_weights, type_weights, below, above, quoted_below) -> str:
     return json.dumps({"meta": meta, "drop": {"threshold": threshold, "weights": _rounded(drop_weights)},
-                       "retype": {"below": below, "above": above},
+                       "retype": {"below": below, "above": above, "quoted_below": quoted_below},
                        "types": {t: _rounded(w) for t, w in type_weights.items()}}, indent=1) + "\n"
 
 

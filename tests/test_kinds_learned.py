@@ -100,3 +100,22 @@ def test_using_filter_none_turns_it_off(tmp_path, nlp):
         assert drop_non_attributions(nlp(text), [att]) == []
     with using_filter(None):
         assert drop_non_attributions(nlp(text), [att]) == [att]
+
+
+def test_quoted_ones_leave_statement_only_below_quoted_below_and_never_become_one(nlp):
+    text = 'She starred in "The Long Road Home" last year. He said "we will win."'
+    doc = nlp(text)
+    title = _attribution(text, {"Q": (15, 35)}, id="a1")
+    speech = _attribution(text, {"Q": (55, 69)}, id="a2")
+    low = KindsModel(drop_weights={"bias": 10.0}, drop_threshold=0.5,
+                     type_weights={**{t: {"bias": -5.0} for t in TYPES}, "statement": {"bias": -1.0},
+                                   "topic": {"bias": -1.5}}, below=0.5, above=0.6, quoted_below=0.3)
+    # P(statement) = 0.27: below quoted_below, so the quoted title leaves statement; exempt ones are never dropped
+    kept = drop_non_attributions(doc, [title, speech], low)
+    assert [a.type for a in kept] == ["topic", "topic"] and len(kept) == 2
+    strict = KindsModel(**{**low.__dict__, "quoted_below": 0.2})
+    assert [a.type for a in drop_non_attributions(doc, [title, speech], strict)] == ["statement", "statement"]
+    belief = _attribution(text, {"Q": (15, 35)}, type="belief")
+    high = KindsModel(**{**low.__dict__, "type_weights": {**low.type_weights, "statement": {"bias": 5.0}}})
+    assert retype(high, belief, {"bias": 1.0}, exempt=True) == "belief"
+    assert retype(high, belief, {"bias": 1.0}) == "statement"
