@@ -10,6 +10,8 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
 from ..options import Options
 from .app import app
@@ -56,13 +58,14 @@ def dask_command(
     console = Console(stderr=True)
     counts = manifest.counts
     skipped = sum(p.status == "skipped" for p in manifest.partitions)
-    console.print(f"{counts['articles']:,} articles, {counts['attributions']:,} attributions, "
-                  f"{counts['failures']:,} failed articles in {len(manifest.partitions)} partitions "
-                  f"({skipped} already done) in {manifest.seconds:.1f} s → {out}")
+    console.print(Text(f"{counts['articles']:,} articles, {counts['attributions']:,} attributions, "
+                       f"{counts['failures']:,} failed articles in {len(manifest.partitions)} partitions "
+                       f"({skipped} already done) in {manifest.seconds:.1f} s → {out}"))
     failed = manifest.failed()
     if failed:
         for status in failed[:5]:
-            console.print(f"[red]{status.spec.name}[/red] ({status.spec.describe()}): {status.error}")
+            console.print(f"[red]{status.spec.name}[/red] ({escape(status.spec.describe())}): "
+                          f"{escape(status.error or '')}", highlight=False)
         console.print(f"{len(failed)} partitions failed; run the same command again to retry them.")
         raise typer.Exit(1)
 
@@ -79,5 +82,5 @@ def load_command(
     from ..distributed.load import load_into_store
 
     counts = load_into_store(directory, db, failures=failures)
-    Console(stderr=True).print(f"{counts['articles']:,} articles and {counts['failures']:,} failures from "
-                               f"{directory} → {db}")
+    Console(stderr=True).print(Text(f"{counts['articles']:,} articles and {counts['failures']:,} failures from "
+                                    f"{directory} → {db}"))
