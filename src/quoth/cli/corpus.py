@@ -259,8 +259,8 @@ def show(article_id: Annotated[str, typer.Argument(help="The article's id (see `
                   Text("source", style=STYLES["source"]))
     table = Table("id", "kind", "speaker", "cue", "content", show_lines=False)
     for att in article.attributions:
-        table.add_row(*map(Text, (att.id, att.kind, article.speaker_name(att) or (att.source.text if att.source else ""),
-                                  att.cue.text if att.cue else "", att.content.text)))
+        speaker = article.speaker_name(att) or (att.source.text if att.source else "")
+        table.add_row(*map(Text, (att.id, att.kind, speaker, att.cue.text if att.cue else "", att.content.text)))
     console.print(table)
 
 

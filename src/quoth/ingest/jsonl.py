@@ -9,7 +9,7 @@ from typing import Any, BinaryIO, Iterator
 
 from ..errors import InputError
 from ..model import Article
-from .common import failure, make_meta, too_large
+from .common import failure, make_meta
 from .ids import content_id
 from .options import ReadOptions
 

@@ -6,9 +6,8 @@ a rerun (which skips stored ids) finishes the rest.
 
 from __future__ import annotations
 
-import multiprocessing
 import time
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -20,11 +19,6 @@ from .options import ReadOptions
 
 if TYPE_CHECKING:
     from ..store import Store
-
-# Articles per task sent to a worker process: large enough to amortise pickling, small enough to stream.
-WORKER_CHUNK_ARTICLES = 32
-# Tasks in flight per worker: keeps every worker busy without reading the whole corpus ahead.
-INFLIGHT_PER_WORKER = 2
 
 Progress = Callable[[str, Article], None]
 
@@ -64,6 +58,11 @@ class IngestSummary:
 SKIP_STORED = "already stored with the same text"
 SKIP_REPEATED = "repeated earlier in this run with the same text"
 SKIP_EMPTY = "empty: no text to extract"
+# Why an article with an id met before, but different text, is a failure.
+CONFLICT_IN_RUN = ("conflict: another article with this id and different text came earlier in this run; give each "
+                   "article its own id")
+CONFLICT_STORED = ("conflict: an article with this id and different text is already stored; pass --replace to "
+                   "overwrite it, or give the new one another id")
 
 
 def failure_kind(reason: str) -> str:
@@ -77,6 +76,7 @@ def failure_kind(reason: str) -> str:
 
 FAILURE_KINDS = (
     ("conflict", ("conflict:",)), ("timeout", ("articletimeout", "took longer than")),
+    ("process died", ("process died",)),
     ("extraction error", ("extraction failed",)), ("too large", ("over the limit",)),
     ("binary", ("binary",)), ("encoding", ("utf-8", "utf-16", "unicode")), ("bad JSON", ("json",)),
     ("empty", ("empty", "no article text", "no text", "nothing to extract")),
@@ -165,15 +165,13 @@ class _Unstored:
         if article_id in self.seen:
             if self.seen[article_id] == digest:
                 return SKIP_REPEATED
-            return ("conflict: another article with this id and different text came earlier in this run; "
-                    "give each article its own id")
+            return CONFLICT_IN_RUN
         stored = self.store.stored_hash(article_id)
         if stored is None or self.replace:
             return None
         if stored == digest:
             return SKIP_STORED
-        return ("conflict: an article with this id and different text is already stored; pass --replace to "
-                "overwrite it, or give the new one another id")
+        return CONFLICT_STORED
 
 
 def _extract_here(articles: Iterable[Article], options: Options) -> Iterator[Article]:
@@ -183,44 +181,9 @@ def _extract_here(articles: Iterable[Article], options: Options) -> Iterator[Art
 
 
 def _extract_in_pool(articles: Iterable[Article], options: Options, workers: int) -> Iterator[Article]:
-    """Extract in ``workers`` processes (each loads the model once), yielding in input order."""
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
-        pending: deque = deque()
-        for chunk in _chunks(articles, WORKER_CHUNK_ARTICLES):
-            pending.append(pool.apply_async(_extract_chunk, (chunk,)))
-            while len(pending) >= workers * INFLIGHT_PER_WORKER:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    from .pool import extract_in_pool
 
-
-_WORKER_OPTIONS: Options | None = None
-
-
-def _init_worker(options: Options) -> None:
-    global _WORKER_OPTIONS
-    from ..nlp import pipeline_for
-
-    _WORKER_OPTIONS = options
-    pipeline_for(options)  # load the model once per worker, before the first chunk
-
-
-def _extract_chunk(chunk: list[Article]) -> list[Article]:
-    from ..pipeline import extract_many
-
-    return list(extract_many(chunk, _WORKER_OPTIONS, errors="collect"))
-
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    return extract_in_pool(articles, options, workers)
 
 
 def estimate_total(sources: Iterable[str | Path]) -> int | None:
