@@ -14,12 +14,15 @@ from rich.markup import escape
 from rich.text import Text
 
 from ..options import Options
+from ..errors import InputError
 from .app import app
+from .corpus import translate_errors
 
 _DEFAULTS = Options()
 
 
 @app.command("dask")
+@translate_errors
 def dask_command(
     inputs: Annotated[list[Path], typer.Argument(
         help="Directories, .jsonl and .warc(.gz) files (and other files `quoth extract` reads). On a cluster, "
@@ -71,6 +74,7 @@ def dask_command(
 
 
 @app.command("load")
+@translate_errors
 def load_command(
     directory: Annotated[Path, typer.Argument(
         help="The --out directory of a `quoth dask` run.", exists=True, file_okay=False)],
@@ -81,6 +85,11 @@ def load_command(
     """Load the Parquet output of `quoth dask` into a quoth store."""
     from ..distributed.load import load_into_store
 
-    counts = load_into_store(directory, db, failures=failures)
-    Console(stderr=True).print(Text(f"{counts['articles']:,} articles and {counts['failures']:,} failures from "
-                                    f"{directory} → {db}"))
+    try:
+        counts = load_into_store(directory, db, failures=failures)
+    except FileNotFoundError as exc:
+        raise InputError(str(exc)) from None
+    Console(stderr=True).print(Text(
+        f"{counts['articles']:,} articles and {counts['failures']:,} failures from {directory} → {db}: "
+        f"{counts['added']:,} added, {counts['skipped']:,} already stored, {counts['failed']:,} recorded as failures "
+        f"(`quoth stats --failures --db {db}` lists them)"))

@@ -24,12 +24,14 @@ def read_warc(path: Path, options: ReadOptions, name: str | None = None) -> Iter
     label = name or path.name
     state = _WarcState(label, path)
     start: int | None = 0
+    after_damage = False
     while start is not None:
         damage = yield from _read_stretch(path, start, state, options)
         if damage is None:
             break
-        yield damage
-        start = _next_boundary(path, state.damaged_at + 1)
+        if state.read_any or not after_damage:  # a stretch that fails at once is the same damage: one failure
+            yield damage
+        after_damage, start = True, state.resume
     if state.done or (state.failed and not state.found):
         return
     if not state.count:
@@ -46,15 +48,17 @@ class _WarcState:
         self.label, self.path = label, path
         self.count = self.found = self.failed = 0
         self.done = False  # a failure that ends the file was yielded (not a WARC at all)
-        self.damaged_at = 0  # byte offset where the last unreadable record starts
+        self.read_any = False  # the last stretch read a record before it ended
+        self.resume: int | None = None  # where to read on after an unreadable record (None: nowhere)
 
 
 def _read_stretch(path: Path, start: int, state: _WarcState, options: ReadOptions) -> Iterator[Article]:
     """Articles of the records from byte ``start`` to the end or to the first unreadable record; returns that
-    record's failure (``state.damaged_at`` set to where it starts), or None when the stretch read to the end."""
+    record's failure (and sets ``state.resume``), or None when the stretch read to the end."""
     from warcio.archiveiterator import ArchiveIterator
 
     label, last_start, inside = state.label, None, False
+    state.read_any = False
     try:
         with path.open("rb") as handle:
             handle.seek(start)
@@ -67,6 +71,7 @@ def _read_stretch(path: Path, start: int, state: _WarcState, options: ReadOption
                                                     "record header); check the file, or rename it if it is text")
                     return None
                 last_start = records.offset  # where this record starts (read_to_end moves it past it)
+                state.read_any = True
                 inside = True  # an error now is this record's (cut short, or padded past the limit)
                 article = _isolated_record(record, path, label, state.count, options)
                 inside = False
@@ -79,17 +84,15 @@ def _read_stretch(path: Path, start: int, state: _WarcState, options: ReadOption
             if leftover > 0:
                 raise EOFError(f"{leftover:,} bytes after the last complete record")
     except Exception as exc:  # warcio raises ArchiveLoadFailed, zlib.error, EOFError … on damaged input
-        if last_start is None:
-            state.damaged_at = start
-        elif inside:
-            state.damaged_at = last_start
-        else:  # the next record would not parse: it starts at the first boundary after this one
-            state.damaged_at = _next_boundary(path, last_start + 1) or last_start
+        # Read on at the first record boundary after the last record read (or after ``start``): a record that fails
+        # to parse starts there, or the damage hid its boundary and the next good record starts there.
+        state.resume = _next_boundary(path, (start if last_start is None else last_start) + 1)
+        at = last_start if inside and last_start is not None else state.resume if last_start is not None else start
+        at = start if at is None else at
         state.failed += 1
-        bad = f"{label}@{state.damaged_at}"
-        return failure(bad, str(path), f"{label}: the record at byte {state.damaged_at:,} is truncated or "
-                                       f"unreadable ({describe(exc)}); the records before it were read, and "
-                                       "reading went on at the next record; re-fetch or repair the archive")
+        return failure(f"{label}@{at}", str(path), f"{label}: the record at byte {at:,} is truncated or unreadable "
+                                                   f"({describe(exc)}); the records before it were read, and "
+                                                   "reading went on at the next record; re-fetch or repair the archive")
     return None
 
 
