@@ -86,11 +86,15 @@ def write_mixed_corpus(folder: Path, good: int = 402) -> tuple[list[Path], int]:
         (folder / year / "story.txt").write_text(f"{GOOD} ({year})", encoding="utf-8")
     (folder / "utf16.txt").write_bytes(GOOD.encode("utf-16-le"))
     (folder / "fake.warc").write_bytes(b"this is not a WARC file\n" * 10)
+    (folder / "later.jsonl").write_bytes(json_constants_line() + json.dumps(
+        {"id": "markup", "text": GOOD + " (markup)", "title": MARKUP_TITLE}).encode() + b"\n" + utf16_jsonl())
+    in_warc = write_damaged_warc(folder / "damaged.warc.gz")
     sources = [folder / "mixed.jsonl", folder / "feed.rss", folder / "2023", folder / "2024", folder / "utf16.txt",
-               folder / "fake.warc"]
+               folder / "fake.warc", folder / "later.jsonl", folder / "damaged.warc.gz"]
     # good: the JSONL's good records, the feed's two entries (one with U+FFFD), two story.txt, utf16.txt, and the
-    # surrogate record (repaired); the quote-run and byline records are articles too.
-    return sources, (good - 4) + 2 + 2 + 1 + 1 + 2
+    # surrogate record (repaired); the quote-run and byline records are articles too; the NaN and markup records,
+    # and the damaged WARC's good records.
+    return sources, (good - 4) + 2 + 2 + 1 + 1 + 2 + 2 + len(in_warc)
 
 
 # ---------------------------------------------------------------- corpus runs (issue: one bad record stops a run)
@@ -168,3 +172,49 @@ def write_damaged_warc(path: Path, gz: bool = True, damage: str = "no-uri") -> l
         good.pop()
     path.write_bytes(bytes(data))
     return good
+
+
+def dying_chunk(chunk: list) -> list:
+    """``quoth.ingest.pool._extract_chunk`` in a worker process that dies (as the OOM killer would kill it) on an
+    article holding POISON: patched into the parent, it is what the pool sends to its workers."""
+    import os
+
+    from quoth.ingest import pool
+
+    if any("POISON" in a.text for a in chunk):
+        os._exit(3)
+    return pool._extract_chunk(chunk)
+
+
+class KillOnPoison:
+    """A Dask worker plugin's body: the worker process dies on an article holding POISON (installed on every
+    worker the nanny starts, so retries meet it too). ``kill_on_poison_plugin`` makes the plugin."""
+
+    def setup(self, worker: object) -> None:
+        import os
+
+        import quoth.speakers as speakers
+
+        real = speakers.resolve_speakers
+
+        def resolve(doc, attributions):  # type: ignore[no-untyped-def]
+            if "POISON" in doc.text:
+                os._exit(3)
+            return real(doc, attributions)
+
+        speakers.resolve_speakers = resolve
+
+
+def kill_on_poison_plugin() -> object:
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    return type("KillOnPoisonPlugin", (KillOnPoison, WorkerPlugin), {})()
+
+
+def poisoned_jsonl(path: Path, n: int = 12, bad: int = 5) -> Path:
+    """``n`` good records ``r0``… of which record ``bad`` holds POISON."""
+    texts = [good_text(i) for i in range(n)]
+    texts[bad] = "POISON " + texts[bad]
+    path.write_text("".join(json.dumps({"id": f"r{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
+                    encoding="utf-8")
+    return path
