@@ -65,6 +65,53 @@ def test_corpus_overlong_jsonl_line_fails_alone_with_a_clear_message(tmp_path: P
     assert ok.id == "ok" and ok.error is None
 
 
+def _locked(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make every open of a file called ``name`` fail as a file with mode 000 does (a chmod test cannot run as
+    root, which reads any file)."""
+    import builtins
+    import pathlib
+
+    real_open, real_path_open = builtins.open, pathlib.Path.open
+
+    def refuse(file: object) -> None:
+        if Path(str(file)).name == name:
+            raise PermissionError(13, "Permission denied", str(file))
+
+    def fake_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        refuse(file)
+        return real_open(file, *args, **kwargs)
+
+    def fake_path_open(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        refuse(self)
+        return real_path_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", fake_open)
+    monkeypatch.setattr(pathlib.Path, "open", fake_path_open)
+
+
+def test_corpus_unreadable_jsonl_fails_alone_in_ingest_and_the_dask_plan(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: an unreadable JSONL file stopped `quoth dask` while planning (split_jsonl, count_newlines) and
+    `quoth ingest`/`quoth extract` while counting inputs for the progress bar."""
+    from quoth.distributed.partitions import count_newlines, plan_partitions
+    from quoth.distributed.readers import read_partition
+    from quoth.ingest.run import estimate_total
+
+    (tmp_path / "in").mkdir()
+    for name in ("a.jsonl", "locked.jsonl"):
+        (tmp_path / "in" / name).write_text(json.dumps({"id": name, "text": GOOD}) + "\n", encoding="utf-8")
+    _locked(monkeypatch, "locked.jsonl")
+    assert estimate_total([tmp_path / "in"]) is None
+    found = read(tmp_path / "in")
+    assert [a.id for a in found if a.error is None] == ["a.jsonl"]
+    assert any("Permission denied" in (a.error or "") for a in found)
+    plan = plan_partitions([tmp_path / "in"], partitions=4)
+    assert [Path(s.path).name for s in plan] == ["a.jsonl", "locked.jsonl"]
+    assert count_newlines(plan[1].path, plan[1].start, plan[1].end) == 0
+    (failed,) = read_partition(plan[1], ReadOptions())
+    assert failed.error and "Permission denied" in failed.error
+
+
 # ---------------------------------------------------------------- the store and its CLI (no model)
 
 

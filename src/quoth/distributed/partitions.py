@@ -132,7 +132,11 @@ def _units(path: Path) -> Iterable[tuple[PartitionKind, Path, list[str], int]]:
 
 def _split(kind: PartitionKind, path: Path, files: list[str], pieces: int) -> Iterable[dict[str, Any]]:
     if kind == "jsonl":
-        for start, end in split_jsonl(path, pieces):
+        try:
+            ranges = split_jsonl(path, pieces)
+        except OSError:  # unreadable: one piece, whose task records the failure (the other inputs still run)
+            ranges = [(0, max(1, path.stat().st_size))]
+        for start, end in ranges:
             yield {"kind": "jsonl", "path": str(path), "start": start, "end": end}
     elif kind == "files" and files:
         for chunk in split_files(path, files, pieces):
@@ -142,17 +146,21 @@ def _split(kind: PartitionKind, path: Path, files: list[str], pieces: int) -> It
 
 
 def count_newlines(path: str, start: int, end: int) -> int:
-    """Newlines in a byte range of a file (run on workers, so the client never reads the corpus)."""
+    """Newlines in a byte range of a file (run on workers, so the client never reads the corpus); 0 for a file that
+    cannot be read (its piece's task records the failure, the other pieces run)."""
     count = 0
-    with open(path, "rb") as handle:
-        handle.seek(start)
-        left = end - start
-        while left > 0:
-            chunk = handle.read(min(left, 1 << 22))
-            if not chunk:
-                break
-            count += chunk.count(b"\n")
-            left -= len(chunk)
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(start)
+            left = end - start
+            while left > 0:
+                chunk = handle.read(min(left, 1 << 22))
+                if not chunk:
+                    break
+                count += chunk.count(b"\n")
+                left -= len(chunk)
+    except OSError:
+        return 0
     return count
 
 

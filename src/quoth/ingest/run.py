@@ -187,7 +187,15 @@ def _extract_in_pool(articles: Iterable[Article], options: Options, workers: int
 
 
 def estimate_total(sources: Iterable[str | Path]) -> int | None:
-    """How many inputs ``sources`` hold (files, JSONL lines, URLs), or None when some cannot be counted cheaply."""
+    """How many inputs ``sources`` hold (files, JSONL lines, URLs), or None when some cannot be counted cheaply
+    (or cannot be read: the run itself reports that input as a failure)."""
+    try:
+        return _count_inputs(sources)
+    except OSError:
+        return None
+
+
+def _count_inputs(sources: Iterable[str | Path]) -> int | None:
     from . import source_kind
     from .files import iter_directory
 
