@@ -261,6 +261,18 @@ def test_corpus_step_error_on_one_article_fails_it_alone_and_a_rerun_adds_nothin
 
 
 @pytest.mark.model
+def test_corpus_short_articles_with_a_name_are_extracted_not_failed() -> None:
+    """Regression: every article shorter than the NER window's kernel (5 tokens) holding a name or a number failed
+    with IndexError ("Ann Lee said.", a two-word feed entry), as did a letter with 300 combining marks."""
+    from quoth.pipeline import extract_many
+
+    texts = ["Ann Lee said.", "Ann Lee", "Paris 2024", "Hi Ann", "a" + "\u0301" * 300, "\u202e" * 300 + "said Bob"]
+    found = list(extract_many(texts))
+    assert [a.error for a in found] == [None] * len(texts)
+    assert [e.name for e in found[0].entities] == ["Ann Lee"]
+
+
+@pytest.mark.model
 def test_corpus_extract_table_prints_a_markup_title(tmp_path: Path) -> None:
     """Regression: `quoth extract --table` stopped at an article whose title holds rich markup."""
     lines = [json.dumps({"id": "m", "text": GOOD, "title": MARKUP_TITLE}), json.dumps({"id": "n", "text": GOOD + "!"})]
