@@ -258,6 +258,10 @@ def test_corpus_step_error_on_one_article_fails_it_alone_and_a_rerun_adds_nothin
         second = ingest([path], store)
         assert (second.added, second.skipped, second.failed) == (0, 11, 1)
         assert store.stats()["articles"] == 11 and store.stats()["failures"] == 1
+        monkeypatch.undo()  # the step is fixed: the next run stores the article and forgets its old failure
+        third = ingest([path], store)
+        assert (third.added, third.skipped, third.failed) == (1, 11, 0)
+        assert store.stats()["articles"] == 12 and store.stats()["failures"] == 0
 
 
 @pytest.mark.model

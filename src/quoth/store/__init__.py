@@ -105,6 +105,9 @@ class Store:
             if exists:
                 delete_article(self.conn, article.id)
             insert_article(self.conn, article, digest)
+            # A failure recorded for this article by an earlier run (then fixed) is no longer one.
+            self.conn.execute("DELETE FROM failures WHERE id = ? AND source = ?",
+                              (article.id, str(article.meta.get("source") or article.id)))
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             self._rollback()
