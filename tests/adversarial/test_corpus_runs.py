@@ -4,6 +4,7 @@ below stopped a run (or wrote output a strict reader refuses) before it was fixe
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -174,19 +175,22 @@ def test_corpus_dask_manifest_keeps_a_path_that_is_not_utf8(tmp_path: Path) -> N
     assert json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["inputs"] == [name]
 
 
-def test_corpus_dask_journal_isolates_the_batch_then_the_article_a_worker_died_on(tmp_path: Path) -> None:
-    from quoth.distributed.journal import Journal
+def test_corpus_journal_isolates_the_batch_then_the_article_a_process_died_on(tmp_path: Path) -> None:
+    from quoth.ingest.journal import Journal
 
-    journal = Journal.open(tmp_path, "part-00000")
+    path = tmp_path / "part-00000.inflight.json"
+    journal = Journal.open(path)
     journal.record([4, 5, 6])  # the process dies here
-    retry = Journal.open(tmp_path, "part-00000")
+    retry = Journal.open(path)
     assert retry.suspects == {4, 5, 6} and not retry.killers
     assert retry.careful(range(0, 5)) and not retry.careful(range(7, 9))
     retry.record([5])  # and dies again, on article 5 alone
-    third = Journal.open(tmp_path, "part-00000")
+    third = Journal.open(path)
     assert third.killers == {5} and third.suspects == {4, 5, 6}
-    third.close()
-    assert not (tmp_path / "part-00000.inflight.json").exists()
+    third.close(keep_killers=True)
+    assert Journal.open(path).killers == {5} and not Journal.open(path).suspects
+    Journal.open(path).close()
+    assert not path.exists()
 
 
 def test_corpus_load_stores_every_good_row_and_records_conflicts_and_damaged_files(tmp_path: Path) -> None:
@@ -289,16 +293,76 @@ def test_corpus_extract_table_prints_a_markup_title(tmp_path: Path) -> None:
 @pytest.mark.model
 def test_corpus_dask_partition_skips_the_article_a_worker_died_on(tmp_path: Path) -> None:
     from quoth.distributed.job import extract_partition
-    from quoth.distributed.journal import Journal
+    from quoth.ingest.journal import Journal
     from quoth.options import Options
 
-    journal = Journal.open(tmp_path, "part-00000")
-    journal.record([1])  # as if the worker process had died extracting article 1 alone
+    Journal.open(tmp_path / "j.json").record([1])  # as if the worker process had died extracting article 1 alone
     items = [Article(id=f"r{i}", text=good_text(i)) for i in range(3)]
-    done = extract_partition(items, Options(), Journal.open(tmp_path, "part-00000"))
+    done = extract_partition(items, Options(), Journal.open(tmp_path / "j.json"))
     assert [a.id for a in done] == ["r0", "r1", "r2"]
     assert done[0].error is None and done[2].error is None and done[0].attributions
     assert done[1].error and "worker process died" in done[1].error
+
+
+@pytest.mark.model
+def test_corpus_ingest_after_a_run_that_died_isolates_then_skips_the_article(tmp_path: Path) -> None:
+    """What the next `quoth ingest` does with the journal a run killed mid-batch left (written here by hand; the
+    slow test below kills real processes)."""
+    from quoth.ingest.journal import Journal
+    from quoth.ingest.run import _key, ingest
+    from quoth.store import Store
+
+    path = _poisoned_corpus(tmp_path, n=6, bad=2)
+    articles = read(path)
+    with Store(tmp_path / "q.db") as store:
+        journal = tmp_path / "q.db.inflight.json"
+        Journal.open(journal).record([_key(a) for a in articles])  # a run died in this batch
+        Journal.open(journal).record([_key(articles[2])])  # the next died on the third article alone
+        summary = ingest([path], store)
+        assert (summary.added, summary.failed) == (5, 1) and summary.failures[0][0] == "r2"
+        assert "the process died while extracting this article alone" in summary.failures[0][1]
+        assert Journal.open(journal).killers == {_key(articles[2])}  # kept: the next run skips it too
+        again = ingest([path], store)
+        assert (again.added, again.skipped, again.failed) == (0, 5, 1)
+
+
+_DIE_ON_POISON = """
+import os, sys
+import quoth.speakers as speakers
+real = speakers.resolve_speakers
+def resolve(doc, attributions):
+    if "POISON" in doc.text:
+        os._exit(3)
+    return real(doc, attributions)
+speakers.resolve_speakers = resolve
+from quoth.ingest.run import ingest
+from quoth.store import Store
+with Store(sys.argv[1]) as store:
+    summary = ingest([sys.argv[2]], store)
+print(summary.added, summary.failed)
+"""
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_corpus_ingest_process_dying_on_one_article_is_overcome_by_rerunning(tmp_path: Path) -> None:
+    """Regression: `quoth ingest` (one process) killed by one article (out of memory, a crash in a library) died on
+    it again at every rerun, so the corpus could never finish. Now the second run isolates it, the third skips it."""
+    import subprocess
+    import sys
+
+    import quoth
+
+    path = _poisoned_corpus(tmp_path, n=8, bad=3)
+    env = {**os.environ, "PYTHONPATH": str(Path(quoth.__file__).parents[1])}
+    runs = [subprocess.run([sys.executable, "-c", _DIE_ON_POISON, str(tmp_path / "q.db"), str(path)], env=env,
+                           capture_output=True, text=True, timeout=300) for _ in range(3)]
+    assert [r.returncode for r in runs] == [3, 3, 0], [r.stderr[-500:] for r in runs]
+    assert runs[2].stdout.split() == ["4", "1"]  # r0-r2 were stored by the second run, before it died on r3
+    from quoth.store import Store
+
+    with Store(tmp_path / "q.db") as store:
+        assert store.stats()["articles"] == 7 and [f.id for f in store.failures().items] == ["r3"]
 
 
 @pytest.mark.model

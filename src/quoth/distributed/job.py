@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 from ..errors import ModelNotFound
 from ..model import SCHEMA_VERSION, Article
 from ..options import Options
-from .journal import Journal, killed_worker
+from ..ingest.journal import JOURNAL_SUFFIX, Journal, died_on
 from .manifest import (MANIFEST_NAME, MARKER_DIR, Manifest, PartitionStatus, check_same_job, finished_status,
                        options_record, read_manifest, write_json_atomic, write_marker)
 from .partitions import PartitionSpec, plan_partitions
@@ -53,7 +53,8 @@ def extract_partition(items: list[Article], options: Options, journal: Journal |
         if journal.careful(positions):
             for n, item in zip(positions, batch):
                 journal.record([n])
-                done.append(killed_worker(item) if n in journal.killers else _extract_alone(item, n, options))
+                done.append(died_on(item, "the worker process", "it was skipped so that the rest of its partition "
+                                "could be written") if n in journal.killers else _extract_alone(item, n, options))
             continue
         journal.record(list(positions))
         try:
@@ -111,7 +112,7 @@ def process_partition(spec: PartitionSpec, out_dir: str, options: Options) -> Pa
     began, cpu_began = time.perf_counter(), time.process_time()
 
     read, skipped = screen_repeats(read_partition(spec, ReadOptions.from_options(options)))
-    journal = Journal.open(Path(out_dir) / MARKER_DIR, spec.name)
+    journal = Journal.open(Path(out_dir) / MARKER_DIR / f"{spec.name}{JOURNAL_SUFFIX}")
     articles = extract_partition(read, options, journal)
     ok = [a for a in articles if a.error is None]
     failed = [a for a in articles if a.error is not None]

@@ -56,7 +56,7 @@ def extract_in_pool(articles: Iterable[Article], options: Options, workers: int)
     pool = _Pool(options, workers)
     try:
         pending: deque[tuple[list[Article], Future[list[Article]]]] = deque()
-        for chunk in _chunks(articles, WORKER_CHUNK_ARTICLES):
+        for chunk in chunks(articles, WORKER_CHUNK_ARTICLES):
             pending.append((chunk, pool.submit(chunk)))
             while len(pending) >= workers * INFLIGHT_PER_WORKER:
                 yield from _next_result(pool, pending)
@@ -121,7 +121,7 @@ def _extract_chunk(chunk: list[Article]) -> list[Article]:
     return list(extract_many(chunk, _WORKER_OPTIONS, errors="collect"))
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     chunk: list[Article] = []
     for item in items:
         chunk.append(item)
