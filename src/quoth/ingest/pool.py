@@ -74,10 +74,15 @@ def _next_result(pool: _Pool, pending: deque[tuple[list[Article], Future[list[Ar
     except ModelNotFound:
         raise
     except Exception:  # noqa: BLE001  BrokenProcessPool (a process died), or a chunk that could not be sent
-        lost = [chunk, *(c for c, _ in pending)]
+        lost = [(chunk, future), *pending]
         pending.clear()
         pool.restart()
-        return [done for c in lost for article in c for done in _alone(pool, article)]
+        return [done for c, f in lost for done in (_finished(f) or [a for article in c for a in _alone(pool, article)])]
+
+
+def _finished(future: "Future[list[Article]]") -> list[Article] | None:
+    """The result of a chunk that finished before the pool broke, or None to run it again."""
+    return future.result() if future.done() and not future.cancelled() and future.exception() is None else None
 
 
 def _alone(pool: _Pool, article: Article) -> list[Article]:
