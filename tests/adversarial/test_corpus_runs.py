@@ -90,27 +90,37 @@ def _locked(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     monkeypatch.setattr(pathlib.Path, "open", fake_path_open)
 
 
-def test_corpus_unreadable_jsonl_fails_alone_in_ingest_and_the_dask_plan(tmp_path: Path,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Regression: an unreadable JSONL file stopped `quoth dask` while planning (split_jsonl, count_newlines) and
-    `quoth ingest`/`quoth extract` while counting inputs for the progress bar."""
+def test_corpus_unreadable_file_fails_alone_in_ingest_and_the_dask_plan(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: an unreadable JSONL file ended its whole directory (every file after it was lost, the failure
+    named the directory), stopped `quoth dask` while planning (split_jsonl, count_newlines), and stopped `quoth
+    ingest`/`quoth extract` while counting inputs for the progress bar; an unreadable file ended a Dask partition's
+    chunk of files the same way."""
     from quoth.distributed.partitions import count_newlines, plan_partitions
     from quoth.distributed.readers import read_partition
     from quoth.ingest.run import estimate_total
 
     (tmp_path / "in").mkdir()
-    for name in ("a.jsonl", "locked.jsonl"):
+    for name in ("a-locked.jsonl", "b.jsonl"):
         (tmp_path / "in" / name).write_text(json.dumps({"id": name, "text": GOOD}) + "\n", encoding="utf-8")
-    _locked(monkeypatch, "locked.jsonl")
+    for name in ("c-locked.txt", "d.txt"):
+        (tmp_path / "in" / name).write_text(GOOD, encoding="utf-8")
+    _locked(monkeypatch, "a-locked.jsonl")
+    _locked(monkeypatch, "c-locked.txt")
     assert estimate_total([tmp_path / "in"]) is None
     found = read(tmp_path / "in")
-    assert [a.id for a in found if a.error is None] == ["a.jsonl"]
-    assert any("Permission denied" in (a.error or "") for a in found)
-    plan = plan_partitions([tmp_path / "in"], partitions=4)
-    assert [Path(s.path).name for s in plan] == ["a.jsonl", "locked.jsonl"]
-    assert count_newlines(plan[1].path, plan[1].start, plan[1].end) == 0
-    (failed,) = read_partition(plan[1], ReadOptions())
-    assert failed.error and "Permission denied" in failed.error
+    assert [a.id for a in found if a.error is None] == ["b.jsonl", "d.txt"]
+    failed = {a.id: a.error or "" for a in found if a.error}
+    assert set(failed) == {"a-locked.jsonl", "c-locked.txt"}
+    assert all("Permission denied" in reason for reason in failed.values())
+    plan = plan_partitions([tmp_path / "in"], partitions=1)
+    assert [Path(s.path).name for s in plan] == ["a-locked.jsonl", "b.jsonl", "in"]
+    assert plan[2].files == ("c-locked.txt", "d.txt")
+    assert count_newlines(plan[0].path, plan[0].start, plan[0].end) == 0
+    (locked,) = read_partition(plan[0], ReadOptions())
+    assert locked.error and "Permission denied" in locked.error
+    files = list(read_partition(plan[2], ReadOptions()))
+    assert [(a.id, a.error is None) for a in files] == [("c-locked.txt", False), ("d.txt", True)]
 
 
 # ---------------------------------------------------------------- the store and its CLI (no model)
