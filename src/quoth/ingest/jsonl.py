@@ -53,7 +53,17 @@ def read_jsonl_stream(handle: BinaryIO, name: str, source: str, options: ReadOpt
             _skip_rest_of_line(handle)
             continue
         if raw.strip():
-            yield parse_line(raw, line_id, source, options)
+            yield _parsed(raw, line_id, source, options)
+
+
+def _parsed(raw: bytes, line_id: str, source: str, options: ReadOptions) -> Article:
+    """``parse_line``, with anything it raises making this line alone a failure (the lines after it are read)."""
+    from ..safety import describe
+
+    try:
+        return parse_line(raw, line_id, source, options)
+    except Exception as exc:  # noqa: BLE001  one line must not end the file
+        return failure(line_id, source, f"{line_id}: cannot read the line ({describe(exc)}); fix or remove it")
 
 
 def parse_line(raw: bytes, line_id: str, source: str, options: ReadOptions) -> Article:
