@@ -203,6 +203,25 @@ def test_corpus_journal_isolates_the_batch_then_the_article_a_process_died_on(tm
     assert not path.exists()
 
 
+def test_corpus_journal_of_a_live_concurrent_ingest_is_left_alone(tmp_path: Path) -> None:
+    """Two `quoth ingest` runs into one database: the second keeps no journal while the first is alive, so neither
+    blames the other's articles for a death; a dead run's journal is taken over."""
+    import subprocess
+    import sys
+
+    from quoth.ingest.journal import held_by_another
+
+    path = tmp_path / "q.db.inflight.json"
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        path.write_text(json.dumps({"inflight": ["x#1"], "pid": other.pid}), encoding="utf-8")
+        assert held_by_another(path)
+    finally:
+        other.kill()
+        other.wait()
+    assert not held_by_another(path)
+
+
 def test_corpus_load_stores_every_good_row_and_records_conflicts_and_damaged_files(tmp_path: Path) -> None:
     """Regression: `quoth load` stopped at a row it could not read or store, and silently dropped an article whose
     id another partition had already given to different text."""

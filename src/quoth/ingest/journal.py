@@ -13,6 +13,7 @@ work is done.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Union
@@ -61,7 +62,7 @@ class Journal:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + ".tmp")
         tmp.write_text(json.dumps({"suspects": sorted(self.suspects, key=str), "killers": sorted(self.killers, key=str),
-                                   "inflight": inflight}), encoding="utf-8")
+                                   "inflight": inflight, "pid": os.getpid()}), encoding="utf-8")
         tmp.replace(self.path)
 
     def close(self, keep_killers: bool = False) -> None:
@@ -73,6 +74,26 @@ class Journal:
             self.record([])
         else:
             self.path.unlink(missing_ok=True)
+
+
+def held_by_another(path: Path | None) -> bool:
+    """Whether another live process on this machine is writing the journal at ``path`` (two ``quoth ingest`` runs
+    into one database): then this one keeps none, so neither blames the other's articles."""
+    if path is None or not path.exists():
+        return False
+    try:
+        pid = int(json.loads(path.read_text(encoding="utf-8")).get("pid") or 0)
+    except (OSError, ValueError, AttributeError):
+        return False
+    if pid <= 0 or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by another user
+        return True
+    return True
 
 
 def died_on(article: Article, where: str, then: str) -> Article:

@@ -175,10 +175,14 @@ class _Unstored:
 
 
 def journal_for(store: "Store") -> Path | None:
-    """Where ``ingest`` notes the articles in flight: beside the database (none for an in-memory one)."""
-    from .journal import JOURNAL_SUFFIX
+    """Where ``ingest`` notes the articles in flight: beside the database (none for an in-memory one, or while
+    another live ``quoth ingest`` writes into the same database)."""
+    from .journal import JOURNAL_SUFFIX, held_by_another
 
-    return None if str(store.path) == ":memory:" else store.path.with_name(store.path.name + JOURNAL_SUFFIX)
+    if str(store.path) == ":memory:":
+        return None
+    path = store.path.with_name(store.path.name + JOURNAL_SUFFIX)
+    return None if held_by_another(path) else path
 
 
 def _extract_here(articles: Iterable[Article], options: Options, journal_path: Path | None = None
