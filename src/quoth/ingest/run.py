@@ -110,7 +110,8 @@ def ingest(sources: Iterable[str | Path], store: "Store", options: Options | Non
 
     guard = _Unstored(store, replace, record)
     todo = guard.filter(read_sources(sources, read_options or ReadOptions.from_options(opts)))
-    results = _extract_in_pool(todo, opts, workers) if workers > 1 else _extract_here(todo, opts, journal_for(store))
+    results = (_extract_in_pool(todo, opts, workers) if workers > 1
+               else _extract_journaled(todo, opts, journal_for(store)))
     for article in results:
         record(_write(store, article, replace), article)
     summary.seconds = time.perf_counter() - started
@@ -185,12 +186,11 @@ def journal_for(store: "Store") -> Path | None:
     return None if held_by_another(path) else path
 
 
-def _extract_here(articles: Iterable[Article], options: Options, journal_path: Path | None = None
-                  ) -> Iterator[Article]:
+def _extract_journaled(articles: Iterable[Article], options: Options, journal_path: Path | None = None
+                       ) -> Iterator[Article]:
     """Extract in this process, batch by batch, noting each batch's ids in the journal first: after a run that
     died (killed for memory, a crash in a library), the next run extracts that batch one article at a time and
     fails the article it died on alone instead of dying on it again."""
-    from ..pipeline import extract_many
     from .journal import Journal, Key, died_on
     from .pool import chunks
 
@@ -200,18 +200,24 @@ def _extract_here(articles: Iterable[Article], options: Options, journal_path: P
             keys: list[Key] = [_key(a) for a in batch]
             if not journal.careful(keys):
                 journal.record(keys)
-                yield from extract_many(batch, options, errors="collect")
+                yield from _extract_here(batch, options)
                 continue
             for key, article in zip(keys, batch):
                 if key in journal.killers:
                     yield died_on(article, "the process", "it is skipped (until its text changes)")
                     continue
                 journal.record([key])
-                yield from extract_many([article], options, errors="collect")
+                yield from _extract_here([article], options)
     except BaseException:
         journal.record([])  # stopped, not killed (Ctrl-C, a full disk): nothing in flight is to blame
         raise
     journal.close(keep_killers=True)
+
+
+def _extract_here(articles: Iterable[Article], options: Options) -> Iterator[Article]:
+    from ..pipeline import extract_many
+
+    return extract_many(articles, options, errors="collect")
 
 
 def _key(article: Article) -> str:
