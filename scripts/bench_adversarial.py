@@ -256,9 +256,77 @@ def mixed_corpus(tmp: Path, args: argparse.Namespace) -> str:
     return f"{result}; good articles expected {expected}"
 
 
+@case
+def damaged_warc(tmp: Path, args: argparse.Namespace) -> str:
+    from quoth.ingest import read_sources
+
+    parts = []
+    for damage in ("no-uri", "corrupt", "cut"):
+        good = hostile.write_damaged_warc(tmp / f"{damage}.warc.gz", True, damage)
+        found = list(read_sources([tmp / f"{damage}.warc.gz"]))
+        read = sum(a.error is None for a in found)
+        parts.append(f"{damage}: {read}/{len(good)} good read, {len(found) - read} failed")
+    return "; ".join(parts)
+
+
+@case
+def jsonl_nan_and_markup(tmp: Path, args: argparse.Namespace) -> str:
+    from typer.testing import CliRunner
+
+    from quoth.cli import app
+
+    (tmp / "n.jsonl").write_bytes(hostile.json_constants_line() + json.dumps(
+        {"id": "m", "text": hostile.GOOD, "title": hostile.MARKUP_TITLE}).encode() + b"\n")
+    runner = CliRunner()
+    table = runner.invoke(app, ["extract", "--table", str(tmp / "n.jsonl")])
+    as_json = runner.invoke(app, ["extract", "--json", str(tmp / "n.jsonl")])
+    try:
+        json.loads(as_json.stdout, parse_constant=lambda name: (_ for _ in ()).throw(ValueError(name)))
+        valid = "valid JSON"
+    except ValueError as exc:
+        valid = f"invalid JSON ({exc})"[:40]
+    return f"--table exit {table.exit_code}, --json exit {as_json.exit_code} {valid}"
+
+
+@case
+def worker_dies_ingest(tmp: Path, args: argparse.Namespace) -> str:
+    from quoth.ingest import pool
+
+    pool._extract_chunk = hostile.dying_chunk  # type: ignore[assignment]  # what the pool sends its workers
+    hostile.poisoned_jsonl(tmp / "p.jsonl", n=40, bad=13)
+    from quoth.ingest.run import ingest
+    from quoth.store import Store
+
+    with Store(tmp / "q.db") as store:
+        summary = ingest([tmp / "p.jsonl"], store, workers=2)
+    return f"stored {summary.added}, failed {summary.failed} {summary.failed_by_kind()} (3 pool starts)"
+
+
+def _dask_worker_dies(tmp: Path) -> str:
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    from quoth.distributed import run_dask
+
+    hostile.poisoned_jsonl(tmp / "p.jsonl", n=40, bad=13)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
+        client.register_plugin(hostile.kill_on_poison_plugin())
+        manifest = run_dask([tmp / "p.jsonl"], tmp / "out", scheduler=client, progress=False)
+    return f"{manifest.status}: {manifest.counts['articles']} stored, {manifest.counts['failures']} failed"
+
+
+@case
+def worker_dies_dask(tmp: Path, args: argparse.Namespace) -> str:
+    return _dask_worker_dies(tmp)
+
+
 NEEDS_MODEL = {"jsonl-surrogate", "jsonl-deep-nesting", "not-a-warc", "rss-surrogate-reference", "byline-backtracking", "quotes-16000", "quotes-99000",
                "api-extract-16kb-quotes", "api-bad-parameters", "colliding-ids", "utf16-without-bom",
-               "quote-dense-text", "mixed-corpus", "one-long-sentence"}
+               "quote-dense-text", "mixed-corpus", "one-long-sentence", "jsonl-nan-and-markup"}
+# Cases that start worker processes, each loading the model (a pool restarts after a worker dies): their own limit.
+LIMITS_S = {"worker-dies-ingest": 60.0, "worker-dies-dask": 90.0}
 
 
 def run_child(name: str, args: argparse.Namespace) -> None:
@@ -296,7 +364,7 @@ def run_parent(names: list[str], args: argparse.Namespace) -> int:
             report = {"seconds": float("nan"), "load": 0.0, "peak_mb": float("nan"),
                       "result": "CRASHED: " + err.decode()[-300:]}
         peak_mb = report["peak_mb"]
-        flag = " OVER" if report["seconds"] > LIMIT_S or peak_mb > LIMIT_MB else ""
+        flag = " OVER" if report["seconds"] > LIMITS_S.get(name, LIMIT_S) or peak_mb > LIMIT_MB else ""
         over += bool(flag)
         print(f"{name:<26} {report['seconds']:>7.2f} {report['load']:>6.1f} {peak_mb:>8.0f}  {report['result']}{flag}",
               flush=True)

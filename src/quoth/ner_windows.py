@@ -83,7 +83,10 @@ def windows(doc: Doc, context: int = CONTEXT_TOKENS) -> list[tuple[int, int]]:
     mask = trigger_mask(doc)
     if not mask.any():
         return []
-    grown = numpy.convolve(mask.astype(numpy.int8), numpy.ones(2 * context + 1, dtype=numpy.int8), "same") > 0
+    # "full", then the mask's own length: "same" returns the kernel's length when the Doc is shorter than it (a
+    # 2-token "Ann Lee" gave windows past its end: IndexError).
+    full = numpy.convolve(mask.astype(numpy.int8), numpy.ones(2 * context + 1, dtype=numpy.int8), "full")
+    grown = full[context:context + len(mask)] > 0
     edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], grown.astype(numpy.int8), [0]))))
     return list(zip(edges[0::2].tolist(), edges[1::2].tolist()))
 

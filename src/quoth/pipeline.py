@@ -131,7 +131,11 @@ def _annotate(nlp: Language, chunk: list[Article], cfg: dict, limit_s: float | N
             chunk[0].error = _failure_reason(chunk[0].id, exc, limit_s)
         return
     for article, doc, view in zip(chunk, docs, views):
-        _fill(article, doc, view)
+        try:
+            _fill(article, doc, view)
+        except Exception as exc:  # noqa: BLE001  an article whose results cannot be read back fails alone
+            article.attributions, article.entities, article.disputes = [], [], []
+            article.error = _failure_reason(article.id, exc, limit_s)
 
 
 def _fill(article: Article, doc: Doc, view: str) -> None:

@@ -115,8 +115,8 @@ def ingest(
             summary = run_ingest(sources, store, options, read_options, workers=workers, replace=replace,
                                  on_article=lambda status, article: progress.advance(task))
     except KeyboardInterrupt:
-        console.print(f"interrupted: every article written so far is in {db}; run the same command again to "
-                      "finish the rest")
+        console.print(Text(f"interrupted: every article written so far is in {db}; run the same command again "
+                           "to finish the rest"))
         raise typer.Exit(130) from None
     _print_summary(console, summary, db, sources, verbose)
     if summary.failed or not (summary.ingested or summary.skipped):
@@ -133,8 +133,8 @@ def _print_summary(console: Console, summary: Any, db: Path, sources: list[str],
     for _article_id, reason in shown:
         console.print(f"[red]failed[/red] {escape(reason)}", highlight=False)
     if len(summary.failures) > len(shown):
-        console.print(f"… and {len(summary.failures) - len(shown)} more failures (-v lists them all; all are in "
-                      f"`quoth stats --failures --db {db}`)")
+        console.print(Text(f"… and {len(summary.failures) - len(shown)} more failures (-v lists them all; all are "
+                           f"in `quoth stats --failures --db {db}`)"))
     if verbose:
         for article_id, reason in summary.skips:
             console.print(f"[yellow]skipped[/yellow] {escape(article_id)}: {escape(reason)}", highlight=False)
@@ -146,8 +146,8 @@ def _print_summary(console: Console, summary: Any, db: Path, sources: list[str],
         console.print(f"[red]no articles found in {escape(', '.join(map(str, sources)))}[/red]; quoth reads "
                       ".txt, .jsonl, .html, .warc[.gz] and .rss/.atom files (directories are searched recursively)",
                       highlight=False)
-    console.print(f"ingested {summary.ingested} ({summary.added} new, {summary.replaced} replaced), "
-                  f"skipped {summary.skipped}, failed {summary.failed} in {summary.seconds:.1f}s → {db}")
+    console.print(Text(f"ingested {summary.ingested} ({summary.added} new, {summary.replaced} replaced), "
+                       f"skipped {summary.skipped}, failed {summary.failed} in {summary.seconds:.1f}s → {db}"))
 
 
 class RateColumn(ProgressColumn):
@@ -259,8 +259,8 @@ def show(article_id: Annotated[str, typer.Argument(help="The article's id (see `
                   Text("source", style=STYLES["source"]))
     table = Table("id", "kind", "speaker", "cue", "content", show_lines=False)
     for att in article.attributions:
-        table.add_row(att.id, att.kind, article.speaker_name(att) or (att.source.text if att.source else ""),
-                      att.cue.text if att.cue else "", att.content.text)
+        speaker = article.speaker_name(att) or (att.source.text if att.source else "")
+        table.add_row(*map(Text, (att.id, att.kind, speaker, att.cue.text if att.cue else "", att.content.text)))
     console.print(table)
 
 
@@ -347,7 +347,8 @@ def _emit_rows(rows: list[dict[str, Any]], fmt: OutputFormat, columns: tuple[str
         writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
         typer.echo(buffer.getvalue(), nl=False)
         return
-    table = Table(*columns, title=title)
+    # Cells and title are Text, never markup: a stored quote or name holding "[/b]" must print as written.
+    table = Table(*columns, title=Text(title))
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
     Console().print(table)

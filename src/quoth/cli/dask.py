@@ -10,14 +10,19 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
 from ..options import Options
+from ..errors import InputError
 from .app import app
+from .corpus import translate_errors
 
 _DEFAULTS = Options()
 
 
 @app.command("dask")
+@translate_errors
 def dask_command(
     inputs: Annotated[list[Path], typer.Argument(
         help="Directories, .jsonl and .warc(.gz) files (and other files `quoth extract` reads). On a cluster, "
@@ -56,18 +61,20 @@ def dask_command(
     console = Console(stderr=True)
     counts = manifest.counts
     skipped = sum(p.status == "skipped" for p in manifest.partitions)
-    console.print(f"{counts['articles']:,} articles, {counts['attributions']:,} attributions, "
-                  f"{counts['failures']:,} failed articles in {len(manifest.partitions)} partitions "
-                  f"({skipped} already done) in {manifest.seconds:.1f} s → {out}")
+    console.print(Text(f"{counts['articles']:,} articles, {counts['attributions']:,} attributions, "
+                       f"{counts['failures']:,} failed articles in {len(manifest.partitions)} partitions "
+                       f"({skipped} already done) in {manifest.seconds:.1f} s → {out}"))
     failed = manifest.failed()
     if failed:
         for status in failed[:5]:
-            console.print(f"[red]{status.spec.name}[/red] ({status.spec.describe()}): {status.error}")
+            console.print(f"[red]{status.spec.name}[/red] ({escape(status.spec.describe())}): "
+                          f"{escape(status.error or '')}", highlight=False)
         console.print(f"{len(failed)} partitions failed; run the same command again to retry them.")
         raise typer.Exit(1)
 
 
 @app.command("load")
+@translate_errors
 def load_command(
     directory: Annotated[Path, typer.Argument(
         help="The --out directory of a `quoth dask` run.", exists=True, file_okay=False)],
@@ -78,6 +85,11 @@ def load_command(
     """Load the Parquet output of `quoth dask` into a quoth store."""
     from ..distributed.load import load_into_store
 
-    counts = load_into_store(directory, db, failures=failures)
-    Console(stderr=True).print(f"{counts['articles']:,} articles and {counts['failures']:,} failures from "
-                               f"{directory} → {db}")
+    try:
+        counts = load_into_store(directory, db, failures=failures)
+    except FileNotFoundError as exc:
+        raise InputError(str(exc)) from None
+    Console(stderr=True).print(Text(
+        f"{counts['articles']:,} articles and {counts['failures']:,} failures from {directory} → {db}: "
+        f"{counts['added']:,} added, {counts['skipped']:,} already stored, {counts['failed']:,} recorded as failures "
+        f"(`quoth stats --failures --db {db}` lists them)"))

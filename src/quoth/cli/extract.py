@@ -122,7 +122,8 @@ def choose_format(flags: dict[OutputFormat, bool], out: Path | None, terminal: b
 
 def build_table(article: Article) -> Table:
     """The who-said-what table of one article (rich renderable)."""
-    table = Table(title=render.article_heading(article), title_justify="left", expand=False, show_lines=False)
+    # Title and cells are Text, never markup: an article titled "[/b]" must print as written, not stop the run.
+    table = Table(title=Text(render.article_heading(article)), title_justify="left", expand=False, show_lines=False)
     table.add_column("#", style="dim", no_wrap=True)
     table.add_column("kind", no_wrap=True)
     table.add_column("type", no_wrap=True)
@@ -132,7 +133,8 @@ def build_table(article: Article) -> Table:
     table.add_column("nesting", style="dim", no_wrap=True)
     for row in render.table_rows(article):
         content = Text("  " * row.depth + row.content)
-        table.add_row(row.id, row.kind, row.type, Text(row.speaker), Text(row.cue), content, row.nesting)
+        table.add_row(Text(row.id), Text(row.kind), Text(row.type), Text(row.speaker), Text(row.cue), content,
+                      Text(row.nesting))
     return table
 
 

@@ -13,13 +13,14 @@ import socket
 import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from ..errors import ModelNotFound
 from ..model import SCHEMA_VERSION, Article
 from ..options import Options
-from .manifest import (MANIFEST_NAME, Manifest, PartitionStatus, check_same_job, finished_status, options_record,
-                       read_manifest, write_json_atomic, write_marker)
+from ..ingest.journal import JOURNAL_SUFFIX, Journal, died_on
+from .manifest import (MANIFEST_NAME, MARKER_DIR, Manifest, PartitionStatus, check_same_job, finished_status,
+                       options_record, read_manifest, write_json_atomic, write_marker)
 from .partitions import PartitionSpec, plan_partitions
 from .partitions import count_newlines, with_line_numbers
 from .readers import read_partition
@@ -36,13 +37,26 @@ MANIFEST_EVERY_SECONDS = 5.0
 log = logging.getLogger(__name__)
 
 
-def extract_partition(items: list[Article], options: Options) -> list[Article]:
-    """``extract_many`` over the items, in batches; an article that crashes extraction fails alone, with a reason."""
+def extract_partition(items: list[Article], options: Options, journal: Journal | None = None) -> list[Article]:
+    """``extract_many`` over the items, in batches; an article that crashes extraction fails alone, with a reason.
+
+    With a ``journal`` each batch's positions are noted before it is extracted, so that a retry after the worker
+    process died extracts that batch one article at a time and skips the article that was alone in flight.
+    """
     from ..pipeline import extract_many
 
+    journal = journal or Journal(None)
     done: list[Article] = []
     for at in range(0, len(items), options.batch_size):
         batch = items[at:at + options.batch_size]
+        positions = range(at, at + len(batch))
+        if journal.careful(positions):
+            for n, item in zip(positions, batch):
+                journal.record([n])
+                done.append(died_on(item, "the worker process", "it was skipped so that the rest of its partition "
+                                "could be written") if n in journal.killers else _extract_alone(item, n, options))
+            continue
+        journal.record(list(positions))
         try:
             done.extend(list(extract_many(batch, options, errors="collect")))
         except ModelNotFound:
@@ -65,20 +79,49 @@ def _extract_alone(item: Article, n: int, options: Options) -> Article:
                        error=f"{item.id or n}: extraction failed ({type(exc).__name__}: {exc}); please report it")
 
 
+def screen_repeats(articles: Iterable[Article]) -> tuple[list[Article], int]:
+    """The articles to extract, as ``quoth ingest`` screens them, and how many were skipped: an empty text is
+    skipped, an id met earlier in the partition with the same text is skipped, and one met with different text is
+    a failure (a conflict); ``quoth load`` screens ids repeated across partitions the same way."""
+    from ..ingest.run import CONFLICT_IN_RUN
+    from ..store.write import content_hash
+
+    kept: list[Article] = []
+    seen: dict[str, str] = {}
+    skipped = 0
+    for article in articles:
+        if article.error is None:
+            if not article.text.strip():
+                skipped += 1
+                continue
+            digest = content_hash(article.text)
+            first = seen.setdefault(article.id, digest)
+            if first is not digest:  # the id came earlier in this partition
+                if first == digest:
+                    skipped += 1
+                    continue
+                article.error = f"{article.id}: {CONFLICT_IN_RUN}"
+        kept.append(article)
+    return kept, skipped
+
+
 def process_partition(spec: PartitionSpec, out_dir: str, options: Options) -> PartitionStatus:
     """The task run on a worker: read, extract and write one partition, then its success marker."""
     from ..ingest.options import ReadOptions
 
     began, cpu_began = time.perf_counter(), time.process_time()
 
-    articles = extract_partition(list(read_partition(spec, ReadOptions.from_options(options))), options)
+    read, skipped = screen_repeats(read_partition(spec, ReadOptions.from_options(options)))
+    journal = Journal.open(Path(out_dir) / MARKER_DIR / f"{spec.name}{JOURNAL_SUFFIX}")
+    articles = extract_partition(read, options, journal)
     ok = [a for a in articles if a.error is None]
     failed = [a for a in articles if a.error is not None]
-    counts = write_partition_tables(Path(out_dir), spec.name, spec.index, ok, failed)
+    counts = {**write_partition_tables(Path(out_dir), spec.name, spec.index, ok, failed), "skipped": skipped}
     status = PartitionStatus(spec=spec, status="done", counts=counts, seconds=time.perf_counter() - began,
                              cpu_seconds=time.process_time() - cpu_began,
                              worker=f"{socket.gethostname()}:{os.getpid()}")
     write_marker(Path(out_dir), status, options)
+    journal.close()
     return status
 
 

@@ -90,7 +90,9 @@ def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        # ASCII escapes: a path that is not valid UTF-8 (a lone surrogate from the file system) round-trips as
+        # "\udce9" instead of making the write fail.
+        tmp.write_text(json.dumps(data, ensure_ascii=True, indent=1), encoding="utf-8")
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -125,14 +125,18 @@ def _units(path: Path) -> Iterable[tuple[PartitionKind, Path, list[str], int]]:
         if kind == "files":
             loose.append(rel)
         else:
-            yield kind, path / rel, [], (path / rel).stat().st_size
+            yield kind, path / rel, [], file_size(path / rel)
     if loose:
-        yield "files", path, loose, sum((path / f).stat().st_size for f in loose)
+        yield "files", path, loose, sum(file_size(path / f) for f in loose)
 
 
 def _split(kind: PartitionKind, path: Path, files: list[str], pieces: int) -> Iterable[dict[str, Any]]:
     if kind == "jsonl":
-        for start, end in split_jsonl(path, pieces):
+        try:
+            ranges = split_jsonl(path, pieces)
+        except OSError:  # unreadable: one piece, whose task records the failure (the other inputs still run)
+            ranges = [(0, max(1, file_size(path)))]
+        for start, end in ranges:
             yield {"kind": "jsonl", "path": str(path), "start": start, "end": end}
     elif kind == "files" and files:
         for chunk in split_files(path, files, pieces):
@@ -141,18 +145,31 @@ def _split(kind: PartitionKind, path: Path, files: list[str], pieces: int) -> It
         yield {"kind": kind, "path": str(path)}
 
 
+def file_size(path: Path) -> int:
+    """A file's size in bytes, 0 when it cannot be read (it vanished, or its folder cannot be listed): its task
+    records the failure, and planning goes on."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def count_newlines(path: str, start: int, end: int) -> int:
-    """Newlines in a byte range of a file (run on workers, so the client never reads the corpus)."""
+    """Newlines in a byte range of a file (run on workers, so the client never reads the corpus); 0 for a file that
+    cannot be read (its piece's task records the failure, the other pieces run)."""
     count = 0
-    with open(path, "rb") as handle:
-        handle.seek(start)
-        left = end - start
-        while left > 0:
-            chunk = handle.read(min(left, 1 << 22))
-            if not chunk:
-                break
-            count += chunk.count(b"\n")
-            left -= len(chunk)
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(start)
+            left = end - start
+            while left > 0:
+                chunk = handle.read(min(left, 1 << 22))
+                if not chunk:
+                    break
+                count += chunk.count(b"\n")
+                left -= len(chunk)
+    except OSError:
+        return 0
     return count
 
 
@@ -187,7 +204,7 @@ def split_files(directory: Path, files: list[str], pieces: int) -> list[list[str
     """Contiguous chunks of ``files`` holding about equal bytes each."""
     if not files:
         return []
-    sizes = [(directory / f).stat().st_size + 1 for f in files]  # +1: empty files still cost a task
+    sizes = [file_size(directory / f) + 1 for f in files]  # +1: empty files still cost a task
     target = sum(sizes) / pieces
     chunks: list[list[str]] = [[]]
     filled = 0

@@ -39,12 +39,14 @@ def read_files(root: Path, files: tuple[str, ...], options: ReadOptions,
     """Files of a directory (ids relative to it, as ``read_sources`` gives them: ``renamed`` holds the prefixed
     ids of those another input also gives), or ``root`` itself alone."""
     from ..ingest import read_file, read_path
+    from ..ingest.safe import isolated
 
     if not files:
         yield from read_path(root, options)
         return
     for rel in files:
         name = (renamed or {}).get(rel, rel)
-        yield from read_file(root / rel, name, options, name)
+        # Each file alone, as read_sources reads a directory: one that cannot be read must not end the partition.
+        yield from isolated(str(root / rel), read_file(root / rel, name, options, name), name)
 
 

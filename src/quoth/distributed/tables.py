@@ -142,15 +142,34 @@ def read_dask_output(out_dir: str | Path, failures: bool = False) -> Iterator[Ar
     """The articles of a ``quoth dask`` output directory, rebuilt losslessly from ``article_json``.
 
     In partition order, input order within a partition. With ``failures=True`` yields the failed articles (their
-    ``error`` says why) instead. Raises FileNotFoundError when ``out_dir`` has no such table.
+    ``error`` says why) instead. Raises FileNotFoundError when ``out_dir`` has no such table, and the error of a
+    file or row that cannot be read (``iter_article_rows`` yields those instead of raising).
     """
+    for _where, article in iter_article_rows(out_dir, failures):
+        if isinstance(article, Exception):
+            raise article
+        yield article
+
+
+def iter_article_rows(out_dir: str | Path, failures: bool = False) -> Iterator[tuple[str, Article | Exception]]:
+    """``(where, article)`` for every row of the articles (or failures) table, as ``read_dask_output`` reads them;
+    a Parquet file or a row that cannot be read is yielded as ``(where, exception)`` and the others are still read
+    (``where`` names the file, and the row within it)."""
     table_dir = Path(out_dir) / ("failures" if failures else "articles")
     if not table_dir.is_dir():
         raise FileNotFoundError(f"{table_dir} does not exist; is {out_dir} the --out of a `quoth dask` run?")
     for part in sorted(table_dir.glob("part-*.parquet")):
-        for batch in pq.ParquetFile(part).iter_batches(columns=["article_json"], batch_size=256):
-            for raw in batch.column(0).to_pylist():
-                yield Article.from_json(raw)
+        row = 0
+        try:
+            for batch in pq.ParquetFile(part).iter_batches(columns=["article_json"], batch_size=256):
+                for raw in batch.column(0).to_pylist():
+                    row += 1
+                    try:
+                        yield f"{part}#{row}", Article.from_json(raw)
+                    except Exception as exc:  # noqa: BLE001  one damaged row fails alone
+                        yield f"{part}#{row}", exc
+        except Exception as exc:  # noqa: BLE001  a damaged file: its rows read so far are kept
+            yield (f"{part}#{row + 1}" if row else str(part)), exc
 
 
 def read_failure_sources(out_dir: str | Path) -> Iterator[dict[str, Any]]:

@@ -62,13 +62,15 @@ def read_path(path: Path, options: ReadOptions, prefixed: dict[str, str] | None 
     """Articles from a file or, recursively, a directory (ids are paths relative to it; ``prefixed`` maps the
     relative ids that collide with another argument's to the prefixed id they get instead)."""
     from .files import not_a_file
+    from .safe import isolated
 
     renamed = prefixed or {}
     if path.is_dir():
         for file in _iter_directory(path):
             rel = file.relative_to(path).as_posix()
             name = renamed.get(rel, rel)
-            yield from read_file(file, name, options, name)
+            # Each file alone: a file that cannot be read (or a reader's bug) must not end the directory.
+            yield from isolated(str(file), read_file(file, name, options, name), name)
     elif path.is_file():
         yield from read_file(path, str(path), options)
     else:

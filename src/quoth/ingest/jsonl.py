@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
 from ..errors import InputError
 from ..model import Article
-from .common import failure, make_meta, too_large
+from .common import failure, make_meta
 from .ids import content_id
 from .options import ReadOptions
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def read_jsonl(path: Path, options: ReadOptions, name: str | None = None) -> Iterator[Article]:
@@ -45,17 +48,31 @@ def read_jsonl_stream(handle: BinaryIO, name: str, source: str, options: ReadOpt
         lineno += 1
         line_id = f"{name}:{lineno}"
         if len(raw) > options.max_bytes and not raw.endswith(b"\n"):
-            yield failure(line_id, source, f"{line_id}: line is {too_large(len(raw), options.max_bytes)}")
+            yield failure(line_id, source, f"{line_id}: the line is over the limit of {options.max_bytes:,} bytes; "
+                                           "split the record or raise the size cap")
             _skip_rest_of_line(handle)
             continue
         if raw.strip():
-            yield parse_line(raw, line_id, source, options)
+            yield _parsed(raw, line_id, source, options)
+
+
+def _parsed(raw: bytes, line_id: str, source: str, options: ReadOptions) -> Article:
+    """``parse_line``, with anything it raises making this line alone a failure (the lines after it are read)."""
+    from ..safety import describe
+
+    try:
+        return parse_line(raw, line_id, source, options)
+    except Exception as exc:  # noqa: BLE001  one line must not end the file
+        return failure(line_id, source, f"{line_id}: cannot read the line ({describe(exc)}); fix or remove it")
 
 
 def parse_line(raw: bytes, line_id: str, source: str, options: ReadOptions) -> Article:
     """One JSONL line as an Article, or a failure naming the line."""
+    if raw.startswith(UTF16_BOMS) or b"\x00" in raw[:4]:  # UTF-8 JSON never holds a raw NUL byte
+        return failure(line_id, source, f"{line_id}: the file is UTF-16; JSON Lines must be UTF-8: convert it, e.g. "
+                                        "`iconv -f utf-16 -t utf-8`")
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, parse_constant=_no_constant, parse_float=_finite_float)
     except RecursionError:
         return failure(line_id, source, f"{line_id}: not valid JSON (nested too deeply to read); fix or remove "
                                         "the line")
@@ -75,12 +92,23 @@ def parse_line(raw: bytes, line_id: str, source: str, options: ReadOptions) -> A
     return Article(id=article_id or content_id(text), text=text, meta=_meta_from(data, source))
 
 
+def _no_constant(name: str) -> None:
+    """NaN, Infinity and -Infinity are not JSON: read as null, so every output written from the record is JSON."""
+    return None
+
+
+def _finite_float(text: str) -> float | None:
+    """A JSON number as a float; one too large for a float (1e999) is null, not Infinity."""
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
 def _meta_from(data: dict[str, Any], source: str) -> dict[str, Any]:
     nested = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     extra = {k: v for k, v in data.items() if k not in ("id", "text", "meta")}
     fields = {**nested, **extra}
-    fields.setdefault("source", source)
-    src = str(fields.pop("source"))
+    given = fields.pop("source", None)
+    src = source if given in (None, "") else str(given)
     return make_meta(src, **{k: v for k, v in fields.items()})
 
 

@@ -6,9 +6,8 @@ a rerun (which skips stored ids) finishes the rest.
 
 from __future__ import annotations
 
-import multiprocessing
 import time
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -20,11 +19,6 @@ from .options import ReadOptions
 
 if TYPE_CHECKING:
     from ..store import Store
-
-# Articles per task sent to a worker process: large enough to amortise pickling, small enough to stream.
-WORKER_CHUNK_ARTICLES = 32
-# Tasks in flight per worker: keeps every worker busy without reading the whole corpus ahead.
-INFLIGHT_PER_WORKER = 2
 
 Progress = Callable[[str, Article], None]
 
@@ -64,6 +58,11 @@ class IngestSummary:
 SKIP_STORED = "already stored with the same text"
 SKIP_REPEATED = "repeated earlier in this run with the same text"
 SKIP_EMPTY = "empty: no text to extract"
+# Why an article with an id met before, but different text, is a failure.
+CONFLICT_IN_RUN = ("conflict: another article with this id and different text came earlier in this run; give each "
+                   "article its own id")
+CONFLICT_STORED = ("conflict: an article with this id and different text is already stored; pass --replace to "
+                   "overwrite it, or give the new one another id")
 
 
 def failure_kind(reason: str) -> str:
@@ -77,6 +76,7 @@ def failure_kind(reason: str) -> str:
 
 FAILURE_KINDS = (
     ("conflict", ("conflict:",)), ("timeout", ("articletimeout", "took longer than")),
+    ("process died", ("process died",)),
     ("extraction error", ("extraction failed",)), ("too large", ("over the limit",)),
     ("binary", ("binary",)), ("encoding", ("utf-8", "utf-16", "unicode")), ("bad JSON", ("json",)),
     ("empty", ("empty", "no article text", "no text", "nothing to extract")),
@@ -110,7 +110,8 @@ def ingest(sources: Iterable[str | Path], store: "Store", options: Options | Non
 
     guard = _Unstored(store, replace, record)
     todo = guard.filter(read_sources(sources, read_options or ReadOptions.from_options(opts)))
-    results = _extract_in_pool(todo, opts, workers) if workers > 1 else _extract_here(todo, opts)
+    results = (_extract_in_pool(todo, opts, workers) if workers > 1
+               else _extract_journaled(todo, opts, journal_for(store)))
     for article in results:
         record(_write(store, article, replace), article)
     summary.seconds = time.perf_counter() - started
@@ -165,15 +166,52 @@ class _Unstored:
         if article_id in self.seen:
             if self.seen[article_id] == digest:
                 return SKIP_REPEATED
-            return ("conflict: another article with this id and different text came earlier in this run; "
-                    "give each article its own id")
+            return CONFLICT_IN_RUN
         stored = self.store.stored_hash(article_id)
         if stored is None or self.replace:
             return None
         if stored == digest:
             return SKIP_STORED
-        return ("conflict: an article with this id and different text is already stored; pass --replace to "
-                "overwrite it, or give the new one another id")
+        return CONFLICT_STORED
+
+
+def journal_for(store: "Store") -> Path | None:
+    """Where ``ingest`` notes the articles in flight: beside the database (none for an in-memory one, or while
+    another live ``quoth ingest`` writes into the same database)."""
+    from .journal import JOURNAL_SUFFIX, held_by_another
+
+    if str(store.path) == ":memory:":
+        return None
+    path = store.path.with_name(store.path.name + JOURNAL_SUFFIX)
+    return None if held_by_another(path) else path
+
+
+def _extract_journaled(articles: Iterable[Article], options: Options, journal_path: Path | None = None
+                       ) -> Iterator[Article]:
+    """Extract in this process, batch by batch, noting each batch's ids in the journal first: after a run that
+    died (killed for memory, a crash in a library), the next run extracts that batch one article at a time and
+    fails the article it died on alone instead of dying on it again."""
+    from .journal import Journal, Key, died_on
+    from .pool import chunks
+
+    journal = Journal.open(journal_path)
+    try:
+        for batch in chunks(articles, options.batch_size):
+            keys: list[Key] = [_key(a) for a in batch]
+            if not journal.careful(keys):
+                journal.record(keys)
+                yield from _extract_here(batch, options)
+                continue
+            for key, article in zip(keys, batch):
+                if key in journal.killers:
+                    yield died_on(article, "the process", "it is skipped (until its text changes)")
+                    continue
+                journal.record([key])
+                yield from _extract_here([article], options)
+    except BaseException:
+        journal.record([])  # stopped, not killed (Ctrl-C, a full disk): nothing in flight is to blame
+        raise
+    journal.close(keep_killers=True)
 
 
 def _extract_here(articles: Iterable[Article], options: Options) -> Iterator[Article]:
@@ -182,49 +220,29 @@ def _extract_here(articles: Iterable[Article], options: Options) -> Iterator[Art
     return extract_many(articles, options, errors="collect")
 
 
+def _key(article: Article) -> str:
+    """An article's journal key: its id and text, so that a changed text is tried again."""
+    from ..store import content_hash
+
+    return f"{article.id}#{content_hash(article.text)[:16]}"
+
+
 def _extract_in_pool(articles: Iterable[Article], options: Options, workers: int) -> Iterator[Article]:
-    """Extract in ``workers`` processes (each loads the model once), yielding in input order."""
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
-        pending: deque = deque()
-        for chunk in _chunks(articles, WORKER_CHUNK_ARTICLES):
-            pending.append(pool.apply_async(_extract_chunk, (chunk,)))
-            while len(pending) >= workers * INFLIGHT_PER_WORKER:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    from .pool import extract_in_pool
 
-
-_WORKER_OPTIONS: Options | None = None
-
-
-def _init_worker(options: Options) -> None:
-    global _WORKER_OPTIONS
-    from ..nlp import pipeline_for
-
-    _WORKER_OPTIONS = options
-    pipeline_for(options)  # load the model once per worker, before the first chunk
-
-
-def _extract_chunk(chunk: list[Article]) -> list[Article]:
-    from ..pipeline import extract_many
-
-    return list(extract_many(chunk, _WORKER_OPTIONS, errors="collect"))
-
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    return extract_in_pool(articles, options, workers)
 
 
 def estimate_total(sources: Iterable[str | Path]) -> int | None:
-    """How many inputs ``sources`` hold (files, JSONL lines, URLs), or None when some cannot be counted cheaply."""
+    """How many inputs ``sources`` hold (files, JSONL lines, URLs), or None when some cannot be counted cheaply
+    (or cannot be read: the run itself reports that input as a failure)."""
+    try:
+        return _count_inputs(sources)
+    except OSError:
+        return None
+
+
+def _count_inputs(sources: Iterable[str | Path]) -> int | None:
     from . import source_kind
     from .files import iter_directory
 

@@ -9,10 +9,12 @@ from ..safety import clean_text, clean_value, describe
 from .common import failure
 
 
-def isolated(source: str, articles: Iterator[Article]) -> Iterator[Article]:
+def isolated(source: str, articles: Iterator[Article], label: str | None = None) -> Iterator[Article]:
     """Pass on ``articles`` with their text made safe; an exception while reading ends ``source`` in a failure
-    naming it (the articles read before it are kept)."""
+    naming it (the articles read before it are kept). ``label`` names the failure (default ``source``): a
+    directory's file is named by its path relative to the directory, as its articles are."""
     count = 0
+    name = label or source
     try:
         for article in articles:
             count += 1
@@ -21,8 +23,9 @@ def isolated(source: str, articles: Iterator[Article]) -> Iterator[Article]:
         raise
     except Exception as exc:  # noqa: BLE001  a reader bug on one input must not stop the run
         where = f"{source} (after {count} article(s))" if count else source
-        yield failure(source if not count else f"{source}#{count + 1}", source,
-                      f"{where}: cannot read it ({describe(exc)}); the other inputs were read")
+        hint = "check that it exists and can be read; " if isinstance(exc, OSError) else ""
+        yield failure(name if not count else f"{name}#{count + 1}", source,
+                      f"{where}: cannot read it ({describe(exc)}); {hint}the other inputs were read")
 
 
 def made_safe(article: Article) -> Article:

@@ -105,6 +105,10 @@ class Store:
             if exists:
                 delete_article(self.conn, article.id)
             insert_article(self.conn, article, digest)
+            # A failure recorded for this article by an earlier run (then fixed) is no longer one; a conflict is
+            # another record's failure (same id, other text), which storing this one does not resolve.
+            self.conn.execute("DELETE FROM failures WHERE id = ? AND source = ? AND reason NOT LIKE '%conflict:%'",
+                              (article.id, str(article.meta.get("source") or article.id)))
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             self._rollback()

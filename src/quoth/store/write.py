@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -23,13 +23,17 @@ def now_iso() -> str:
 
 
 def normalise_date(value: Any) -> str | None:
-    """An ISO 8601 form of a published date (ISO or RFC 2822 input), or the input unchanged if unparseable.
+    """An ISO 8601 form of a published date (ISO or RFC 2822 input), or None when it is not a date.
 
-    A bare date stays a bare date ("2024-03-05"), so ``--until 2024-03-05`` can include that whole day.
+    A bare date stays a bare date ("2024-03-05"), so ``--until 2024-03-05`` can include that whole day. A value
+    that is not a date ("garbage", a number, an object) is not stored as the published date (it would sort among
+    the dates and corrupt ``--since``/``--until`` and the corpus's date range); the article's meta keeps it as given.
     """
-    if value in (None, ""):
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if not isinstance(value, str) or not value.strip():
         return None
-    raw = str(value).strip()
+    raw = value.strip()
     try:
         parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
         return parsed.date().isoformat() if len(raw) == 10 else parsed.isoformat()
@@ -37,8 +41,8 @@ def normalise_date(value: Any) -> str | None:
         pass
     try:
         return parsedate_to_datetime(raw).isoformat()
-    except (ValueError, TypeError, IndexError):
-        return raw
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return None
 
 
 def entity_key(entity: Entity, article_id: str) -> str:
