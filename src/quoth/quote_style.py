@@ -23,7 +23,7 @@ SINGLE_MARKS = "'‘’"
 _TO_DOUBLE = {"'": '"', "‘": "“", "’": "”"}
 _TO_SINGLE = {'"': "'", "“": "‘", "”": "’"}
 # Before an opening mark: the paragraph start, a space or one of these.
-_OPEN_BEFORE = set("([{—–-/:;,\"“")
+_OPEN_BEFORE = set("([{—–-/:;,=\"“")
 # Before a closing mark that can only be a quotation mark (never an apostrophe after a word).
 _STRONG_CLOSE_BEFORE = set(".,!?;:…—–-\"”")
 # Word-initial elisions: '90s, '16, 'n', 'em, 'tis, 'til, 'cause, 'bout.
@@ -39,16 +39,16 @@ _PARA = re.compile(r"[^\n]+")
 
 def quote_style(text: str) -> QuoteStyle:
     """``"single"`` when single marks carry the quotations: they close after punctuation or open before a word
-    (elisions like '90s aside) at least twice, and at least twice as often as double marks do; else
-    ``"double"``."""
+    (elisions like '90s aside) at least twice, and at least 1.5 times as often as double marks do (the ratio
+    leaves every US PolNeAR train article with double quotes double, and reads heavily nested British text as
+    single); else ``"double"``."""
     if "'" not in text and "‘" not in text and "’" not in text:
         return "double"
-    single_close = len(_SINGLE_CLOSE.findall(text))
-    single = single_close + max(0, len(_SINGLE_OPEN.findall(text)) - len(_ELISION.findall(text)))
+    single = len(_SINGLE_CLOSE.findall(text)) + max(0, len(_SINGLE_OPEN.findall(text)) - len(_ELISION.findall(text)))
     if single < 2:
         return "double"
     double = len(_DOUBLE_CLOSE.findall(text)) + len(_DOUBLE_OPEN.findall(text))
-    return "single" if single >= 2 * double else "double"
+    return "single" if 2 * single >= 3 * double else "double"
 
 
 def double_view(text: str, style: QuoteStyle | None = None) -> str:
