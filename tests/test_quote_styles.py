@@ -116,7 +116,7 @@ def test_pipeline_reads_single_style_like_double_style(text):
     assert [(a.content.spans, a.kind) for a in uk.attributions] == [(a.content.spans, a.kind) for a in us.attributions]
     disgrace = next(a for a in uk.attributions if "not good enough" in a.content.text)
     assert disgrace.kind == "direct" and disgrace.source is not None and "Maya Trent" in disgrace.source.text
-    assert any("ministers' report" in a.content.text and a.kind == "direct" for a in uk.attributions)
+    assert any("report was shelved" in a.content.text and a.kind == "direct" for a in uk.attributions)
 
 
 GAP_FILE = Path(__file__).parent / "quote_style_floors.json"
@@ -124,8 +124,9 @@ GAP_FILE = Path(__file__).parent / "quote_style_floors.json"
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_converted_polnear_dev_scores_within_the_gap():
-    """PolNeAR dev converted to British style scores within the pinned gap of the original style."""
+def test_converted_polnear_dev_keeps_its_floors():
+    """PolNeAR dev converted to British style keeps the floors pinned from its measured scores, which sit within
+    ~0.01 (lenient) of the original style's (tests/gold_floors.json gates that one)."""
     from quoth.evaluate.polnear import flat_metrics
     from quoth.evaluate.quote_styles import polnear_in_style
 
