@@ -88,13 +88,14 @@ def single_quote_marks(text: str, start: int, end: int) -> list[int]:
     marks = [(i, _kind(text, i, start, end)) for i in range(start, end) if text[i] in SINGLE_MARKS]
     marks = [(i, k) for i, k in marks if k]
     closes_later = _closes_later([k for _, k in marks])
+    first_word = start + len(text[start:end]) - len(text[start:end].lstrip())
     out: list[int] = []
     open_at: int | None = None
     for n, (i, kind) in enumerate(marks):
         if open_at is None:
             if kind == "open":
                 open_at = i
-            elif kind == "close" and text[start:i].strip():
+            elif kind == "close" and i > first_word:
                 out.append(i)
         elif kind == "close" or (kind == "weak" and not closes_later[n]):
             out += [open_at, i]
