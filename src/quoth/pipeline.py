@@ -115,10 +115,11 @@ def _annotate(nlp: Language, chunk: list[Article], cfg: dict, limit_s: float | N
     """Run spaCy over ``chunk`` at once; if that fails or runs out of time, run each article alone (the bad one
     then fails alone, with its reason in ``error``)."""
     from .errors import ModelNotFound
+    from .quote_style import double_view
     from .safety import TimeLimitExceeded, spacy_view
 
     try:
-        views = [spacy_view(a.text) for a in chunk]
+        views = [spacy_view(double_view(a.text)) for a in chunk]  # single-mark (British) quotes read as double
         with time_limit(limit_s):
             docs = list(nlp.pipe(views, batch_size=len(chunk), component_cfg=cfg))
     except (ModelNotFound, KeyboardInterrupt, SystemExit, GeneratorExit):

@@ -1,12 +1,16 @@
 """Pairing quotation marks: straight, curly and guillemets, unbalanced marks, quotes running over paragraphs.
 
 Never fails: any sequence of marks yields a list of quotes (possibly with ``closed=False``).
+Single-mark (British) documents are paired through ``quote_style.double_view``: the same offsets, their
+quotation marks read as double ones, so '…' and ‘…’ pair like "…" and “…” and apostrophes stay apostrophes.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .quote_style import double_view
 
 OPENERS = {"“": "”", "«": "»", "„": "“", "‹": "›"}
 CLOSERS = {"”", "»", "›"}
@@ -91,7 +95,12 @@ def _classify_double_apostrophe(text: str, i: int) -> str:
 
 
 def pair_quotes(text: str) -> list[Quote]:
-    """Every quote in ``text``, in order. Unbalanced marks are recovered, never raised."""
+    """Every quote in ``text``, in order. Unbalanced marks are recovered, never raised. A single-style document
+    pairs its single marks (its double ones are quotes inside quotes)."""
+    return _pair(double_view(text))
+
+
+def _pair(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     paras = _paragraphs(text)
     open_at: int | None = None  # offset of the opening mark of a quote still open
@@ -157,7 +166,8 @@ def _closes_a_piece(text: str, p_start: int, i: int) -> bool:
 def quoted_mask(text: str, quotes: list[Quote] | None = None) -> bytearray:
     """Per character: 1 inside quote content, 2 on a quotation mark, 0 elsewhere."""
     mask = bytearray(len(text))
-    for q in quotes if quotes is not None else pair_quotes(text):
+    text = double_view(text)
+    for q in quotes if quotes is not None else _pair(text):
         for s, e in q.pieces:
             mask[s:e] = b"\x01" * (e - s)
         for pos in (q.start, q.start + 1, q.end - 2, q.end - 1):
