@@ -15,12 +15,11 @@ from spacy.tokens import Doc
 
 from ..model import Attribution, Entity
 from .polarity import core_keys, generic_subject, key_polarity_tokens, opposed, predicate_keys
-from .reply import asks
+from .reply import answerable
 from .target import content_words
 
 # Set on train files a, c, d and the even half of disputes-dev; checked on train b and the odd half.
 MIN_SHARED = 2
-MAX_GAP_CHARS = 1500
 CONFIDENCE_OPPOSITE = 0.45
 
 
@@ -35,12 +34,7 @@ def answers_about_self(doc: Doc, later: Attribution, before: list[Attribution],
     keys = predicate_keys(doc, later.content.spans)
     tokens = key_polarity_tokens(doc, later.content.spans)
     best: tuple[int, int, Attribution] | None = None
-    for other in before:
-        if other.speaker == later.speaker or other.speaker not in named or other.content.end > later.content.start:
-            continue
-        if later.content.start - other.content.end > MAX_GAP_CHARS or other.id == later.parent \
-                or later.id == other.parent or asks(other):
-            continue
+    for other in answerable(later, before, named):
         theirs = content_words(other.content.text)
         if not own & theirs:
             continue

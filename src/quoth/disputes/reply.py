@@ -12,7 +12,7 @@ comment", "answering questions"); the answered statement is no question; and the
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -46,16 +46,23 @@ def answered(doc: Doc, later: Attribution, before: list[Attribution], named: Col
         return None
     words = content_words(later.content.text)
     best: tuple[int, int, Attribution] | None = None
+    for other in answerable(later, before, named):
+        shared = len(words & content_words(other.content.text))
+        if shared >= MIN_SHARED and (best is None or (shared, other.content.start) > best[:2]):
+            best = (shared, other.content.start, other)
+    return best[2] if best else None
+
+
+def answerable(later: Attribution, before: list[Attribution], named: Collection[str]) -> Iterator[Attribution]:
+    """The statements ``later`` may answer: by another named party, ending before it within ``MAX_GAP_CHARS``,
+    neither nested in the other, and not a question."""
     for other in before:
         if other.speaker == later.speaker or other.speaker not in named or other.content.end > later.content.start:
             continue
         if later.content.start - other.content.end > MAX_GAP_CHARS or other.id == later.parent \
                 or later.id == other.parent or asks(other):
             continue
-        shared = len(words & content_words(other.content.text))
-        if shared >= MIN_SHARED and (best is None or (shared, other.content.start) > best[:2]):
-            best = (shared, other.content.start, other)
-    return best[2] if best else None
+        yield other
 
 
 def asks(att: Attribution) -> bool:
