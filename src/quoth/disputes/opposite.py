@@ -11,12 +11,12 @@ not in the other, in its own clause (``polarity``).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Entity
 from .polarity import core_keys, generic_subject, key_polarity_tokens, opposed, predicate_keys
 from .reply import answerable
-from .target import content_words
+from .target import content_words, topic_words
 
 # Set on train files a, c, d and the even half of disputes-dev; checked on train b and the odd half.
 MIN_SHARED = 2
@@ -31,20 +31,24 @@ def answers_about_self(doc: Doc, later: Attribution, before: list[Attribution],
         return None
     own = _name_words(speaker)
     words = content_words(later.content.text)
-    keys = predicate_keys(doc, later.content.spans)
-    tokens = key_polarity_tokens(doc, later.content.spans)
+    keys: dict[str, set[bool]] | None = None  # the later statement's predicates, read once a candidate needs them
+    tokens: dict[str, list[Token]] = {}
     best: tuple[int, int, Attribution] | None = None
     for other in answerable(later, before, named):
-        theirs = content_words(other.content.text)
+        theirs = topic_words(other.content.text)
         if not own & theirs:
             continue
         shared = len(words & theirs)
+        if shared < MIN_SHARED:
+            continue
+        if keys is None:
+            keys = predicate_keys(doc, later.content.spans)
+            tokens = key_polarity_tokens(doc, later.content.spans)
         ignore = own | _name_words(named[other.speaker or ""])
         opp = opposed(predicate_keys(doc, other.content.spans), keys, ignore)
         opp &= core_keys(doc, other.content.spans) & core_keys(doc, later.content.spans)
         opp = {k for k in opp if not any(generic_subject(t) for t in tokens.get(k, []))}
-        if shared >= MIN_SHARED and opp \
-                and (best is None or (shared, other.content.start) > best[:2]):
+        if opp and (best is None or (shared, other.content.start) > best[:2]):
             best = (shared, other.content.start, other)
     return best[2] if best else None
 

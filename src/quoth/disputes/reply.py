@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution
-from .target import content_words
+from .target import content_words, topic_words
 
 # Shared content words (5-letter prefixes) with the answered statement. Set on train files a, c, d and the even
 # half of disputes-dev (1 shared word: about one right reply in four); checked on train b and the odd half.
@@ -47,7 +47,7 @@ def answered(doc: Doc, later: Attribution, before: list[Attribution], named: Col
     words = content_words(later.content.text)
     best: tuple[int, int, Attribution] | None = None
     for other in answerable(later, before, named):
-        shared = len(words & content_words(other.content.text))
+        shared = len(words & topic_words(other.content.text))
         if shared >= MIN_SHARED and (best is None or (shared, other.content.start) > best[:2]):
             best = (shared, other.content.start, other)
     return best[2] if best else None

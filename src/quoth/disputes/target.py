@@ -10,6 +10,7 @@ null when neither is known ("denied reports that …").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
@@ -209,6 +210,12 @@ def content_words(text: str) -> set[str]:
         if len(word) > 2 and word not in STOP_WORDS and not word.isdigit():
             out.add(word[:5])
     return out
+
+
+@lru_cache(maxsize=4096)
+def topic_words(text: str) -> frozenset[str]:
+    """``content_words`` of ``text``, cached: the contradiction rules compare each statement with many others."""
+    return frozenset(content_words(text))
 
 
 def best_statement(cue: Cue, words: set[str], owner: Entity | None, others: list[Attribution],
