@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..docindex import doc_text
 from ..lexicon.disputes import CORRECT_VERBS, DISPUTE_VERBS, PHRASAL_VERBS, STATEMENT_NOUNS, base_form
 from ..model import Attribution, Entity, Span
 from .detect import Cue, is_person
@@ -36,7 +37,7 @@ def verb_statement(doc: Doc, cue: Cue, attributions: list[Attribution],
     speaker = entity_of.get(subject.i)
     n = 1 + max((int(a.id[1:]) for a in attributions if a.id[1:].isdigit()), default=0)
     return Attribution(id=f"a{n}", kind="indirect", content=content,
-                       cue=Span.from_offsets(doc.text, [(verb.idx, verb.idx + len(verb))]), source=source,
+                       cue=Span.from_offsets(doc_text(doc), [(verb.idx, verb.idx + len(verb))]), source=source,
                        speaker=speaker.id if speaker is not None else None, confidence=cue.confidence)
 
 
@@ -57,13 +58,13 @@ def _phrase(doc: Doc, head: Token) -> Span | None:
     tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")]
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens if t.i <= head.i + 6)
-    return Span.from_offsets(doc.text, [(start, end)]) if end > start else None
+    return Span.from_offsets(doc_text(doc), [(start, end)]) if end > start else None
 
 
 def _content(doc: Doc, verb: Token, target: Token) -> Span | None:
     """What is disputed: the target's phrase when it follows the verb in its sentence, else the verb alone."""
     if target.sent != verb.sent or target.i < verb.i:
-        return Span.from_offsets(doc.text, [(verb.idx, verb.idx + len(verb))])
+        return Span.from_offsets(doc_text(doc), [(verb.idx, verb.idx + len(verb))])
     tokens = list(target.subtree)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Span.from_offsets(doc.text, [(start, end)]) if end > start else None
+    return Span.from_offsets(doc_text(doc), [(start, end)]) if end > start else None

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from ..docindex import doc_text
 from .entities import Cluster
 from .salience import Salience
 from .transcripts import is_credit_line
@@ -32,7 +33,7 @@ def introduced_person(doc: Doc, salience: Salience, token_cluster: dict[int, Clu
     if not previous or any(t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN", "PRON") for t in previous):
         return None
     found = {id(c): c for t in previous if (c := token_cluster.get(t.i)) is not None and accept(c) > 0
-             and c.entity.kind == "person" and not is_credit_line(doc.text, t.idx)}  # never "By Jane Doe"
+             and c.entity.kind == "person" and not is_credit_line(doc_text(doc), t.idx)}  # never "By Jane Doe"
     if len(found) != 1:
         return None
     person = next(iter(found.values()))
@@ -53,9 +54,12 @@ def previous_subject(salience: Salience, token: int, accept: Callable[[Cluster],
     ``token``'s (or earlier in its own): "Mr. Kasich forcefully differed. / “I think …,” he said." → Kasich, however
     often others were named inside the quotation. None when that sentence has no such subject or several, or when
     the person agrees only weakly (a lone word of unknown gender)."""
-    text = salience.doc.text
+    text = doc_text(salience.doc)
     here = text.rfind("\n", 0, salience.doc[token].idx) + 1
-    since = text.rfind("\n", 0, len(text[:here].rstrip())) + 1  # where the paragraph before starts
+    end = here
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    since = text.rfind("\n", 0, end) + 1  # where the paragraph before starts
     found: list[tuple[int, Cluster]] = []
     for cluster in salience.clusters():
         factor = accept(cluster)
