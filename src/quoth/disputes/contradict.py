@@ -18,7 +18,7 @@ from ..model import Attribution, Dispute, DisputeKind, Entity, Span
 from ..lexicon.disputes import CONTRAST_MARKS, NEGATIONS
 from .opposite import CONFIDENCE_OPPOSITE, answers_about_self
 from .reply import CONFIDENCE_REPLY, answered
-from .target import content_words
+from .target import content_words, topic_words
 
 # Shared content words (5-letter prefixes) that make two statements "on the same topic". Set on the even half of
 # disputes-dev (2: more false ones; without a contrast marker even 6 shared words brought 3 false per right one)
@@ -71,11 +71,11 @@ def _opposing(doc: Doc, later: Attribution, before: list[Attribution],
 
 def _contradicted(doc: Doc, later: Attribution, before: list[Attribution]) -> Attribution | None:
     """The earlier statement ``later`` contradicts, if any (see the module docstring)."""
+    if not _opens_with_contrast(doc, later):
+        return None
     reporter = {a.id: a.speaker for a in before}
     words = content_words(later.content.text)
     negated = _negated(later.content.text)
-    if not _opens_with_contrast(doc, later):
-        return None
     best: tuple[int, Attribution] | None = None
     for other in before:
         if other.speaker == later.speaker or later.content.start - other.content.end > MAX_GAP_CHARS:
@@ -86,7 +86,7 @@ def _contradicted(doc: Doc, later: Attribution, before: list[Attribution]) -> At
             continue  # "Noem revealed that Petro assured …": Noem does not contradict the claim she reports
         if _negated(other.content.text) == negated:
             continue
-        shared = len(words & content_words(other.content.text))
+        shared = len(words & topic_words(other.content.text))
         if shared >= MIN_SHARED and (best is None or shared > best[0]):
             best = (shared, other)
     return best[1] if best else None

@@ -25,7 +25,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..errors import QuothError
 from ..model import Article, Attribution
@@ -191,8 +191,10 @@ def summarise(per_article: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def evaluate_ggt(directory: Path | str, all_types: bool = False, limit: int | None = None,
-                 per_article: bool = False, options: Any = None) -> dict[str, Any]:
-    """Run quoth on every article of a GGT folder and score it (see the module docstring).
+                 per_article: bool = False, options: Any = None,
+                 extractor: Callable[[list[Article]], Iterable[Article]] | None = None) -> dict[str, Any]:
+    """Run quoth (with ``options``, or ``extractor`` over the articles) on every article of a GGT folder and score
+    it (see the module docstring).
 
     Returns the summary dict; with ``per_article`` it also holds each article's counts, speaker errors, missed
     gold quotes and spurious predictions. Raises GgtDataError when the folder is not laid out as expected.
@@ -200,7 +202,8 @@ def evaluate_ggt(directory: Path | str, all_types: bool = False, limit: int | No
     from ..pipeline import extract_many
 
     gold = read_gold(directory)[:limit] if limit else read_gold(directory)
-    articles = extract_many([Article(id=g["id"], text=g["text"]) for g in gold], options, errors="raise")
+    inputs = [Article(id=g["id"], text=g["text"]) for g in gold]
+    articles = extractor(inputs) if extractor else extract_many(inputs, options, errors="raise")
     rows = [score_article(g, a, all_types) for g, a in zip(gold, articles)]
     result = summarise(rows)
     result["all_types"] = all_types

@@ -24,14 +24,13 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from ..attribution.link import MERGE_MAX_GAP_CHARS
 from ..model import Article, Attribution, Offsets
 from ..options import Options
+from ..quotes import DOUBLE_QUOTES
 from .brat import GoldArticle, GoldAttribution, read_split
 
 # The Gender Gap Tracker's lenient criterion (README of shared/data: rule-based extractors reach ~0.54 F1 on it).
 LENIENT_COVERAGE = 0.3
 STRICT_JACCARD = 0.5
 CRITERIA = ("lenient", "strict", "exact")
-# Marks that make a gold content "quoted": double marks only, since ’ and ' are mostly apostrophes.
-DOUBLE_QUOTES = frozenset('"“”„‟«»「」『』〝〞＂')
 # Trimmed from both ends for the exact criterion: whitespace, every kind of quotation mark, end punctuation.
 TRIM_CHARS = frozenset(DOUBLE_QUOTES | set("'‘’‚‛‹›`´") | set(".,;:!?…—–-"))
 

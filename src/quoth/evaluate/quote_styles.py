@@ -84,10 +84,9 @@ def polnear_in_style(directory: Path | str, single: bool, limit: int | None = No
 def ggt_in_style(directory: Path | str, single: bool, options: Options | None = None) -> dict[str, Any]:
     """The ``evaluate_ggt`` summary on a GGT folder, its texts as they are or in single style."""
     from ..pipeline import extract_many
-    from .ggt import read_gold, score_article, summarise
+    from .ggt import evaluate_ggt
 
-    gold = read_gold(directory)
-    inputs = [Article(id=g["id"], text=g["text"]) for g in gold]
-    run = style_extractor(lambda a: extract_many(a, options, errors="raise")) if single else \
-        (lambda a: extract_many(a, options, errors="raise"))
-    return summarise([score_article(g, a) for g, a in zip(gold, run(inputs))])
+    def run(articles: list[Article]) -> Iterable[Article]:
+        return extract_many(articles, options, errors="raise")
+
+    return evaluate_ggt(directory, options=options, extractor=style_extractor(run) if single else run)

@@ -29,9 +29,9 @@ from ..lexicon.types import (
 )
 from ..lexicon.people import GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, TITLES
 from ..model import Attribution
+from ..quotes import DOUBLE_QUOTES
 from .decide import content_tokens, cue_head, cue_words, source_head
 
-DOUBLE_QUOTES = frozenset('"“”„‟«»「」『』〝〞＂')
 _PERSON_PRONOUNS = frozenset("i you he she we they me him her us them who".split())
 _CLASSES = (("belief", BELIEF_VERBS), ("knowledge", KNOWLEDGE_VERBS), ("perception", PERCEPTION_VERBS),
             ("intention", INTENTION_VERBS), ("commitment", COMMITMENT_VERBS), ("finding", FINDING_VERBS),

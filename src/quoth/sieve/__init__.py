@@ -24,12 +24,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from ..model import Attribution
+from ..quotes import DOUBLE_QUOTES
 from ..shipped import UNSET, ShippedModel
 from .features import attribution_features
 
 RESOURCE = "sieve.json"
-# Double quotation marks (as ``quoth.evaluate.polnear.DOUBLE_QUOTES``): content holding one is exempt.
-DOUBLE_QUOTES = frozenset('"“”„‟«»「」『』〝〞＂')
 
 
 @dataclass(frozen=True)
