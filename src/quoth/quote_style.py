@@ -4,9 +4,10 @@ US news quotes with double marks ("…", “…”) and nests single ones inside
 other outlets do the reverse: '…' or ‘…’ outside, "…" for a quote inside a quote. quoth's pairing, its tagger
 and its rules were built on the double style, so a single-style document is read through ``double_view``: the
 same text, character for character, with each single mark that opens or closes a quotation swapped for the
-matching double mark (' → ", ‘ → “, ’ → ”) and each double mark swapped for the matching single one (the
-quotes inside quotes). Apostrophes (Labour's, don't, '90s, rock 'n' roll, the ministers' report) stay as they
-are. Every offset into the view is an offset into the text. A double-style document's view is the text itself.
+matching double mark (' → ", ‘ → “, ’ → ”) and each double mark inside a single-mark quotation swapped for the
+matching single one (the quotes inside quotes; a double mark outside every single quotation stays: it quotes).
+Apostrophes (Labour's, don't, '90s, rock 'n' roll, the ministers' report) stay as they are. Every offset into
+the view is an offset into the text. A double-style document's view is the text itself.
 
 ``quote_style`` decides from the evidence: single marks that close a sentence or clause (``disgrace,' said``)
 and single marks that open a capitalised stretch, against the same for double marks.
@@ -56,11 +57,35 @@ def double_view(text: str, style: QuoteStyle | None = None) -> str:
     marks swapped (single ↔ double) at the same offsets, apostrophes untouched."""
     if (style or quote_style(text)) == "double":
         return text
-    chars = [_TO_SINGLE.get(c, c) for c in text]
+    chars = list(text)
     for m in _PARA.finditer(text):
-        for i in single_quote_marks(text, m.start(), m.end()):
+        marks = single_quote_marks(text, m.start(), m.end())
+        for i in marks:
             chars[i] = _TO_DOUBLE[text[i]]
+        for s, e in _single_quoted(text, marks, m.start(), m.end()):
+            for i in range(s, e):
+                chars[i] = _TO_SINGLE.get(text[i], chars[i])
     return "".join(chars)
+
+
+def _single_quoted(text: str, marks: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of the paragraph ``start``–``end`` inside single-mark quotations (``marks`` from
+    ``single_quote_marks``): only a double mark in one of these is a quote inside a quote. A double mark outside
+    every single quotation is a primary one: a single-style outlet's paragraph of wire copy, or a writer who
+    switches style, quotes with double marks there (‘…,’ she said. Later: “…,” he said.)."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i in marks:
+        if open_at is None and _kind(text, i, start, end) == "open":
+            open_at = i
+        elif open_at is None:
+            out.append((start, i))  # a closer with no opener: the quote began before the paragraph
+        else:
+            out.append((open_at, i))
+            open_at = None
+    if open_at is not None:
+        out.append((open_at, end))
+    return out
 
 
 def _kind(text: str, i: int, start: int, end: int) -> str:

@@ -12,6 +12,7 @@ attribution is dropped); then ``quoth.sieve`` drops those its learned classifier
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -22,6 +23,7 @@ from ..model import Attribution
 from ..sieve import sieve_attributions
 from .context import Context
 from .finish import to_attributions
+from .rules.transcripts import turn_spans
 from .steps import STEPS, UnknownStep, run_steps, select_steps, step_names
 
 
@@ -35,7 +37,19 @@ def find_attributions(doc: Doc, without: Iterable[str] = ()) -> list[Attribution
         return []
     ctx = Context(doc)
     typed = type_attributions(doc, to_attributions(ctx, run_steps(ctx, steps)))
-    return drop_non_attributions(doc, sieve_attributions(doc, typed))
+    return _keep_turn_types(typed, drop_non_attributions(doc, sieve_attributions(doc, typed)), ctx.text)
+
+
+def _keep_turn_types(typed: list[Attribution], out: list[Attribution], text: str) -> list[Attribution]:
+    """A transcript turn is verbatim speech, like a quotation: it keeps the type the rules gave it, whatever the
+    learned re-typing (trained on narrated news, where a colon cue is rare) makes of it."""
+    turns = {tuple(t) for _, _, t in turn_spans(text)}
+    if not turns:
+        return out
+    ruled = {a.content.spans: a.type for a in typed
+             if len(a.content.spans) == 1 and a.content.spans[0] in turns and a.cue and a.cue.text == ":"}
+    return [replace(a, type=ruled[a.content.spans]) if a.content.spans in ruled
+            else a for a in out]
 
 
 __all__ = ["STEPS", "Context", "UnknownStep", "find_attributions", "step_names"]

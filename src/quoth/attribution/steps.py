@@ -21,7 +21,7 @@ from ..errors import QuothError
 from . import link
 from .context import Context
 from .draft import Draft
-from .rules import boilerplate, clauses, cues, governing, layout, nesting, reporting
+from .rules import boilerplate, clauses, cues, governing, layout, nesting, reporting, transcripts
 
 Step = Callable[[Context, list[Draft]], list[Draft]]
 
@@ -42,6 +42,7 @@ STEPS: tuple[Step, ...] = (
     layout.dash_sources,
     layout.transcript_labels,
     layout.colon_sources,
+    transcripts.transcript_turns,
     governing.governing_cues,
     governing.passive_complements,
     reporting.trailing_reporters,
