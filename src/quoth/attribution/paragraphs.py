@@ -84,3 +84,16 @@ class ParagraphIndex:
     def line_start(self, char: int) -> int:
         """The offset of the start of the line holding character ``char``."""
         return self.text.rfind("\n", 0, char) + 1
+
+
+def break_sentences_at_lines(doc: Doc) -> Doc:
+    """A spaCy component for before the parser: every paragraph (line) starts a sentence, so the parser never
+    joins a headline, a standfirst, a byline or a furniture line without a full stop to the paragraph after it
+    ("Acme to close plant, cutting 340 jobs" + "Acme will close …, the company said": one sentence otherwise, and
+    "said" governs the headline). Only sets starts; the parser still splits inside a paragraph."""
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            following = doc[token.i + 1]
+            if not following.is_space:
+                following.is_sent_start = True
+    return doc

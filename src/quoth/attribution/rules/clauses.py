@@ -117,7 +117,7 @@ def clause_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if not tokens.is_clause_verb(i) or any(d.cue_token == i for d in kept):
             continue
         verb = doc[i]
-        subj, comp = subject(verb), complement(verb)
+        subj, comp = _shared_subject(verb), complement(verb) or _directive(verb, tokens.lemma[i])
         if subj is None or comp is None:
             continue
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
@@ -136,6 +136,28 @@ def clause_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return kept + out
 
 
+# Verbs that report a demand as "told X to …" / "urged X not to …": their object is the addressee and their
+# to-infinitive what was demanded.
+DIRECTIVE_VERBS = frozenset({"tell", "urge", "ask", "warn", "order", "instruct", "advise", "direct", "implore"})
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The verb's subject, or for a coordinated verb without one ("said … but warned that …") its first
+    conjunct's."""
+    subj = subject(verb)
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject(verb.head)
+    return subj
+
+
+def _directive(verb: Token, lemma: str) -> Token | None:
+    """The to-infinitive of "told the jury not to research …" (a directive verb with an object), else None."""
+    if lemma not in DIRECTIVE_VERBS or not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                 and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")), None)
+
+
 def parenthetical_cues(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """"X, Mr. Obama said, Y." and "X, he said." with no quotation marks: the sentence around ", <speaker> said,"
     (or before ", <speaker> said.") is the speaker's statement, one content in two pieces for the first.
@@ -147,24 +169,31 @@ def parenthetical_cues(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     kept: list[Draft] = list(drafts)
     out: list[Draft] = []
     for i in range(1, len(doc) - 1):
-        if words[i + 1] not in (",", ".") or tokens.tag[i] not in FINITE_TAGS or not is_clause_verb(tokens.lemma[i]):
+        if tokens.tag[i] not in FINITE_TAGS or not is_clause_verb(tokens.lemma[i]):
+            continue
+        after = _after_adjunct(doc, i)
+        if after is None:
             continue
         s_lo, s_hi = tokens.sentence(i)
         comma = _comma_before_speaker(doc, s_lo, i)
         if comma is None:
             continue
-        lo, hi = _trim(doc, s_lo, comma), _trim(doc, i + 2, s_hi)
-        final = words[i + 1] == "."
-        if final and (hi[1] > hi[0] or comma - lo[0] < MIN_CLAUSE_TOKENS):
+        lo, hi = _trim(doc, s_lo, comma), _trim(doc, after + 1, s_hi)
+        # "…, the company said on Thursday, blaming …": the participle is the speaker's own act, not content.
+        participle = words[after] == "," and hi[1] > hi[0] and doc[hi[0]].tag_ == "VBG"
+        final = words[after] == "." or participle
+        if final and ((hi[1] > hi[0] and not participle) or comma - lo[0] < MIN_CLAUSE_TOKENS):
             continue
         if not final and (comma - lo[0] < 1 or hi[1] - hi[0] < MIN_CLAUSE_TOKENS):
             continue
-        span = (lo[0], max(hi[1], comma))
+        span = (lo[0], after if participle else max(hi[1], comma))
         if any(in_quote[span[0]:span[1]]):
             continue
         touching = [d for d in kept + out if d.first_token < span[1] and span[0] <= d.last_token]
         if any(d.cue_token != i or d.parent or d.first_token < span[0] or d.last_token >= span[1] for d in touching):
             continue
+        if touching and after > i + 1:
+            continue  # "said on Thursday": the tagger's reading of a sentence it did tag stands
         kept = [d for d in kept if d not in touching]  # the tagger's cut of this same statement
         pieces = [lo] if final else [lo, hi]
         out.append(Draft(
@@ -173,6 +202,24 @@ def parenthetical_cues(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             last_token=pieces[-1][1] - 1, cue_token=i,
         ))
     return kept + out
+
+
+# What may stand between a parenthetical speech verb and its comma or stop: a short adjunct of the verb ("said on
+# Thursday", "said in a statement", "told reporters in Brisbane on Monday").
+MAX_ADJUNCT_TOKENS = 7
+_ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative"})
+
+
+def _after_adjunct(doc: Doc, verb: int) -> int | None:
+    """The "," or "." that closes ", <speaker> said [adjunct]", or None when something else follows the verb."""
+    v = doc[verb]
+    for k in range(verb + 1, min(len(doc), verb + 2 + MAX_ADJUNCT_TOKENS)):
+        t = doc[k]
+        if t.text in (",", "."):
+            return k if k == verb + 1 or doc[verb + 1].dep_ in _ADJUNCT_DEPS else None
+        if t.pos_ in ("VERB", "AUX") or t.is_punct or t.is_space or v not in t.ancestors:
+            return None
+    return None
 
 
 def _comma_before_speaker(doc: Doc, s_lo: int, verb: int) -> int | None:
