@@ -117,9 +117,11 @@ def _annotate(nlp: Language, chunk: list[Article], cfg: dict, limit_s: float | N
     from .errors import ModelNotFound
     from .quote_style import double_view
     from .safety import TimeLimitExceeded, spacy_view
+    from .text import newline_view
 
     try:
-        views = [spacy_view(double_view(a.text)) for a in chunk]  # single-mark (British) quotes read as double
+        # single-mark (British) quotes read as double, CRLF line ends as LF (same offsets)
+        views = [spacy_view(newline_view(double_view(a.text))) for a in chunk]
         with time_limit(limit_s):
             docs = list(nlp.pipe(views, batch_size=len(chunk), component_cfg=cfg))
     except (ModelNotFound, KeyboardInterrupt, SystemExit, GeneratorExit):

@@ -90,3 +90,12 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append((pos, pos + len(stripped)))
         pos += len(line)
     return ranges
+
+
+def newline_view(text: str) -> str:
+    """``text`` with Windows and old Mac line ends read as Unix ones, at the same offsets: "\\r\\n" → " \\n", a lone
+    "\\r" → "\\n". spaCy keeps a carriage return inside its tokens and whitespace, so a CRLF file was parsed and
+    tagged unlike the same article with LF line ends (a headline read as a statement, questions as topics)."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", " \n").replace("\r", "\n")

@@ -7,6 +7,8 @@ Steps, in the order ``steps.STEPS`` runs them: ``tagged_contents``, ``snap_to_qu
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from .context import Context
@@ -322,3 +324,23 @@ def _preceding_subject(ctx: Context, first_token: int) -> Offsets | None:
     lo = min((c.i for c in subj.children if c.dep_ in ("compound", "amod", "poss")), default=subj.i)
     lo = min(lo, min((c.left_edge.i for c in subj.children if c.dep_ == "poss"), default=lo))
     return doc[lo].idx, subj.idx + len(subj.text)
+
+
+# A date the parser hung on the speaker ("New Mexico's governor on Friday vetoed …", "U.S. regulators on Monday
+# proposed …"): when it ends the source it is no part of the speaker.
+_SOURCE_DATE = re.compile(
+    r",?\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?$|,?\s+(?:yesterday|today|tonight|last\s+(?:week|month|night))$")
+
+
+def undated_sources(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A source ending in a day ("the governor on Friday") ends before it."""
+    for d in drafts:
+        if len(d.source) != 1:
+            continue
+        s, e = d.source[0]
+        m = _SOURCE_DATE.search(ctx.text, s, e)
+        if m is not None and m.end() == e and m.start() > s and ctx.text[s:m.start()].strip():
+            d.source = [(s, m.start())]
+    return drafts
+

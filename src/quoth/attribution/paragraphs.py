@@ -86,14 +86,26 @@ class ParagraphIndex:
         return self.text.rfind("\n", 0, char) + 1
 
 
+# A dateline opening a paragraph: "SANTA FE, N.M. (AP) — ", "WASHINGTON (Reuters) - ", "LONDON — ". Parsed with
+# the sentence after it, the place becomes the verb's subject and the real subject its appositive.
+_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z'.-]+(?:,?[ \t]+[A-Z][\w.'-]*){0,5}[ \t]*(?:\([A-Za-z .]{2,20}\))?"
+                       r"[ \t]*(?:—|–|--?)[ \t]+(?=\S)")
+
+
 def break_sentences_at_lines(doc: Doc) -> Doc:
     """A spaCy component for before the parser: every paragraph (line) starts a sentence, so the parser never
     joins a headline, a standfirst, a byline or a furniture line without a full stop to the paragraph after it
     ("Acme to close plant, cutting 340 jobs" + "Acme will close …, the company said": one sentence otherwise, and
-    "said" governs the headline). Only sets starts; the parser still splits inside a paragraph."""
-    for token in doc[:-1]:
-        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
-            following = doc[token.i + 1]
-            if not following.is_space:
-                following.is_sent_start = True
+    "said" governs the headline); so does the text after a paragraph's dateline ("SANTA FE, N.M. (AP) — "). Only
+    sets starts; the parser still splits inside a paragraph."""
+    starts = [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)]
+    text = doc.text
+    for i in starts:
+        if i >= len(doc) or doc[i].is_space:
+            continue
+        doc[i].is_sent_start = True
+        m = _DATELINE.match(text, doc[i].idx)
+        after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand") if m else None
+        if after is not None and len(after) and after[0].i > i:
+            doc[after[0].i].is_sent_start = True
     return doc

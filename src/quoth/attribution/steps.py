@@ -38,6 +38,7 @@ STEPS: tuple[Step, ...] = (
     clauses.according_to,
     clauses.split_participles,
     clauses.clause_drafts,
+    clauses.coordinated_complements,
     clauses.parenthetical_cues,
     layout.dash_sources,
     layout.transcript_labels,
@@ -54,6 +55,7 @@ STEPS: tuple[Step, ...] = (
     cues.floating_cues,
     reporting.continued_quotes,
     reporting.reported_quotes,
+    link.undated_sources,
     boilerplate.drop_boilerplate,
     nesting.nested_attributions,
 )

@@ -136,6 +136,30 @@ def clause_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return kept + out
 
 
+def coordinated_complements(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """"He said the abuse had been "relentless" and that his wife had cried": a content that is its cue's
+    complement clause and stops at "and that …" (often at a closing quotation mark) takes the coordinated
+    "that"-clause too: both are what the cue reports."""
+    doc = ctx.doc
+    for d in drafts:
+        if d.cue_token is None or len(d.content) != 1 or d.parent is not None:
+            continue
+        nxt = d.last_token + 1
+        while nxt < len(doc) and doc[nxt].is_punct and doc[nxt].text not in (".", "?", "!", ";"):
+            nxt += 1
+        if nxt >= len(doc) or doc[nxt].dep_ != "cc":
+            continue
+        head = doc[nxt].head
+        if not (d.first_token <= head.i <= d.last_token and head.dep_ == "ccomp" and head.head.i == d.cue_token):
+            continue
+        conj = next((c for c in head.children if c.dep_ == "conj" and c.i > nxt
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if conj is not None:
+            lo, hi = _trim(doc, d.first_token, conj.right_edge.i + 1)
+            d.set_content(doc, lo, hi - 1)
+    return drafts
+
+
 # Verbs that report a demand as "told X to …" / "urged X not to …": their object is the addressee and their
 # to-infinitive what was demanded.
 DIRECTIVE_VERBS = frozenset({"tell", "urge", "ask", "warn", "order", "instruct", "advise", "direct", "implore"})
