@@ -331,16 +331,23 @@ def _preceding_subject(ctx: Context, first_token: int) -> Offsets | None:
 _SOURCE_DATE = re.compile(
     r",?\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:night|morning|afternoon|evening))?$|,?\s+(?:yesterday|today|tonight|last\s+(?:week|month|night))$")
+# A line's bullet or its dateline with a colon ("• Gary Thorne", "New Delhi: The Delhi Metro …") opening a source.
+_SOURCE_LEAD = re.compile(r"[•·▪*–-][ \t]+|[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}:[ \t]+(?=\S)")
 
 
-def undated_sources(ctx: Context, drafts: list[Draft]) -> list[Draft]:
-    """A source ending in a day ("the governor on Friday") ends before it."""
+def source_trims(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A source ending in a day ("the governor on Friday") ends before it; one opening its line with a bullet or
+    a "Place:" dateline starts after it."""
+    text = ctx.text
     for d in drafts:
         if len(d.source) != 1:
             continue
         s, e = d.source[0]
-        m = _SOURCE_DATE.search(ctx.text, s, e)
-        if m is not None and m.end() == e and m.start() > s and ctx.text[s:m.start()].strip():
-            d.source = [(s, m.start())]
+        m = _SOURCE_DATE.search(text, s, e)
+        if m is not None and m.end() == e and m.start() > s and text[s:m.start()].strip():
+            e = m.start()
+        lead = _SOURCE_LEAD.match(text, s, e) if ctx.paragraphs.line_start(s) == s else None
+        if lead is not None and lead.end() < e:
+            s = lead.end()
+        d.source = [(s, e)]
     return drafts
-

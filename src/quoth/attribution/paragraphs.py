@@ -90,6 +90,9 @@ class ParagraphIndex:
 # the sentence after it, the place becomes the verb's subject and the real subject its appositive.
 _DATELINE = re.compile(r"[ \t]*[A-Z][A-Z'.-]+(?:,?[ \t]+[A-Z][\w.'-]*){0,5}[ \t]*(?:\([A-Za-z .]{2,20}\))?"
                        r"[ \t]*(?:—|–|--?)[ \t]+(?=\S)")
+# So does a place with a colon ("New Delhi: The Delhi Metro …") opening a body paragraph (not the first line, where
+# "Pence: …" is a headline's speaker) before a capitalised word.
+_COLON_DATELINE = re.compile(r"[ \t]*[A-Z][a-z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}:[ \t]+(?=[A-Z][a-z])")
 
 
 def break_sentences_at_lines(doc: Doc) -> Doc:
@@ -104,7 +107,7 @@ def break_sentences_at_lines(doc: Doc) -> Doc:
         if i >= len(doc) or doc[i].is_space:
             continue
         doc[i].is_sent_start = True
-        m = _DATELINE.match(text, doc[i].idx)
+        m = _DATELINE.match(text, doc[i].idx) or (_COLON_DATELINE.match(text, doc[i].idx) if i else None)
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand") if m else None
         if after is not None and len(after) and after[0].i > i:
             doc[after[0].i].is_sent_start = True

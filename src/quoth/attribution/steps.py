@@ -55,7 +55,7 @@ STEPS: tuple[Step, ...] = (
     cues.floating_cues,
     reporting.continued_quotes,
     reporting.reported_quotes,
-    link.undated_sources,
+    link.source_trims,
     boilerplate.drop_boilerplate,
     nesting.nested_attributions,
 )
