@@ -87,6 +87,10 @@ def test_double_marks_outside_single_quotes_still_quote():
     ("Acme will close the plant next year, the company said on Thursday, blaming energy costs.",
      "Acme will close the plant next year", "said"),
     ("The judge told the jury not to research the case online.", "not to research the case online", "told"),
+    ('He said the abuse had been "relentless" and that his wife had cried for two days.',
+     'the abuse had been "relentless" and that his wife had cried for two days', "said"),
+    ("The mayor, asked by reporters whether she would resign, said that the council still backed her.",
+     "whether she would resign", "asked"),
 ])
 def test_clause_rules(text, content, cue):
     import quoth
@@ -115,3 +119,18 @@ def test_a_coordinated_speech_verb_shares_its_subject():
     found = {(ctx.text[d.cue[0][0]:d.cue[0][1]], ctx.text[d.source[0][0]:d.source[0][1]],
               ctx.text[d.content[0][0]:d.content[-1][1]]) for d in clause_drafts(ctx, [])}
     assert ("warned", "A spokesman", "some customers could wait until Thursday") in found
+
+
+def test_datelines_bullets_and_days_leave_the_source():
+    import quoth
+
+    text = ("Fares to rise\n\nNew Delhi: The Delhi Metro Rail Corporation on Tuesday announced that fares will "
+            "rise by 5 rupees.\n\n• Gary Thorne, a butcher, said trade was up by a tenth.\n\n"
+            "SANTA FE, N.M. (AP) — New Mexico's governor on Friday vetoed a bill, saying the decision belonged "
+            "to school boards.\n\nThe prime minister, speaking on a visit to Carlisle, told reporters the army was "
+            "ready.")
+    sources = {a.cue.text: a.source.text for a in quoth.extract(text).attributions if a.cue and a.source}
+    assert sources["announced"] == "The Delhi Metro Rail Corporation"
+    assert sources["said"] == "Gary Thorne, a butcher,"
+    assert sources["saying"] == "New Mexico's governor"
+    assert sources["told"] == "The prime minister"

@@ -270,8 +270,12 @@ def set_parsed_source(doc: Doc, d: Draft, span: tuple[int, int]) -> None:
 
 
 def merge_split_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
-    """`"…," she said, "…"`: two contents around their shared cue become one discontinuous content."""
+    """`"…," she said, "…"`: two contents around their shared cue become one discontinuous content. A content
+    the parse hangs from another speech verb ("X, asked whether he would settle, said that …") takes that verb
+    as its cue first, so it is not merged into the other verb's content."""
     out: list[Draft] = []
+    for d in drafts:
+        _own_speech_verb(ctx, d)
     for d in sorted(drafts, key=lambda d: d.content[0][0]):
         prev = out[-1] if out else None
         if prev is not None and _mergeable(ctx, prev, d):
@@ -279,6 +283,23 @@ def merge_split_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+def _own_speech_verb(ctx: Context, d: Draft) -> None:
+    """Give ``d`` the speech verb outside it that its content is the clausal complement of, when that verb is
+    not its cue."""
+    if d.cue_token is None or len(d.content) != 1 or ctx.tokens.in_quote[d.first_token]:
+        return
+    doc = ctx.doc
+    roots = [t for t in doc[d.first_token:d.last_token + 1] if not d.first_token <= t.head.i <= d.last_token]
+    if len(roots) != 1 or roots[0].dep_ != "ccomp":
+        return
+    verb = roots[0].head
+    if verb.i != d.cue_token and verb.i < d.first_token and ctx.tokens.is_speech_verb(verb.i) \
+            and d.cue_token > d.last_token:
+        d.set_cue(doc, verb.i)
+        if verb.dep_ == "acl" or (verb.tag_ == "VBN" and verb.dep_ == "advcl"):
+            d.source = []  # "X, asked whether …": X was asked; who asked is not said
 
 
 def _mergeable(ctx: Context, a: Draft, b: Draft) -> bool:
@@ -349,5 +370,19 @@ def source_trims(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         lead = _SOURCE_LEAD.match(text, s, e) if ctx.paragraphs.line_start(s) == s else None
         if lead is not None and lead.end() < e:
             s = lead.end()
-        d.source = [(s, e)]
+        d.source = [(s, _before_participle(ctx, s, e))]
     return drafts
+
+
+def _before_participle(ctx: Context, s: int, e: int) -> int:
+    """Where a source ends that runs on into a participle phrase about its speaker ("The mayor, asked by reporters
+    …", "The prime minister, speaking on a visit to Carlisle,"): at the comma before it; else ``e``."""
+    doc = ctx.doc
+    span = doc.char_span(s, e, alignment_mode="contract")
+    if span is None:
+        return e
+    for t in span[1:-1]:
+        nxt = doc[t.i + 1]
+        if t.text == "," and nxt.dep_ == "acl" and nxt.tag_ in ("VBN", "VBG", "VBD") and nxt.head.i < t.i:
+            return t.idx
+    return e
