@@ -65,6 +65,8 @@ def test_turn_lines_need_a_transcript():
 
     article = "Note: this story was updated.\n\nThe mayor said the road would open.\n\nWatch: the opening."
     assert turn_lines(article) == []
+    places = "Closures today.\n\nTORONTO: Schools shut.\n\nOTTAWA: Buses cancelled.\n\nHALIFAX: Ferries suspended."
+    assert turn_lines(places) == []  # a list names each place once: no turns are taken
     interview = "Q: Why now?\n\nA: Because the money is there.\n\nQ: And later?\n\nA: We will see."
     assert [role for _, role in turn_lines(interview)] == ["question", "answer", "question", "answer"]
     assert [interview[s:e] for _, _, (s, e) in turn_spans(interview)] == ["Because the money is there.",

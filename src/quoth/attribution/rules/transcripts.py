@@ -63,7 +63,20 @@ def turn_lines(text: str) -> list[tuple[re.Match[str], str]]:
             role = "name" if counts[m.group(1)] >= 2 else ""
         if role:
             roles.append((m, role))
-    return roles if len(roles) >= MIN_TURNS and any(r != "question" for _, r in roles) else []
+    return roles if _turn_taking(roles) else []
+
+
+def _turn_taking(roles: list[tuple[re.Match[str], str]]) -> bool:
+    """Whether labelled lines take turns, as a transcript's do: at least ``MIN_TURNS`` of them, with questions and
+    answers, or with one speaker's label coming back after another's. A list of labelled items ("Toronto: …",
+    "Ottawa: …", "Halifax: …") names each once and is no transcript."""
+    if len(roles) < MIN_TURNS:
+        return False
+    kinds = {r for _, r in roles}
+    if "question" in kinds and kinds - {"question"}:
+        return True
+    names = [" ".join(m.group(1).upper().split()[-1:]) for m, r in roles if r != "question"]
+    return len(set(names)) >= 2 and len(set(names)) < len(names)
 
 
 def turn_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int], tuple[int, int]]]:
