@@ -91,6 +91,10 @@ def test_double_marks_outside_single_quotes_still_quote():
     ("The judge told the jury not to research the case online.", "not to research the case online", "told"),
     ('He said the abuse had been "relentless" and that his wife had cried for two days.',
      'the abuse had been "relentless" and that his wife had cried for two days', "said"),
+    ("Hawaii, as one of his advisers pointed out, rarely gets two hurricanes in a row.",
+     "Hawaii rarely gets two hurricanes in a row", "pointed out"),
+    ("As the minister noted on Monday, the scheme has already cost two million pounds.",
+     "the scheme has already cost two million pounds", "noted"),
     ("The mayor, asked by reporters whether she would resign, said that the council still backed her.",
      "whether she would resign", "asked"),
 ])

@@ -89,7 +89,7 @@ class ParagraphIndex:
 # A dateline opening a paragraph: "SANTA FE, N.M. (AP) — ", "WASHINGTON (Reuters) - ", "LONDON — ". Parsed with
 # the sentence after it, the place becomes the verb's subject and the real subject its appositive.
 _DATELINE = re.compile(r"[ \t]*[A-Z][A-Z'.-]+(?:,?[ \t]+[A-Z][\w.'-]*){0,5}[ \t]*(?:\([A-Za-z .]{2,20}\))?"
-                       r"[ \t]*(?:—|–|--?)[ \t]+(?=\S)")
+                       r"[ \t]*(?:—|―|–|--?)[ \t]+(?=\S)")
 # So does a place with a colon ("New Delhi: The Delhi Metro …") opening a body paragraph (not the first line, where
 # "Pence: …" is a headline's speaker) before a capitalised word.
 _COLON_DATELINE = re.compile(r"[ \t]*[A-Z][a-z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}:[ \t]+(?=[A-Z][a-z])")

@@ -40,6 +40,7 @@ STEPS: tuple[Step, ...] = (
     clauses.clause_drafts,
     clauses.coordinated_complements,
     clauses.parenthetical_cues,
+    clauses.as_clauses,
     layout.dash_sources,
     layout.transcript_labels,
     layout.colon_sources,

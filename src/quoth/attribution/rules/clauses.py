@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from ...lexicon import is_clause_verb, is_participle_verb
 from ..context import Context
 from ..draft import Draft, token_chars
+from ..tokens import TokenArrays
 from ..parse import complement, subject
 
 MIN_CLAUSE_TOKENS = 3
@@ -226,6 +227,57 @@ def parenthetical_cues(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             last_token=pieces[-1][1] - 1, cue_token=i,
         ))
     return kept + out
+
+
+def as_clauses(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """"Hawaii, as one of his advisers pointed out, rarely gets two hurricanes." / "As the minister noted on
+    Monday, the scheme …" / "…, as the council confirmed.": the sentence without the "as" clause is what its
+    speaker said (read off the surface: the parser often makes the speech verb the sentence's root). A sentence
+    that already holds another draft is left alone."""
+    doc, tokens = ctx.doc, ctx.tokens
+    words, lower, in_quote = tokens.words, tokens.lower, tokens.in_quote
+    out: list[Draft] = []
+    for a in range(len(doc) - 2):
+        if lower[a] != "as":
+            continue
+        s_lo, s_hi = tokens.sentence(a)
+        if a != s_lo and words[a - 1] != ",":
+            continue
+        found = _as_clause(doc, tokens, a, s_hi)
+        if found is None:
+            continue
+        verb, end = found
+        before = _trim(doc, s_lo, a)
+        after = _trim(doc, end + 1, s_hi) if words[end] == "," else (end, end)
+        pieces = [p for p in (before, after) if p[1] > p[0]]
+        if sum(hi - lo for lo, hi in pieces) < MIN_CLAUSE_TOKENS or any(in_quote[s_lo:s_hi]) \
+                or not any(tokens.tag[k] in FINITE_TAGS | {"MD"} for lo, hi in pieces for k in range(lo, hi)):
+            continue
+        if any(d.first_token < s_hi and s_lo <= d.last_token and d.cue_token != verb for d in drafts + out):
+            continue
+        drafts = [d for d in drafts if not (d.first_token < s_hi and s_lo <= d.last_token)]
+        out.append(Draft(
+            content=[token_chars(doc, *p) for p in pieces],
+            cue=[token_chars(doc, verb, verb + 2 if lower[verb + 1] == "out" else verb + 1)],
+            source=[token_chars(doc, a + 1, verb)], confidence=0.5, first_token=pieces[0][0],
+            last_token=pieces[-1][1] - 1, cue_token=verb,
+        ))
+    return drafts + out
+
+
+def _as_clause(doc: Doc, tokens: TokenArrays, a: int, s_hi: int) -> tuple[int, int] | None:
+    """(speech verb, the "," or "." closing the clause) of "as <speaker> <verb> [out] [adjunct]" from token ``a``."""
+    verb = next((k for k in range(a + 2, min(s_hi, a + 2 + MAX_PARENTHETICAL_SOURCE_TOKENS))
+                 if tokens.pos[k] in ("VERB", "AUX")), None)
+    if verb is None or not tokens.is_speech_verb(verb) or tokens.tag[verb] not in FINITE_TAGS \
+            or any(doc[k].is_punct for k in range(a + 1, verb)):
+        return None
+    for k in range(verb + 1, min(s_hi, verb + 2 + MAX_ADJUNCT_TOKENS)):
+        if tokens.words[k] in (",", "."):
+            return verb, k
+        if tokens.pos[k] in ("VERB", "AUX") or doc[k].is_punct:
+            return None
+    return None
 
 
 # What may stand between a parenthetical speech verb and its comma or stop: a short adjunct of the verb ("said on
