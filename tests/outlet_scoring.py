@@ -8,7 +8,7 @@ Each ``<style>.txt`` is an article we wrote ourselves in one outlet's style; ``<
   speech acts, beliefs), so a prediction there is neither right nor wrong;
 - ``documents``: findings whose source is a study or report (type ``document``, not ``statement``);
 - ``furniture``: page furniture and narration of actions, which must yield no statement;
-- ``disputes``: ``{"by": <speaker name part>, "target": <name part, or "" for any target>}``.
+- ``disputes``: ``{"by": <speaker name part or list of them>, "target": <name part, or "" for any target>}``.
 
 Matching is by characters, so it does not depend on how quoth segments a quote (one attribution per sentence or
 one per turn): a gold statement is found when statement predictions cover at least ``COVER`` of its characters; a
@@ -123,7 +123,8 @@ def _score_disputes(sc: StyleScore, gold: dict[str, Any], article: quoth.Article
         found.append((_who(article, by) if by else "", target))
     for g in gold.get("disputes", []):
         sc.disputes_gold += 1
-        if any(g["by"].lower() in by and (not g["target"] or g["target"].lower() in target) for by, target in found):
+        if any(any(n.lower() in by for n in _names(g["by"])) and (not g["target"] or g["target"].lower() in target)
+               for by, target in found):
             sc.disputes_found += 1
         else:
             sc.errors.append(("missed dispute", f"{g['by']} against {g['target'] or 'anyone'}; found {found}"))

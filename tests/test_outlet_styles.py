@@ -1,11 +1,13 @@
-"""quoth on eleven outlet styles it was not built on: articles we wrote ourselves (tests/fixtures/outlets/, see
-tests/outlet_scoring.py for the gold format and the matching). These texts were written and the rules checked on
-them in the same round, so they are tuned-on: the thresholds guard what works, they do not measure held-out
-quality.
+"""quoth on eighteen articles in outlet styles it was not built on, which we wrote ourselves (tests/fixtures/outlets/:
+British, Australian and Irish broadsheets, Reuters and AP wire copy, a live blog, a Q&A interview, a press
+conference transcript, a match report, a court report, a health study story, an opinion column, a business story,
+a scraped page full of furniture, a tabloid/social story, Indian English, broadcast sourcing and vox pops; see
+tests/outlet_scoring.py for the gold format and the matching). The texts were written and the rules fixed on them
+in the same round, so they are tuned-on: the floors guard what works, they do not measure held-out quality.
 
-Measured 2026-12-08 (`PYTHONPATH=src:tests python tests/outlet_scoring.py`): statements P 0.984, R 0.984,
-speaker accuracy 0.892, dispute recall 0.316 (before this round: P 0.982, R 0.852, speakers 0.865, disputes 0.263).
-The floors sit a little below: a tolerance of about one statement in 60 for P and R, three speakers, one dispute.
+Measured 2026-12-08 (`PYTHONPATH=src:tests python tests/outlet_scoring.py`): statements P 0.994, R 0.981, speaker
+accuracy 0.918, dispute recall 0.348 (on the tree before this round: P 0.994, R 0.877, speakers 0.894, disputes
+0.304). The floors sit below by about three statements of 162 for P and R, four speakers, two disputes of 23.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pytest
 
 from outlet_scoring import FIXTURES, error_counts, load_styles, locate, score_all, totals
 
-FLOORS = {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.85, "disputes_recall": 0.25}
+FLOORS = {"precision": 0.975, "recall": 0.96, "speaker_accuracy": 0.89, "disputes_recall": 0.26}
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +26,7 @@ def scores():
 
 def test_every_gold_string_is_in_its_article():
     styles = load_styles()
-    assert len(styles) >= 10
+    assert len(styles) >= 15
     for _name, text, gold in styles:
         for item in gold["statements"]:
             locate(text, item["quote"])
