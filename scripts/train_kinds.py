@@ -7,7 +7,10 @@
 1. Runs quoth (default options, this step off) on the annotated PolNeAR train articles and matches each current
    prediction to a labelled one: first by identical content offsets, else by the labelled content overlapping it
    most (at least half of the longer; one-to-one). Prints the match rate. Each prediction is also marked by
-   whether PolNeAR's own gold holds it (the lenient one-to-one matching of ``quoth eval polnear``).
+   whether PolNeAR's own gold holds it (the lenient one-to-one matching of ``quoth eval polnear``). The labels
+   name final predictions, which ``split_at_sentences`` may have cut out of one attribution; the learned step runs
+   before that split, so each prediction's features (and type and exemption) are those of the attribution it was
+   cut from (``run_time_twin``), as the step sees it at run time.
 2. Cross-validates by article (``--folds`` folds, articles dealt round-robin in sorted order): each fold is scored
    by logistic regressions fitted on the others: P(none) on the predictions the step may drop (not headline, not
    exempt), P(type) one against the rest on every labelled body prediction.
@@ -32,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from quoth.attribution import find_attributions  # noqa: E402
 from quoth.evaluate.brat import read_article, select_ann_files  # noqa: E402
 from quoth.kinds.learned import filter_exempt, filter_features, using_filter  # noqa: E402
 from quoth.nlp import pipeline_for  # noqa: E402
@@ -41,7 +45,7 @@ from quoth.kinds.learned import TYPES  # noqa: E402
 from quoth.sieve.training import Example, fit, label, predict  # noqa: E402
 
 THRESHOLDS = [round(0.05 * n, 2) for n in range(4, 20)]
-BELOW = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
+BELOW = [round(0.02 * n, 2) for n in range(36)]
 ABOVE = [0.7, 0.8, 0.9, 1.01]
 QUOTED_BELOW = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3]
 NEVER = 1.01
@@ -91,6 +95,19 @@ def match(atts: list, labelled: list[dict]) -> tuple[list[dict | None], int]:
     return out, exact
 
 
+def run_time_twin(piece, unsplit: list):
+    """The attribution of ``unsplit`` (before ``split_at_sentences``) that ``piece`` was cut from: the one with
+    the same cue and region sharing most content characters (else the one sharing most; else ``piece``)."""
+    mine = _chars(piece.content.spans)
+    cue = piece.cue.spans if piece.cue else None
+    same = [u for u in unsplit if (u.cue.spans if u.cue else None) == cue and u.region == piece.region]
+    for pool in (same, unsplit):
+        best = max(pool, key=lambda u: len(_chars(u.content.spans) & mine), default=None)
+        if best is not None and _chars(best.content.spans) & mine:
+            return best
+    return piece
+
+
 def collect(data: Path, labels: dict[str, list[dict]]) -> list[dict]:
     """Per current prediction of each labelled article: article, type, exempt, features, label (or None)."""
     nlp = pipeline_for(Options())
@@ -105,13 +122,18 @@ def collect(data: Path, labels: dict[str, list[dict]]) -> list[dict]:
             atts = list(doc._.attributions or [])
             in_polnear = label(gold, atts)
             gold_counts[art_id] = len(gold_items(gold))
-            parents = {a.parent for a in atts if a.parent is not None}
+            unsplit = find_attributions(doc)  # what the learned step sees: before split_at_sentences
+            parents = {a.parent for a in unsplit if a.parent is not None}
             twins, exact = match(atts, labels[art_id])
             n_labelled, n_exact = n_labelled + len(labels[art_id]), n_exact + exact
+            features: dict[int, dict] = {}
             for a, twin, pn in zip(atts, twins, in_polnear):
+                whole = run_time_twin(a, unsplit)
+                if id(whole) not in features:
+                    features[id(whole)] = filter_features(doc, whole, parents)
                 rows.append({"polnear": pn, "gold": gold_counts[art_id], "headline": a.region == "headline",
-                             "article": art_id, "type": "none" if a.region == "headline" else a.type,
-                             "exempt": filter_exempt(a, parents), "features": filter_features(doc, a, parents),
+                             "article": art_id, "type": "none" if a.region == "headline" else whole.type,
+                             "exempt": filter_exempt(whole, parents), "features": features[id(whole)],
                              "label": twin["label"] if twin else None})
     matched = sum(r["label"] is not None for r in rows)
     print(f"{len(ids)} articles, {n_labelled} labelled predictions, {len(rows)} current predictions; matched "
