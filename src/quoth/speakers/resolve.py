@@ -36,6 +36,9 @@ INTERVIEWEE_SHARE = 0.5
 # Training queries (pseudo-pronouns) come only from names whose entity was mentioned at most this many sentences
 # before: a real pronoun's antecedent almost always is. Re-run `make train` after changing it.
 PSEUDO_PRONOUN_SENTENCES = 1
+# A "who" clause this long or shorter, unpunctuated and with no pronoun, stays part of an unnamed antecedent's name
+# ("voters who back the plan"); longer ones are asides. Chosen on speakers-train(-2).
+RESTRICTIVE_CLAUSE_TOKENS = 10
 
 
 def span_tokens(doc: Doc, span: Span) -> list[Token]:
@@ -315,7 +318,24 @@ class Resolver(Descriptions):
         tokens = [t for t in antecedent.subtree if t.i < verb.left_edge.i]
         span = Span.from_offsets(self.table.text, [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]) if tokens \
             else Span.from_offsets(self.table.text, [(antecedent.idx, antecedent.idx + len(antecedent))])
-        return self._resolve_nominal(antecedent, tokens or [antecedent], span)
+        cluster = self._resolve_nominal(antecedent, tokens or [antecedent], span)
+        if cluster is not None and not cluster.entity.named and verb.dep_ == "relcl" and tokens:
+            return self._restricted(cluster, tokens, verb) or cluster
+        return cluster
+
+    def _restricted(self, cluster: Cluster, tokens: list[Token], verb: Token) -> Cluster | None:
+        """An unnamed antecedent keeps a short restrictive "who" clause: "voters who back the plan said" is said by
+        "voters who back the plan", not by every voter (the speakers-train convention). None when the clause is set
+        off by punctuation (non-restrictive), is long, holds a pronoun or runs past its sentence."""
+        clause = [t for t in verb.subtree if not t.is_space]
+        while clause and clause[-1].is_punct:
+            clause = clause[:-1]
+        if not clause or clause[0].lower_ != "who" or len(clause) > RESTRICTIVE_CLAUSE_TOKENS \
+                or self.doc[verb.left_edge.i - 1].is_punct or clause[-1].sent != tokens[0].sent \
+                or any(t.is_punct or t.lower_ in PERSONAL_PRONOUNS for t in clause):
+            return None
+        start, end = tokens[0].idx, clause[-1].idx + len(clause[-1])
+        return self.table.unnamed(self.table.text[start:end], cluster.entity.kind, start, end)
 
     def _addressee(self, source: Span) -> Cluster | None:
         """"you" in an interview question ("Q: Have you talked to her?") is the interviewee."""
