@@ -15,7 +15,7 @@ from typing import Callable
 
 from .agreement import Agreement
 from .entities import Cluster, first_name_gender
-from .ranker import FEATURES
+from .ranker import COMPARED, FEATURES
 from .salience import Salience, is_subject
 from .transcripts import is_credit_line
 
@@ -106,9 +106,31 @@ def collect(sal: Salience, history: History, query: Query,
     total = sum(v for _, v, _, _ in scored)
     best = max(v * f for _, v, f, _ in scored)
     gender_of = agreement.gender if agreement is not None else (lambda c: c.gender)
+    subject = {id(c): _last_subject(sal, history, last, exclude) for c, _, _, last in scored}
+    main = {id(c): _last_subject(sal, history, last, exclude, main=True) for c, _, _, last in scored}
+    nearest, nearest_main = max(subject.values()), max(main.values())
+    sentence = sal.sent_of[query.token]
     return [(c, _features(sal, history, query, c, v / total, f, cataphora, gender_of(c), last)
-             + [float(v * f == best), math.log1p(v * f)])
+             + [float(v * f == best), math.log1p(v * f),
+                float(nearest >= 0 and subject[id(c)] == nearest),
+                float(nearest_main >= 0 and main[id(c)] == nearest_main),
+                float(any(sal.sent_of[t] == sentence and t not in exclude and not history.is_quoted(sal.doc[t].idx)
+                          for t in last))])
             for c, v, f, last in scored]
+
+
+def _last_subject(sal: Salience, history: History, mentions: list[int], exclude: frozenset[int],
+                  main: bool = False) -> int:
+    """The latest of ``mentions`` that is a grammatical subject outside every quotation (with ``main``, the subject
+    of its sentence's root verb), or -1."""
+    for tok in reversed(mentions):
+        t = sal.doc[tok]
+        if tok in exclude or not is_subject(t) or history.is_quoted(t.idx):
+            continue
+        if main and (t.head if t.dep_ != "conj" else t.head.head).dep_ != "ROOT":
+            continue
+        return tok
+    return -1
 
 
 def paragraph_subject(sal: Salience, history: History, query: Query) -> Cluster | None:
@@ -179,5 +201,5 @@ def _features(sal: Salience, history: History, query: Query, cluster: Cluster, s
         "recent_last_speaker": float(history.last_speaker is cluster
                                      and history.spoke_recently(cluster, sal.doc[query.token].idx)),
     }
-    return [values[name] for name in FEATURES[:-2]]  # the last two are set by ``collect``
+    return [values[name] for name in FEATURES if name not in COMPARED]  # ``collect`` appends the compared ones
 

@@ -15,7 +15,7 @@ from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFID
                            Descriptions, describe)
 from .entities import Cluster
 from ..lexicon.people import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON
-from .plural import joint_subject
+from .plural import group_subject, joint_subject
 from .introduced import introduced_person, previous_subject, quote_opens_paragraph
 from .ranker import FEATURES, load_model, rank
 from .salience import Salience
@@ -246,6 +246,11 @@ class Resolver(Descriptions):
                 self.confidence = PARAGRAPH_SUBJECT_CONFIDENCE
                 return self.table.unnamed(" and ".join(" ".join(c.parts) for c in pair), "person", source.start,
                                           source.end, named=True)
+            group = group_subject(self.doc, self.salience, self.table.token_cluster, head, self._content) \
+                if low in ("they", "them") else None
+            if group is not None:  # "Local officials met the minister. They said …"
+                self.confidence = PARAGRAPH_SUBJECT_CONFIDENCE
+                return self.table.unnamed(self.table.text[group[0]:group[1]], "group", group[0], group[1])
             if low in PERSONAL_PRONOUNS:
                 return self._resolve_pronoun(head, source=True)
             if low in FIRST_PERSON:
