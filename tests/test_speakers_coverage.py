@@ -31,3 +31,28 @@ def test_they_after_a_question_clause_is_not_its_subject():
     marked = ("Harbor Insurance studied how many accidents happen on the bridge. "
               "[1|They|] {1|said|} <1|the bridge was safe|>.")
     assert (speaker_name(marked, "a1") or "").lower() != "many accidents"
+
+
+def test_he_takes_the_one_man_who_is_a_subject_earlier_in_its_sentence():
+    marked = ("Tom Pryor and Dan Ford spoke at the hearing. Ford spoke first and at length. "
+              "As for Pryor, [1|he|] {1|said|} <1|the budget was too small|>.")
+    assert speaker_name(marked, "a1") == "Tom Pryor"
+
+
+def test_he_does_not_take_a_man_who_is_only_an_object_in_its_sentence():
+    # Ford is the paragraph's one subject; Pryor is only the object of "putting the onus on"
+    marked = ("Dan Ford spoke at the hearing for an hour. By putting the onus on Tom Pryor, "
+              "[1|he|] {1|argued|} <1|that the council could wait|>.")
+    assert speaker_name(marked, "a1") != "Tom Pryor"
+
+
+def test_an_epithet_is_the_nearest_subject_the_ranker_is_sure_of():
+    marked = ("Mark Cuban criticised the tax plan on Monday. Cuban has invested in dozens of companies. "
+              "<1|\"It will not work,\"|> [1|the investor|] {1|said|}.")
+    assert speaker_name(marked, "a1") == "Mark Cuban"
+
+
+def test_an_epithet_for_no_agent_stays_unnamed():
+    marked = ("Mark Cuban criticised the tax plan on Monday. Cuban has invested in dozens of companies. "
+              "<1|\"It will not work,\"|> [1|the left|] {1|said|}.")
+    assert speaker_name(marked, "a1") != "Mark Cuban"

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from spacy.tokens import Token
+
 from .agreement import Agreement
 from .entities import Cluster, first_name_gender
 from .ranker import COMPARED, FEATURES
@@ -152,6 +154,29 @@ def paragraph_subject(sal: Salience, history: History, query: Query) -> Cluster 
                 found.append(cluster)
                 break
     return found[0] if len(found) == 1 else None
+
+
+def sentence_person(sal: Salience, history: History, query: Query) -> Cluster | None:
+    """The one agreeing person who is a subject earlier in the source's own sentence (or what "As for" sets up),
+    outside quotations and the clause's own arguments ("As for Tom Pryor, he said …"; "Pryor left early, when he
+    told reporters …"); None when there is none or more than one. Agreeing fully: a person of the pronoun's gender."""
+    sentence = sal.sent_of[query.token]
+    content = _content_tokens(sal, query)
+    found: list[Cluster] = []
+    for cluster in sal.clusters():
+        if query.accept(cluster) < 1.0:
+            continue
+        if any(sal.sent_of[tok] == sentence and tok not in query.exclude and tok not in content
+               and _topic(sal.doc[tok]) and not history.is_quoted(sal.doc[tok].idx)
+               for tok in sal.mentions_before(cluster, query.token)):
+            found.append(cluster)
+    return found[0] if len(found) == 1 else None
+
+
+def _topic(tok: Token) -> bool:
+    """A subject, or what "As for" sets up ("As for Pryor, he said …")."""
+    head = tok.head
+    return is_subject(tok) or head.lower_ == "for" and head.i > 0 and tok.doc[head.i - 1].lower_ == "as"
 
 
 def _content_tokens(sal: Salience, query: Query) -> frozenset[int]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..model import Attribution, EntityKind, Span
 from . import salience
 from .agreement import Agreement
-from .candidates import History, Query, collect, paragraph_subject
+from .candidates import History, Query, collect, paragraph_subject, sentence_person
 from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFIDENCE, ROLE_MATCH_CONFIDENCE,
                            Descriptions, describe)
 from .entities import Cluster
@@ -39,6 +39,12 @@ PSEUDO_PRONOUN_SENTENCES = 1
 # A "who" clause this long or shorter, unpunctuated and with no pronoun, stays part of an unnamed antecedent's name
 # ("voters who back the plan"); longer ones are asides. Chosen on speakers-train(-2).
 RESTRICTIVE_CLAUSE_TOKENS = 10
+# An epithet whose noun the lexicons do not know is an agent when it ends like one ("investor", "documentarian",
+# "front-runner", "46-year-old") or is one of these (news outlets and couples speak; "the left" does not).
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "year-old")
+AGENT_NOUNS = frozenset({"outlet", "service", "couple", "pair", "duo", "network", "newspaper", "paper", "magazine",
+                         "broadcaster", "station", "publication", "website", "site", "agency", "channel"})
+NEAREST_SUBJECT, SAME_SENTENCE = FEATURES.index("nearest_subject"), FEATURES.index("same_sentence")
 
 
 def span_tokens(doc: Doc, span: Span) -> list[Token]:
@@ -258,7 +264,46 @@ class Resolver(Descriptions):
         leading = self._leading_name(tokens, source)
         if leading is not None:
             return leading
-        return self._resolve_nominal(head, tokens, source)
+        cluster = self._resolve_nominal(head, tokens, source)
+        if cluster is not None and not cluster.entity.named and cluster.entity.kind == "group" \
+                and cluster.entity.name.lower() == describe(source.text).lower() and self._is_epithet(head, tokens):
+            return self._epithet(head, cluster)
+        return cluster
+
+    def _is_epithet(self, head: Token, tokens: list[Token]) -> bool:
+        """"the investor", "the front-runner", "the outlet": "the", modifiers and one singular common noun,
+        nothing else (no owner, no prepositional phrase, no name)."""
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        return len(words) >= 2 and words[0].lower_ == "the" and words[-1].i == head.i and head.tag_ == "NN" \
+            and all(t.pos_ in ("ADJ", "NOUN", "NUM", "DET", "ADV") or t.text == "-" for t in words[1:]) \
+            and all(self.table.token_cluster.get(t.i) is None for t in words)
+
+    def _epithet(self, head: Token, unnamed: Cluster) -> Cluster:
+        """A journalist's epithet for whoever the story is about ("Mark Cuban criticised the plan. 'It won't work,'
+        the investor said."): the ranker's person or organisation, as if the epithet were a pronoun, when it is sure
+        and that entity is the nearest subject before it outside quotations or is named earlier in its sentence;
+        else the description stays unnamed."""
+        # Only nouns the lexicons do not know ("the outlet", "the investor"): a known person or organisation noun
+        # ("the official", "the company") is the role and organisation rules' question, and they weigh its evidence.
+        kinds = {"person", "organization"}
+        if not (head.lower_.endswith(AGENT_SUFFIXES) or head.lower_ in AGENT_NOUNS):
+            return unnamed  # "the left", "the leadership": no one in particular
+
+        def accept(c: Cluster) -> float:
+            named = c.entity.named and c.entity.name != AUTHOR_NAME and c.entity.kind in kinds
+            return 1.0 if named and not (c.entity.kind == "person" and self.agreement.not_person(c)) else 0.0
+
+        exclude = frozenset(t.i for t in head.head.children if t.i != head.i) | {head.head.i}
+        query = Query(head.i, accept, None, exclude, self._content)
+        found = collect(self.salience, self.history, query, self.agreement)
+        ranked = rank(self.model, found)
+        if ranked is None or ranked[1] < self.model.threshold:
+            return unnamed
+        features = next(f for c, f in found if c is ranked[0])
+        if not (features[NEAREST_SUBJECT] or features[SAME_SENTENCE]):
+            return unnamed
+        self.confidence = ranked[1]
+        return ranked[0]
 
     def _leading_name(self, tokens: list[Token], source: Span) -> Cluster | None:
         """"Borislav Petrenko, a leading energy analyst" where NER missed the name: the capitalised proper-noun run
@@ -369,7 +414,9 @@ class Resolver(Descriptions):
         exclude = frozenset(t.i for t in head.head.children if t.i != head.i) | {head.head.i}
         query = Query(head.i, pronoun_accept(gender, self.agreement), gender, exclude, self._content)
         cluster = self._ranked(query)
-        local = paragraph_subject(self.salience, self.history, query) if source and gender in ("m", "f") else None
+        local = sentence_person(self.salience, self.history, query) if source and gender in ("m", "f") else None
+        if local is None and source and gender in ("m", "f"):
+            local = paragraph_subject(self.salience, self.history, query)
         if local is None and source and gender in ("m", "f"):
             local = introduced_person(self.doc, self.salience, self.table.token_cluster, head, query.accept)
         if local is None and source and gender in ("m", "f") \
