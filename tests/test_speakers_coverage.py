@@ -47,12 +47,17 @@ def test_he_does_not_take_a_man_who_is_only_an_object_in_its_sentence():
 
 
 def test_an_epithet_is_the_nearest_subject_the_ranker_is_sure_of():
-    marked = ("Mark Cuban criticised the tax plan on Monday. Cuban has invested in dozens of companies. "
-              "<1|\"It will not work,\"|> [1|the investor|] {1|said|}.")
-    assert speaker_name(marked, "a1") == "Mark Cuban"
+    marked = ("The Harbor Courier ran the story about the bridge on Monday. The Harbor Courier has covered the port "
+              "for a decade. <1|\"The repairs are late,\"|> [1|the outlet|] {1|said|}.")
+    assert speaker_name(marked, "a1") == "Harbor Courier"
 
 
 def test_an_epithet_for_no_agent_stays_unnamed():
     marked = ("Mark Cuban criticised the tax plan on Monday. Cuban has invested in dozens of companies. "
               "<1|\"It will not work,\"|> [1|the left|] {1|said|}.")
     assert speaker_name(marked, "a1") != "Mark Cuban"
+
+
+def test_an_agent_like_epithet_after_a_named_speaker_is_someone_else():
+    marked = ("[1|John Smith|] {1|said|} <1|the plant was safe|>. [2|The regulator|] {2|said|} <2|it was not|>.")
+    assert speaker_name(marked, "a2") != "John Smith"

@@ -39,9 +39,9 @@ PSEUDO_PRONOUN_SENTENCES = 1
 # A "who" clause this long or shorter, unpunctuated and with no pronoun, stays part of an unnamed antecedent's name
 # ("voters who back the plan"); longer ones are asides. Chosen on speakers-train(-2).
 RESTRICTIVE_CLAUSE_TOKENS = 10
-# An epithet whose noun the lexicons do not know is an agent when it ends like one ("investor", "documentarian",
-# "front-runner", "46-year-old") or is one of these (news outlets and couples speak; "the left" does not).
-AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "year-old")
+# An epithet whose noun the lexicons do not know names someone already named only when it is one of these (news
+# outlets and couples speak for the one outlet or pair just named). An agent-like ending ("the regulator", "the
+# investor") is not enough: "John Smith said … The regulator disputed that" is someone else.
 AGENT_NOUNS = frozenset({"outlet", "service", "couple", "pair", "duo", "network", "newspaper", "paper", "magazine",
                          "broadcaster", "station", "publication", "website", "site", "agency", "channel"})
 NEAREST_SUBJECT, SAME_SENTENCE = FEATURES.index("nearest_subject"), FEATURES.index("same_sentence")
@@ -271,7 +271,7 @@ class Resolver(Descriptions):
         return cluster
 
     def _is_epithet(self, head: Token, tokens: list[Token]) -> bool:
-        """"the investor", "the front-runner", "the outlet": "the", modifiers and one singular common noun,
+        """"the outlet", "the news service", "the couple": "the", modifiers and one singular common noun,
         nothing else (no owner, no prepositional phrase, no name)."""
         words = [t for t in tokens if not t.is_punct and not t.is_space]
         return len(words) >= 2 and words[0].lower_ == "the" and words[-1].i == head.i and head.tag_ == "NN" \
@@ -279,14 +279,14 @@ class Resolver(Descriptions):
             and all(self.table.token_cluster.get(t.i) is None for t in words)
 
     def _epithet(self, head: Token, unnamed: Cluster) -> Cluster:
-        """A journalist's epithet for whoever the story is about ("Mark Cuban criticised the plan. 'It won't work,'
-        the investor said."): the ranker's person or organisation, as if the epithet were a pronoun, when it is sure
+        """A journalist's epithet for whoever the story is about ("The Courier ran the story on Monday. The outlet
+        said …"): the ranker's person or organisation, as if the epithet were a pronoun, when it is sure
         and that entity is the nearest subject before it outside quotations or is named earlier in its sentence;
         else the description stays unnamed."""
-        # Only nouns the lexicons do not know ("the outlet", "the investor"): a known person or organisation noun
+        # Only the nouns of AGENT_NOUNS, which the lexicons do not know: a known person or organisation noun
         # ("the official", "the company") is the role and organisation rules' question, and they weigh its evidence.
         kinds = {"person", "organization"}
-        if not (head.lower_.endswith(AGENT_SUFFIXES) or head.lower_ in AGENT_NOUNS):
+        if head.lower_ not in AGENT_NOUNS:
             return unnamed  # "the left", "the leadership": no one in particular
 
         def accept(c: Cluster) -> float:
