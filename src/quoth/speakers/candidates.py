@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from spacy.tokens import Token
+
 from .agreement import Agreement
 from .entities import Cluster, first_name_gender
-from .ranker import FEATURES
+from .ranker import COMPARED, FEATURES
 from .salience import Salience, is_subject
 from .transcripts import is_credit_line
 
@@ -106,9 +108,31 @@ def collect(sal: Salience, history: History, query: Query,
     total = sum(v for _, v, _, _ in scored)
     best = max(v * f for _, v, f, _ in scored)
     gender_of = agreement.gender if agreement is not None else (lambda c: c.gender)
+    subject = {id(c): _last_subject(sal, history, last, exclude) for c, _, _, last in scored}
+    main = {id(c): _last_subject(sal, history, last, exclude, main=True) for c, _, _, last in scored}
+    nearest, nearest_main = max(subject.values()), max(main.values())
+    sentence = sal.sent_of[query.token]
     return [(c, _features(sal, history, query, c, v / total, f, cataphora, gender_of(c), last)
-             + [float(v * f == best), math.log1p(v * f)])
+             + [float(v * f == best), math.log1p(v * f),
+                float(nearest >= 0 and subject[id(c)] == nearest),
+                float(nearest_main >= 0 and main[id(c)] == nearest_main),
+                float(any(sal.sent_of[t] == sentence and t not in exclude and not history.is_quoted(sal.doc[t].idx)
+                          for t in last))])
             for c, v, f, last in scored]
+
+
+def _last_subject(sal: Salience, history: History, mentions: list[int], exclude: frozenset[int],
+                  main: bool = False) -> int:
+    """The latest of ``mentions`` that is a grammatical subject outside every quotation (with ``main``, the subject
+    of its sentence's root verb), or -1."""
+    for tok in reversed(mentions):
+        t = sal.doc[tok]
+        if tok in exclude or not is_subject(t) or history.is_quoted(t.idx):
+            continue
+        if main and (t.head if t.dep_ != "conj" else t.head.head).dep_ != "ROOT":
+            continue
+        return tok
+    return -1
 
 
 def paragraph_subject(sal: Salience, history: History, query: Query) -> Cluster | None:
@@ -130,6 +154,29 @@ def paragraph_subject(sal: Salience, history: History, query: Query) -> Cluster 
                 found.append(cluster)
                 break
     return found[0] if len(found) == 1 else None
+
+
+def sentence_person(sal: Salience, history: History, query: Query) -> Cluster | None:
+    """The one agreeing person who is a subject earlier in the source's own sentence (or what "As for" sets up),
+    outside quotations and the clause's own arguments ("As for Tom Pryor, he said …"; "Pryor left early, when he
+    told reporters …"); None when there is none or more than one. Agreeing fully: a person of the pronoun's gender."""
+    sentence = sal.sent_of[query.token]
+    content = _content_tokens(sal, query)
+    found: list[Cluster] = []
+    for cluster in sal.clusters():
+        if query.accept(cluster) < 1.0:
+            continue
+        if any(sal.sent_of[tok] == sentence and tok not in query.exclude and tok not in content
+               and _topic(sal.doc[tok]) and not history.is_quoted(sal.doc[tok].idx)
+               for tok in sal.mentions_before(cluster, query.token)):
+            found.append(cluster)
+    return found[0] if len(found) == 1 else None
+
+
+def _topic(tok: Token) -> bool:
+    """A subject, or what "As for" sets up ("As for Pryor, he said …")."""
+    head = tok.head
+    return is_subject(tok) or head.lower_ == "for" and head.i > 0 and tok.doc[head.i - 1].lower_ == "as"
 
 
 def _content_tokens(sal: Salience, query: Query) -> frozenset[int]:
@@ -179,5 +226,5 @@ def _features(sal: Salience, history: History, query: Query, cluster: Cluster, s
         "recent_last_speaker": float(history.last_speaker is cluster
                                      and history.spoke_recently(cluster, sal.doc[query.token].idx)),
     }
-    return [values[name] for name in FEATURES[:-2]]  # the last two are set by ``collect``
+    return [values[name] for name in FEATURES if name not in COMPARED]  # ``collect`` appends the compared ones
 

@@ -10,12 +10,12 @@ from spacy.tokens import Doc, Token
 from ..model import Attribution, EntityKind, Span
 from . import salience
 from .agreement import Agreement
-from .candidates import History, Query, collect, paragraph_subject
+from .candidates import History, Query, collect, paragraph_subject, sentence_person
 from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFIDENCE, ROLE_MATCH_CONFIDENCE,
                            Descriptions, describe)
 from .entities import Cluster
 from ..lexicon.people import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON
-from .plural import joint_subject
+from .plural import group_subject, joint_subject
 from .introduced import introduced_person, previous_subject, quote_opens_paragraph
 from .ranker import FEATURES, load_model, rank
 from .salience import Salience
@@ -36,6 +36,15 @@ INTERVIEWEE_SHARE = 0.5
 # Training queries (pseudo-pronouns) come only from names whose entity was mentioned at most this many sentences
 # before: a real pronoun's antecedent almost always is. Re-run `make train` after changing it.
 PSEUDO_PRONOUN_SENTENCES = 1
+# A "who" clause this long or shorter, unpunctuated and with no pronoun, stays part of an unnamed antecedent's name
+# ("voters who back the plan"); longer ones are asides. Chosen on speakers-train(-2).
+RESTRICTIVE_CLAUSE_TOKENS = 10
+# An epithet whose noun the lexicons do not know names someone already named only when it is one of these (news
+# outlets and couples speak for the one outlet or pair just named). An agent-like ending ("the regulator", "the
+# investor") is not enough: "John Smith said … The regulator disputed that" is someone else.
+AGENT_NOUNS = frozenset({"outlet", "service", "couple", "pair", "duo", "network", "newspaper", "paper", "magazine",
+                         "broadcaster", "station", "publication", "website", "site", "agency", "channel"})
+NEAREST_SUBJECT, SAME_SENTENCE = FEATURES.index("nearest_subject"), FEATURES.index("same_sentence")
 
 
 def span_tokens(doc: Doc, span: Span) -> list[Token]:
@@ -243,6 +252,11 @@ class Resolver(Descriptions):
                 self.confidence = PARAGRAPH_SUBJECT_CONFIDENCE
                 return self.table.unnamed(" and ".join(" ".join(c.parts) for c in pair), "person", source.start,
                                           source.end, named=True)
+            group = group_subject(self.doc, self.salience, self.table.token_cluster, head, self._content) \
+                if low in ("they", "them") else None
+            if group is not None:  # "Local officials met the minister. They said …"
+                self.confidence = PARAGRAPH_SUBJECT_CONFIDENCE
+                return self.table.unnamed(self.table.text[group[0]:group[1]], "group", group[0], group[1])
             if low in PERSONAL_PRONOUNS:
                 return self._resolve_pronoun(head, source=True)
             if low in FIRST_PERSON:
@@ -250,7 +264,46 @@ class Resolver(Descriptions):
         leading = self._leading_name(tokens, source)
         if leading is not None:
             return leading
-        return self._resolve_nominal(head, tokens, source)
+        cluster = self._resolve_nominal(head, tokens, source)
+        if cluster is not None and not cluster.entity.named and cluster.entity.kind == "group" \
+                and cluster.entity.name.lower() == describe(source.text).lower() and self._is_epithet(head, tokens):
+            return self._epithet(head, cluster)
+        return cluster
+
+    def _is_epithet(self, head: Token, tokens: list[Token]) -> bool:
+        """"the outlet", "the news service", "the couple": "the", modifiers and one singular common noun,
+        nothing else (no owner, no prepositional phrase, no name)."""
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        return len(words) >= 2 and words[0].lower_ == "the" and words[-1].i == head.i and head.tag_ == "NN" \
+            and all(t.pos_ in ("ADJ", "NOUN", "NUM", "DET", "ADV") or t.text == "-" for t in words[1:]) \
+            and all(self.table.token_cluster.get(t.i) is None for t in words)
+
+    def _epithet(self, head: Token, unnamed: Cluster) -> Cluster:
+        """A journalist's epithet for whoever the story is about ("The Courier ran the story on Monday. The outlet
+        said …"): the ranker's person or organisation, as if the epithet were a pronoun, when it is sure
+        and that entity is the nearest subject before it outside quotations or is named earlier in its sentence;
+        else the description stays unnamed."""
+        # Only the nouns of AGENT_NOUNS, which the lexicons do not know: a known person or organisation noun
+        # ("the official", "the company") is the role and organisation rules' question, and they weigh its evidence.
+        kinds = {"person", "organization"}
+        if head.lower_ not in AGENT_NOUNS:
+            return unnamed  # "the left", "the leadership": no one in particular
+
+        def accept(c: Cluster) -> float:
+            named = c.entity.named and c.entity.name != AUTHOR_NAME and c.entity.kind in kinds
+            return 1.0 if named and not (c.entity.kind == "person" and self.agreement.not_person(c)) else 0.0
+
+        exclude = frozenset(t.i for t in head.head.children if t.i != head.i) | {head.head.i}
+        query = Query(head.i, accept, None, exclude, self._content)
+        found = collect(self.salience, self.history, query, self.agreement)
+        ranked = rank(self.model, found)
+        if ranked is None or ranked[1] < self.model.threshold:
+            return unnamed
+        features = next(f for c, f in found if c is ranked[0])
+        if not (features[NEAREST_SUBJECT] or features[SAME_SENTENCE]):
+            return unnamed
+        self.confidence = ranked[1]
+        return ranked[0]
 
     def _leading_name(self, tokens: list[Token], source: Span) -> Cluster | None:
         """"Borislav Petrenko, a leading energy analyst" where NER missed the name: the capitalised proper-noun run
@@ -315,7 +368,24 @@ class Resolver(Descriptions):
         tokens = [t for t in antecedent.subtree if t.i < verb.left_edge.i]
         span = Span.from_offsets(self.table.text, [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]) if tokens \
             else Span.from_offsets(self.table.text, [(antecedent.idx, antecedent.idx + len(antecedent))])
-        return self._resolve_nominal(antecedent, tokens or [antecedent], span)
+        cluster = self._resolve_nominal(antecedent, tokens or [antecedent], span)
+        if cluster is not None and not cluster.entity.named and verb.dep_ == "relcl" and tokens:
+            return self._restricted(cluster, tokens, verb) or cluster
+        return cluster
+
+    def _restricted(self, cluster: Cluster, tokens: list[Token], verb: Token) -> Cluster | None:
+        """An unnamed antecedent keeps a short restrictive "who" clause: "voters who back the plan said" is said by
+        "voters who back the plan", not by every voter (the speakers-train convention). None when the clause is set
+        off by punctuation (non-restrictive), is long, holds a pronoun or runs past its sentence."""
+        clause = [t for t in verb.subtree if not t.is_space]
+        while clause and clause[-1].is_punct:
+            clause = clause[:-1]
+        if not clause or clause[0].lower_ != "who" or len(clause) > RESTRICTIVE_CLAUSE_TOKENS \
+                or self.doc[verb.left_edge.i - 1].is_punct or clause[-1].sent != tokens[0].sent \
+                or any(t.is_punct or t.lower_ in PERSONAL_PRONOUNS for t in clause):
+            return None
+        start, end = tokens[0].idx, clause[-1].idx + len(clause[-1])
+        return self.table.unnamed(self.table.text[start:end], cluster.entity.kind, start, end)
 
     def _addressee(self, source: Span) -> Cluster | None:
         """"you" in an interview question ("Q: Have you talked to her?") is the interviewee."""
@@ -344,7 +414,9 @@ class Resolver(Descriptions):
         exclude = frozenset(t.i for t in head.head.children if t.i != head.i) | {head.head.i}
         query = Query(head.i, pronoun_accept(gender, self.agreement), gender, exclude, self._content)
         cluster = self._ranked(query)
-        local = paragraph_subject(self.salience, self.history, query) if source and gender in ("m", "f") else None
+        local = sentence_person(self.salience, self.history, query) if source and gender in ("m", "f") else None
+        if local is None and source and gender in ("m", "f"):
+            local = paragraph_subject(self.salience, self.history, query)
         if local is None and source and gender in ("m", "f"):
             local = introduced_person(self.doc, self.salience, self.table.token_cluster, head, query.accept)
         if local is None and source and gender in ("m", "f") \
