@@ -78,6 +78,14 @@ def _conflict(marks: set[str], role: str) -> bool:
     return bool(marks - held) and bool(held - marks)
 
 
+def _as_written(tokens: list[Token]) -> str:
+    """Tokens as the article spaces them ("Fiorina's team", never "Fiorina 's team"); a space where a token
+    between two of them was left out."""
+    out = [t.text_with_ws if n + 1 < len(tokens) and tokens[n + 1].i == t.i + 1 else t.text + " "
+           for n, t in enumerate(tokens)]
+    return "".join(out).strip()
+
+
 class Descriptions:
     """Description resolution, mixed into ``Resolver`` (which sets these attributes and the two methods)."""
 
@@ -200,7 +208,7 @@ class Descriptions:
         if (head.lower_ in OWN_WORDS_NOUNS or head.lemma_.lower() in OWN_WORDS_NOUNS) and owner.entity.named \
                 and owner.entity.kind in ("person", "organization"):
             return owner  # "her statement": she speaks (confidence as her pronoun's)
-        if head.lower_ in CAMPAIGN_NOUNS and owner.entity.kind == "person":
+        if head.lower_ in CAMPAIGN_NOUNS and owner.entity.kind == "person" and owner.entity.named:
             return self.table.unnamed(f"the {owner.parts[-1]} campaign", "organization", source.start, source.end,
                                       named=True)
         rest = " ".join(t.text for t in tokens if t.i > poss.i and (t.i <= head.i or t.dep_ == "prep"
@@ -286,7 +294,7 @@ class Descriptions:
             return self.table.unnamed(f"{owner.entity.name}'s {tail}", "organization", source.start, source.end,
                                       named=True)
         if any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() for t in words):
-            name = " ".join(t.text for t in words if t.i <= head.i or t.head.i == head.i)
+            name = _as_written([t for t in words if t.i <= head.i or t.head.i == head.i])
             return self.table.unnamed(name, "organization", source.start, source.end, named=True)
         if definite and head.lower_ in CAMPAIGN_NOUNS:
             local = self._local_entities(head.i, lambda c: 1.0 if c.entity.kind == "person" and c.entity.named
@@ -346,15 +354,19 @@ class Descriptions:
     def _role_match(self, head: Token, tokens: list[Token], need_head: bool = True) -> Cluster | None:
         """The person one of whose roles shares the description's head noun (and most of its modifiers); a role
         with a qualifier the description lacks ("deputy prime minister" for "the prime minister"), or without one it
-        has ("prime minister" for "the former prime minister"), does not fit."""
+        has ("prime minister" for "the former prime minister"), does not fit, nor one of a person whose roles lack a
+        place the description names ("the Vermont senator" is not "Sen. Rand Paul" of nowhere said)."""
         words = {_stem(t.text) for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
         present = {_stem(t.text) for t in tokens}  # "former" is a spaCy stop word, and a qualifier
         marks = _marks(" ".join(t.text for t in tokens))
+        places = marks & self._place_stems()  # "the Vermont senator": a senator of Vermont
         head_stem = _stem(head.text)
         best, best_score = None, 0.0
         for c in self.table.clusters:
             if c.entity.kind != "person" or not c.entity.roles:
                 continue
+            if places - {_stem(w) for role in c.entity.roles for w in role.replace("-", " ").split()}:
+                continue  # "Sen." alone says nothing of Vermont
             fits = [len(words & role_words) for role in c.entity.roles
                     if (role_words := {_stem(w) for w in role.replace("-", " ").split()})
                     and (role_words & QUALIFIER_STEMS) == (present & QUALIFIER_STEMS) and not _conflict(marks, role)
@@ -420,8 +432,8 @@ class Descriptions:
             if any(head_stem in {_stem(w) for w in role.split()} and _conflict(marks, role) for role in c.entity.roles):
                 return 0.0  # the Republican nominee is not "the Democratic presidential nominee"
             held = {_stem(w) for role in c.entity.roles for w in role.split()} & places
-            if wanted and held and not held & wanted:
-                return 0.0  # a Colombian president is no "U.S. official"
+            if wanted and not held & wanted:
+                return 0.0  # a Colombian president is no "U.S. official", nor "Sen. Paul" the Vermont senator
             return 0.0 if gender and c.gender and c.gender != gender else 1.0
 
         local = self._local_entities(head.i, accept, exclude)

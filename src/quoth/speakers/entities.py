@@ -42,6 +42,7 @@ class Cluster:
     plural: bool = False
     first_token: int = 10**9
     positions: list[int] = field(default_factory=list)
+    full_positions: list[int] = field(default_factory=list)  # where a mention gives more than one name part
 
     @property
     def gender(self) -> str | None:
