@@ -354,19 +354,15 @@ class Descriptions:
     def _role_match(self, head: Token, tokens: list[Token], need_head: bool = True) -> Cluster | None:
         """The person one of whose roles shares the description's head noun (and most of its modifiers); a role
         with a qualifier the description lacks ("deputy prime minister" for "the prime minister"), or without one it
-        has ("prime minister" for "the former prime minister"), does not fit, nor one of a person whose roles lack a
-        place the description names ("the Vermont senator" is not "Sen. Rand Paul" of nowhere said)."""
+        has ("prime minister" for "the former prime minister"), does not fit."""
         words = {_stem(t.text) for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
         present = {_stem(t.text) for t in tokens}  # "former" is a spaCy stop word, and a qualifier
         marks = _marks(" ".join(t.text for t in tokens))
-        places = marks & self._place_stems()  # "the Vermont senator": a senator of Vermont
         head_stem = _stem(head.text)
         best, best_score = None, 0.0
         for c in self.table.clusters:
             if c.entity.kind != "person" or not c.entity.roles:
                 continue
-            if places - {_stem(w) for role in c.entity.roles for w in role.replace("-", " ").split()}:
-                continue  # "Sen." alone says nothing of Vermont
             fits = [len(words & role_words) for role in c.entity.roles
                     if (role_words := {_stem(w) for w in role.replace("-", " ").split()})
                     and (role_words & QUALIFIER_STEMS) == (present & QUALIFIER_STEMS) and not _conflict(marks, role)
@@ -432,8 +428,8 @@ class Descriptions:
             if any(head_stem in {_stem(w) for w in role.split()} and _conflict(marks, role) for role in c.entity.roles):
                 return 0.0  # the Republican nominee is not "the Democratic presidential nominee"
             held = {_stem(w) for role in c.entity.roles for w in role.split()} & places
-            if wanted and not held & wanted:
-                return 0.0  # a Colombian president is no "U.S. official", nor "Sen. Paul" the Vermont senator
+            if wanted and held and not held & wanted:
+                return 0.0  # a Colombian president is no "U.S. official"
             return 0.0 if gender and c.gender and c.gender != gender else 1.0
 
         local = self._local_entities(head.i, accept, exclude)

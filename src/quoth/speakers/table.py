@@ -83,15 +83,10 @@ def _family_names(names: list[NameSpan], evidence: dict[tuple[str, ...], str]) -
 
 def _family_kind(name: NameSpan, families: frozenset[str]) -> NameSpan:
     """A name the article's families explain: "the Murdochs", beside the person Rupert Murdoch, is a family (a
-    group), never an organisation; "Lachlan Murdoch" or "Naghmeh Abedini", called an organisation by NER, is a
-    person of that family (a capitalised given name and the surname, no organisation word)."""
+    group), never an organisation."""
     parts = name.parts
     if not families or name.kind == "group" or name.evidence == "organization":
         return name
-    if name.kind in ("organization", "other") and 2 <= len(parts) <= 3 and surname(parts).lower() in families \
-            and all(p[:1].isupper() and not p.isupper() for p in parts) and _given_name(parts[0]) \
-            and not org_words(parts) and not name.roles:
-        return replace(name, kind="person", evidence="person")
     if len(parts) == 1 and name.kind in ("organization", "other", "person") and parts[0][:1].isupper() \
             and parts[0].endswith("s") and (parts[0][:-1].lower() in families or parts[0].endswith("es")
                                             and parts[0][:-2].lower() in families):
