@@ -86,6 +86,16 @@ def _as_written(tokens: list[Token]) -> str:
     return "".join(out).strip()
 
 
+def _capitalised_noun(head: Token) -> bool:
+    """A common noun the tagger read as a proper noun for its capital opening a sentence ("Aides to Clinton said",
+    "Advisers to Mr. Rubio"): a person or group noun, singular or plural."""
+    low = head.lower_
+    if not head.is_sent_start or not head.text[1:].islower():
+        return False
+    nouns = PERSON_NOUNS | GROUP_NOUNS
+    return low in nouns or low.endswith("s") and low[:-1] in nouns
+
+
 class Descriptions:
     """Description resolution, mixed into ``Resolver`` (which sets these attributes and the two methods)."""
 
@@ -481,7 +491,8 @@ class Descriptions:
         if known is not None:  # "Trump says" where the tagger read "Trump" as a common noun
             self.confidence = NAMED_CONFIDENCE
             return known
-        if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens):
+        if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens) \
+                and not _capitalised_noun(head):
             name, name_kind = self._proper_name(tokens)
             return self.table.unnamed(name, name_kind, source.start, source.end, named=True)
         lower_name = lower_case_name(head)

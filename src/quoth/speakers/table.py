@@ -245,13 +245,15 @@ class EntityTable:
         word = name.parts[-1].lower() if len(name.parts) == 1 else ""
         if not word:
             return None
-        bearers = [c for c in self.clusters if c.entity.kind == "person" and len(c.parts) > 1
-                   and id(c) not in self._ambiguous and word == surname(c.parts) and _given_name(c.parts[0])]
+        bearers = [c for c in self.clusters if c.entity.kind == "person" and id(c) not in self._ambiguous
+                   and word == surname(c.parts) and (len(c.parts) == 1 or _given_name(c.parts[0]))]
         if len(bearers) > 1:
             one = self._one_bearer(name, bearers)
             if one is not None or not ambiguous_ok:
                 return one
-            return self._ambiguous_person(name, bearers)
+            # "Mr. Obama" beside "Michelle Obama" made a person of his own: "President Obama" is him, not her
+            single = [c for c in bearers if len(c.parts) == 1 and c.gender in (None, name.honorific or c.gender)]
+            return single[0] if len(single) == 1 else self._ambiguous_person(name, bearers)
         best: Cluster | None = None
         best_score = -1
         for c in self.clusters:
