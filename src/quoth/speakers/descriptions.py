@@ -17,7 +17,7 @@ from .evidence import described_as, is_first_name, org_words
 from ..lexicon.people import (DOCUMENT_NOUNS, FEMALE_NOUNS, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS, ORG_NOUNS,
                       OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS, TITLES)
 from .places import CITY_NOUNS, LOCAL_BODY_NOUNS, PLACE_KIND, the_local_place
-from .naming import describe, lower_case_name, proper_name_text
+from .naming import as_written, capitalised_noun, describe, lower_case_name, proper_name_text
 from .salience import Salience
 from .table import EntityTable
 
@@ -76,24 +76,6 @@ def _conflict(marks: set[str], role: str) -> bool:
     presidential nominee" against "Republican presidential nominee")."""
     held = _marks(role)
     return bool(marks - held) and bool(held - marks)
-
-
-def _as_written(tokens: list[Token]) -> str:
-    """Tokens as the article spaces them ("Fiorina's team", never "Fiorina 's team"); a space where a token
-    between two of them was left out."""
-    out = [t.text_with_ws if n + 1 < len(tokens) and tokens[n + 1].i == t.i + 1 else t.text + " "
-           for n, t in enumerate(tokens)]
-    return "".join(out).strip()
-
-
-def _capitalised_noun(head: Token) -> bool:
-    """A common noun the tagger read as a proper noun for its capital opening a sentence ("Aides to Clinton said",
-    "Advisers to Mr. Rubio"): a person or group noun, singular or plural."""
-    low = head.lower_
-    if not head.is_sent_start or not head.text[1:].islower():
-        return False
-    nouns = PERSON_NOUNS | GROUP_NOUNS
-    return low in nouns or low.endswith("s") and low[:-1] in nouns
 
 
 class Descriptions:
@@ -304,7 +286,7 @@ class Descriptions:
             return self.table.unnamed(f"{owner.entity.name}'s {tail}", "organization", source.start, source.end,
                                       named=True)
         if any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() for t in words):
-            name = _as_written([t for t in words if t.i <= head.i or t.head.i == head.i])
+            name = as_written([t for t in words if t.i <= head.i or t.head.i == head.i])
             return self.table.unnamed(name, "organization", source.start, source.end, named=True)
         if definite and head.lower_ in CAMPAIGN_NOUNS:
             local = self._local_entities(head.i, lambda c: 1.0 if c.entity.kind == "person" and c.entity.named
@@ -492,7 +474,7 @@ class Descriptions:
             self.confidence = NAMED_CONFIDENCE
             return known
         if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens) \
-                and not _capitalised_noun(head):
+                and not capitalised_noun(head):
             name, name_kind = self._proper_name(tokens)
             return self.table.unnamed(name, name_kind, source.start, source.end, named=True)
         lower_name = lower_case_name(head)
