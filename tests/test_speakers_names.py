@@ -83,3 +83,11 @@ def test_names_an_organisation_phrase_is_spaced_as_written():
     marked = "Carla Fiorina spoke in Iowa. [1|Fiorina's team|] {1|said|} <1|the ads would run|>."
     name = speaker_name(marked, "a1")
     assert name is None or "Fiorina 's" not in name
+
+
+def test_names_a_who_clause_makes_a_person_of_a_bare_surname():
+    marked = ("Norvale shares fell on Monday. Lindqvist, who sits on its board, spoke. "
+              "[1|Lindqvist|] {1|said|} <1|the plan was sound|>.")
+    _, atts, ents = resolve(marked)
+    entity = ents[atts["a1"].speaker or ""]
+    assert (entity.name, entity.kind) == ("Lindqvist", "person")

@@ -320,11 +320,19 @@ def _evidence(span: SpacySpan, parts: list[str], kind: EntityKind, titled: bool)
         return "person", "person"
     if kind in ("other", "organization") and speaks_as_person(span, parts, kind == "organization"):
         return "person", "person"
+    if kind in ("other", "organization") and capitalised and not org_words(parts) and _who_clause(span):
+        return "person", "person"  # "Lindqvist, who sits on the board, …": "who" is said of people
     if kind == "other" and first_named and len(parts) <= 3 and followed_by_personal_pronoun(span):
         return "person", "person"  # "Ana Ruiz … she": a first name, and the article's own pronoun
     if kind == "person" and (first_named or described == "person"):
         return kind, "person"
     return kind, None
+
+
+def _who_clause(span: SpacySpan) -> bool:
+    """Whether a relative clause opened by "who" or "whom" hangs on the name ("Lindqvist, who sits on …")."""
+    return any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") and w.i < c.i for w in c.children)
+               for c in span.root.children if c.i >= span.end)
 
 
 def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
