@@ -91,3 +91,9 @@ def test_names_a_who_clause_makes_a_person_of_a_bare_surname():
     _, atts, ents = resolve(marked)
     entity = ents[atts["a1"].speaker or ""]
     assert (entity.name, entity.kind) == ("Lindqvist", "person")
+
+
+def test_names_a_person_is_named_in_running_texts_casing_not_a_headlines():
+    marked = ("MAYOR ANA RUIZ VISITS THE HARBOUR\n\nAna Ruiz met fishers on Monday. "
+              "[1|Ruiz|] {1|said|} <1|the quay would be rebuilt|>.")
+    assert speaker_name(marked, "a1") == "Ana Ruiz"

@@ -42,6 +42,11 @@ def _given_name(word: str) -> bool:
     return is_first_name(low) or not low.endswith("ing") and base_form(low) == low
 
 
+def _shouted(parts: list[str]) -> bool:
+    """Whether a name is written in capitals throughout (a headline or a label: "ANA RUIZ")."""
+    return all(p.isupper() for p in parts if len(p) > 2)
+
+
 def _nickname(one: str, other: str) -> bool:
     """Whether two first names (lower case) may be one person's, a short form and the full one ("Sandy" /
     "Sandra", "Dan" / "Daniel"): the same first three letters, the shorter one at most five letters, and no two
@@ -131,9 +136,10 @@ class EntityTable:
     def _cluster_names(self, names: list[NameSpan]) -> None:
         names = reconcile(names)
         full = sorted((n for n in names if n.kind == "person" and len(n.parts) > 1 and not n.weak),
-                      key=lambda n: -len(n.parts))
+                      key=lambda n: (-len(n.parts), _shouted(n.parts)))
         for name in full:
             self._attach(name, self._match_full_person(name) or self._new(name, "person"))
+        joined = self._join_first_named(names)
         # Honorific short names first ("Mr. Obama"), so that bare surnames can join the more frequent bearer.
         # Proper-noun runs NER missed come last: they only join what the labelled names built ("the PBO" before
         # "Parliamentary Budget Officer").
@@ -141,6 +147,8 @@ class EntityTable:
                                                  n.start)):
             if name.weak:
                 self._attach_weak(name)
+                continue
+            if id(name) in joined:
                 continue
             if name.kind == "person" and len(name.parts) > 1:
                 continue
@@ -159,6 +167,21 @@ class EntityTable:
                 cluster = self._match_org(name) if kind != "person" else None
                 cluster = cluster or self._new(name, kind)
             self._attach(name, cluster)
+
+    def _join_first_named(self, names: list[NameSpan]) -> set[int]:
+        """Proper-noun runs NER left unlabelled that spell a known person's full name with a known first name
+        ("ANA RUIZ" in a headline, then "Ana Ruiz met …" with no label): mentions of that person. Returns their
+        ids."""
+        joined: set[int] = set()
+        for name in names:
+            if name.kind != "other" or name.weak or not 2 <= len(name.parts) <= 3 or not is_first_name(name.parts[0]) \
+                    or not all(p[:1].isupper() for p in name.parts):
+                continue
+            cluster = self._match_full_person(name)
+            if cluster is not None:
+                self._attach(name, cluster)
+                joined.add(id(name))
+        return joined
 
     def _misread_names(self) -> None:
         """A one-word organisation's name the tagger read as a common noun ("Twitter takes bigger steps …" in a
@@ -203,8 +226,9 @@ class EntityTable:
                 cluster.entity.roles.append(role)
         if name.honorific:
             cluster.gender_votes[name.honorific] += NAME_GENDER_VOTES
-        if len(name.parts) > len(cluster.parts) and cluster.entity.kind != "person":
-            cluster.parts = list(name.parts)
+        if len(name.parts) > len(cluster.parts) and cluster.entity.kind != "person" \
+                or len(name.parts) == len(cluster.parts) and _shouted(cluster.parts) and not _shouted(name.parts):
+            cluster.parts = list(name.parts)  # the fullest name, in running text's casing ("Ana Ruiz", not "ANA RUIZ")
             cluster.entity.name = " ".join(name.parts)
         cluster.positions.append(name.start)
         if len(name.parts) > 1:
