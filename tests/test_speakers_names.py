@@ -97,3 +97,9 @@ def test_names_a_person_is_named_in_running_texts_casing_not_a_headlines():
     marked = ("MAYOR ANA RUIZ VISITS THE HARBOUR\n\nAna Ruiz met fishers on Monday. "
               "[1|Ruiz|] {1|said|} <1|the quay would be rebuilt|>.")
     assert speaker_name(marked, "a1") == "Ana Ruiz"
+
+
+def test_names_a_possessed_description_keeps_its_conjuncts():
+    marked = "Ana Ruiz spoke on Monday. [1|Her advisers and allies|] {1|said|} <1|the vote would pass|>."
+    name = speaker_name(marked, "a1")
+    assert name is not None and name.endswith("advisers and allies")

@@ -135,7 +135,8 @@ class Descriptions:
     def _leading_named(self, tokens: list[Token]) -> Cluster | None:
         """"Jack Dorsey, recently named the company's chief executive," (a source span the parser headed
         elsewhere): the person or organisation whose name opens the span, when a comma follows it and no list
-        does ("Ruiz, Hale and others")."""
+        does ("Ruiz, Hale and others"); after an opening organisation, the person whose name closes the span ("the
+        Observer, her senior policy adviser, Jake Sullivan": a span that ran over the paper)."""
         words = [t for t in tokens if not t.is_space]
         while words and words[0].dep_ == "det":
             words = words[1:]
@@ -147,6 +148,12 @@ class Descriptions:
             n += 1
         if n >= len(words) or words[n].text != "," or any(c.dep_ in ("conj", "cc") for c in words[n - 1].children):
             return None
+        if first.entity.kind == "organization":  # "the Observer, her senior policy adviser, Jake Sullivan"
+            last = [t for t in words if not t.is_punct]
+            closing = self.table.token_cluster.get(last[-1].i) if last else None
+            if closing is not None and closing is not first and closing.entity.kind == "person" \
+                    and closing.entity.named and last[-1].i > words[n].i:
+                return closing
         return first
 
     def _local_government(self, head: Token, lemma: str, definite: bool, source: Span) -> Cluster | None:
@@ -203,8 +210,9 @@ class Descriptions:
         if head.lower_ in CAMPAIGN_NOUNS and owner.entity.kind == "person" and owner.entity.named:
             return self.table.unnamed(f"the {owner.parts[-1]} campaign", "organization", source.start, source.end,
                                       named=True)
+        joined = {x.i for c in head.children if c.dep_ in ("cc", "conj") for x in c.subtree}  # "and allies"
         rest = " ".join(t.text for t in tokens if t.i > poss.i and (t.i <= head.i or t.dep_ == "prep"
-                                                                   or t.head.dep_ == "prep"))
+                                                                   or t.head.dep_ == "prep" or t.i in joined))
         kind: EntityKind = "group" if head.tag_ == "NNS" else "other"
         return self.table.unnamed(f"{owner.entity.name}'s {rest}", kind, source.start, source.end)
 
