@@ -103,3 +103,8 @@ def test_names_a_possessed_description_keeps_its_conjuncts():
     marked = "Ana Ruiz spoke on Monday. [1|Her advisers and allies|] {1|said|} <1|the vote would pass|>."
     name = speaker_name(marked, "a1")
     assert name is not None and name.endswith("advisers and allies")
+
+
+def test_names_a_capitalised_person_noun_opening_a_sentence_is_no_entity_name():
+    marked = "Marco Rubio spoke in Ohio. [1|Advisers to Mr. Rubio|] {1|said|} <1|the race was close|>."
+    assert speaker_name(marked, "a1") == "advisers to Mr. Rubio"

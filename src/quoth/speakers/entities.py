@@ -22,6 +22,7 @@ from .evidence import (ORG_DESCRIPTION_NOUNS, ORG_NAME_WORDS, credit_ranges, des
 from ..lexicon.forms import base_form
 from ..lexicon.speech import STATEMENT_VERBS
 from ..model import Entity, EntityKind
+from .naming import capitalised_noun
 from .places import local_places
 from ..lexicon.people import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
                       PERSONAL_PRONOUNS, TITLES)
@@ -262,6 +263,8 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
         toks, lead, honorific = _strip_name(list(span), kind)
     if not toks or not any(t.text[:1].isupper() for t in toks):
         return None
+    if len(toks) == 1 and capitalised_noun(toks[0], PERSON_NOUNS):
+        return None  # "Aides to Clinton said …": a sentence's capital, not a name
     prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
     if _misread_person(span, toks, kind):
         kind = "person"

@@ -60,13 +60,12 @@ def describe(text: str) -> str:
 ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St))$")
 
 
-def capitalised_noun(head: Token) -> bool:
+def capitalised_noun(head: Token, nouns: frozenset[str] = PERSON_NOUNS | GROUP_NOUNS) -> bool:
     """A common noun the tagger read as a proper noun for its capital opening a sentence ("Aides to Clinton said",
-    "Advisers to Mr. Rubio"): a person or group noun, singular or plural."""
+    "Advisers to Mr. Rubio"): a person or group noun (of ``nouns``), singular or plural."""
     low = head.lower_
     if not head.is_sent_start or not head.text[1:].islower():
         return False
-    nouns = PERSON_NOUNS | GROUP_NOUNS
     return low in nouns or low.endswith("s") and low[:-1] in nouns
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from ..docindex import doc_text, sentences
 from ..lexicon.forms import base_form
 from ..model import Entity, EntityKind, Mention
+from .naming import capitalised_noun
 from .entities import (Cluster, NameSpan, acronym, find_name_spans, first_name_gender, infer_genders,
                        normalise_key, retype_places, surname)
 from .evidence import ORG_NAME_WORDS, credit_ranges, is_first_name, org_words
@@ -392,7 +393,7 @@ class EntityTable:
         piece = self.doc.char_span(start, start + len(first), alignment_mode="expand") if first else None
         word = piece[0] if piece is not None and len(piece) > 0 else None
         bare = first.replace("’s", "").replace("'s", "")
-        proper = word is not None and word.text == bare and (
+        proper = word is not None and word.text == bare and not capitalised_noun(word) and (
             word.pos_ == "PROPN" and (not word.is_sent_start or word.i in self.token_cluster)
             or word.ent_type_ in NAME_ENTITY_TYPES  # "Saudi prince", "Clinton’s camp" opening a sentence
             or len(bare) > 1 and bare.isupper() and bare.isalpha())  # "TV headquarters"
