@@ -108,3 +108,9 @@ def test_names_a_possessed_description_keeps_its_conjuncts():
 def test_names_a_capitalised_person_noun_opening_a_sentence_is_no_entity_name():
     marked = "Marco Rubio spoke in Ohio. [1|Advisers to Mr. Rubio|] {1|said|} <1|the race was close|>."
     assert speaker_name(marked, "a1") == "advisers to Mr. Rubio"
+
+
+def test_names_an_honorific_without_a_period_opens_a_persons_name():
+    marked = ("Nigel Farage leads the party. The vote is near. Mr Farage told the radio. "
+              "[1|Mr Farage|] {1|said|} <1|the polls were wrong|>.")
+    assert speaker_name(marked, "a1") == "Nigel Farage"

@@ -254,8 +254,8 @@ def _titled_person(tokens: list[Token], kind: EntityKind) -> bool:
 
 
 def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
-    if _titled_person(list(span), kind):
-        kind = "person"
+    if _titled_person(list(span), kind) or kind == "other" and len(span) > 1 and span[0].lower_ in HONORIFICS:
+        kind = "person"  # "Mayor Ana Ruiz", or "Mr Farage" (no period) in a proper-noun run NER missed
     toks, lead, honorific = _strip_name(list(span), kind)
     if kind == "person" and toks and all(t.lower_ in ORG_NAME_WORDS or t.lower_ in ORG_DESCRIPTION_NOUNS
                                          for t in toks):

@@ -64,9 +64,15 @@ def capitalised_noun(head: Token, nouns: frozenset[str] = PERSON_NOUNS | GROUP_N
     """A common noun the tagger read as a proper noun for its capital opening a sentence ("Aides to Clinton said",
     "Advisers to Mr. Rubio"): a person or group noun (of ``nouns``), singular or plural."""
     low = head.lower_
-    if not head.is_sent_start or not head.text[1:].islower():
+    if not head.is_sent_start or not head.text[1:].islower() or head.ent_type_ == "NORP" \
+            or low.rstrip("s") in PARTY_WORDS:
         return False
     return low in nouns or low.endswith("s") and low[:-1] in nouns
+
+
+# Members of parties and movements: proper nouns even opening a sentence ("Democrats said …").
+PARTY_WORDS = frozenset({"democrat", "republican", "liberal", "conservative", "tory", "torie", "socialist",
+                         "communist", "libertarian", "green", "labourite", "democrats", "republicans"})
 
 
 def as_written(tokens: list[Token]) -> str:
