@@ -114,3 +114,11 @@ def test_names_an_honorific_without_a_period_opens_a_persons_name():
     marked = ("Nigel Farage leads the party. The vote is near. Mr Farage told the radio. "
               "[1|Mr Farage|] {1|said|} <1|the polls were wrong|>.")
     assert speaker_name(marked, "a1") == "Nigel Farage"
+
+
+def test_names_a_headline_kicker_is_no_speaker_label():
+    from quoth.speakers.transcripts import line_label
+
+    assert line_label("Breaking News: The Ferry Cuts Go Too Far", 20) is None
+    assert line_label("Analysis: why the plant closed", 15) is None
+    assert line_label("Harbour Daily News: The Ferry Cuts Go Too Far", 25) is not None

@@ -19,7 +19,11 @@ QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
 ANSWER_LABELS = frozenset({"a", "answer"})
 # Words that open a line with a colon without naming a speaker ("Note:", "Update:").
 NOT_LABELS = frozenset({"note", "update", "editor's note", "correction", "photo", "video", "watch", "read more",
-                        "related", "source", "sources", "warning", "disclaimer", "also", "listen"})
+                        "related", "source", "sources", "warning", "disclaimer", "also", "listen",
+                        # a headline's kicker ("Analysis: Why the plant closed") names no speaker
+                        "analysis", "opinion", "editorial", "breaking", "breaking news", "exclusive", "explainer",
+                        "commentary", "live", "live updates", "fact check", "factbox", "timeline", "the latest",
+                        "op-ed", "letters", "review", "profile"})
 
 
 def line_label(text: str, offset: int) -> tuple[int, int, str] | None:
