@@ -17,7 +17,7 @@ from .evidence import described_as, is_first_name, org_words
 from ..lexicon.people import (DOCUMENT_NOUNS, FEMALE_NOUNS, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS, ORG_NOUNS,
                       OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS, TITLES)
 from .places import CITY_NOUNS, LOCAL_BODY_NOUNS, PLACE_KIND, the_local_place
-from .naming import describe, lower_case_name, proper_name_text
+from .naming import as_written, capitalised_noun, describe, lower_case_name, proper_name_text
 from .salience import Salience
 from .table import EntityTable
 
@@ -135,7 +135,8 @@ class Descriptions:
     def _leading_named(self, tokens: list[Token]) -> Cluster | None:
         """"Jack Dorsey, recently named the company's chief executive," (a source span the parser headed
         elsewhere): the person or organisation whose name opens the span, when a comma follows it and no list
-        does ("Ruiz, Hale and others")."""
+        does ("Ruiz, Hale and others"); after an opening organisation, the person whose name closes the span ("the
+        Observer, her senior policy adviser, Jake Sullivan": a span that ran over the paper)."""
         words = [t for t in tokens if not t.is_space]
         while words and words[0].dep_ == "det":
             words = words[1:]
@@ -147,6 +148,12 @@ class Descriptions:
             n += 1
         if n >= len(words) or words[n].text != "," or any(c.dep_ in ("conj", "cc") for c in words[n - 1].children):
             return None
+        if first.entity.kind == "organization":  # "the Observer, her senior policy adviser, Jake Sullivan"
+            last = [t for t in words if not t.is_punct]
+            closing = self.table.token_cluster.get(last[-1].i) if last else None
+            if closing is not None and closing is not first and closing.entity.kind == "person" \
+                    and closing.entity.named and last[-1].i > words[n].i:
+                return closing
         return first
 
     def _local_government(self, head: Token, lemma: str, definite: bool, source: Span) -> Cluster | None:
@@ -200,11 +207,12 @@ class Descriptions:
         if (head.lower_ in OWN_WORDS_NOUNS or head.lemma_.lower() in OWN_WORDS_NOUNS) and owner.entity.named \
                 and owner.entity.kind in ("person", "organization"):
             return owner  # "her statement": she speaks (confidence as her pronoun's)
-        if head.lower_ in CAMPAIGN_NOUNS and owner.entity.kind == "person":
+        if head.lower_ in CAMPAIGN_NOUNS and owner.entity.kind == "person" and owner.entity.named:
             return self.table.unnamed(f"the {owner.parts[-1]} campaign", "organization", source.start, source.end,
                                       named=True)
+        joined = {x.i for c in head.children if c.dep_ in ("cc", "conj") for x in c.subtree}  # "and allies"
         rest = " ".join(t.text for t in tokens if t.i > poss.i and (t.i <= head.i or t.dep_ == "prep"
-                                                                   or t.head.dep_ == "prep"))
+                                                                   or t.head.dep_ == "prep" or t.i in joined))
         kind: EntityKind = "group" if head.tag_ == "NNS" else "other"
         return self.table.unnamed(f"{owner.entity.name}'s {rest}", kind, source.start, source.end)
 
@@ -286,7 +294,7 @@ class Descriptions:
             return self.table.unnamed(f"{owner.entity.name}'s {tail}", "organization", source.start, source.end,
                                       named=True)
         if any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() for t in words):
-            name = " ".join(t.text for t in words if t.i <= head.i or t.head.i == head.i)
+            name = as_written([t for t in words if t.i <= head.i or t.head.i == head.i])
             return self.table.unnamed(name, "organization", source.start, source.end, named=True)
         if definite and head.lower_ in CAMPAIGN_NOUNS:
             local = self._local_entities(head.i, lambda c: 1.0 if c.entity.kind == "person" and c.entity.named
@@ -473,7 +481,8 @@ class Descriptions:
         if known is not None:  # "Trump says" where the tagger read "Trump" as a common noun
             self.confidence = NAMED_CONFIDENCE
             return known
-        if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens):
+        if head.pos_ == "PROPN" and not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens) \
+                and not capitalised_noun(head):
             name, name_kind = self._proper_name(tokens)
             return self.table.unnamed(name, name_kind, source.start, source.end, named=True)
         lower_name = lower_case_name(head)

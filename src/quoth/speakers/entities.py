@@ -22,6 +22,7 @@ from .evidence import (ORG_DESCRIPTION_NOUNS, ORG_NAME_WORDS, credit_ranges, des
 from ..lexicon.forms import base_form
 from ..lexicon.speech import STATEMENT_VERBS
 from ..model import Entity, EntityKind
+from .naming import capitalised_noun
 from .places import local_places
 from ..lexicon.people import (FEMALE_NAMES, HONORIFIC_GENDER, HONORIFICS, MALE_NAMES, NAME_STOP, PERSON_NOUNS,
                       PERSONAL_PRONOUNS, TITLES)
@@ -42,6 +43,7 @@ class Cluster:
     plural: bool = False
     first_token: int = 10**9
     positions: list[int] = field(default_factory=list)
+    full_positions: list[int] = field(default_factory=list)  # where a mention gives more than one name part
 
     @property
     def gender(self) -> str | None:
@@ -252,8 +254,8 @@ def _titled_person(tokens: list[Token], kind: EntityKind) -> bool:
 
 
 def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
-    if _titled_person(list(span), kind):
-        kind = "person"
+    if _titled_person(list(span), kind) or kind == "other" and len(span) > 1 and span[0].lower_ in HONORIFICS:
+        kind = "person"  # "Mayor Ana Ruiz", or "Mr Farage" (no period) in a proper-noun run NER missed
     toks, lead, honorific = _strip_name(list(span), kind)
     if kind == "person" and toks and all(t.lower_ in ORG_NAME_WORDS or t.lower_ in ORG_DESCRIPTION_NOUNS
                                          for t in toks):
@@ -261,6 +263,8 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
         toks, lead, honorific = _strip_name(list(span), kind)
     if not toks or not any(t.text[:1].isupper() for t in toks):
         return None
+    if len(toks) == 1 and capitalised_noun(toks[0], PERSON_NOUNS):
+        return None  # "Aides to Clinton said …": a sentence's capital, not a name
     prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
     if _misread_person(span, toks, kind):
         kind = "person"
@@ -319,11 +323,19 @@ def _evidence(span: SpacySpan, parts: list[str], kind: EntityKind, titled: bool)
         return "person", "person"
     if kind in ("other", "organization") and speaks_as_person(span, parts, kind == "organization"):
         return "person", "person"
+    if kind in ("other", "organization") and capitalised and not org_words(parts) and _who_clause(span):
+        return "person", "person"  # "Lindqvist, who sits on the board, …": "who" is said of people
     if kind == "other" and first_named and len(parts) <= 3 and followed_by_personal_pronoun(span):
         return "person", "person"  # "Ana Ruiz … she": a first name, and the article's own pronoun
     if kind == "person" and (first_named or described == "person"):
         return kind, "person"
     return kind, None
+
+
+def _who_clause(span: SpacySpan) -> bool:
+    """Whether a relative clause opened by "who" or "whom" hangs on the name ("Lindqvist, who sits on …")."""
+    return any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") and w.i < c.i for w in c.children)
+               for c in span.root.children if c.i >= span.end)
 
 
 def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Token
 
-from ..lexicon.people import DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS
+from ..lexicon.people import DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS
 from .evidence import PERSON_DESCRIPTION_NOUNS
 
 RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|that|where)\b|\s+(?:which|who)\s")
@@ -58,3 +58,26 @@ def describe(text: str) -> str:
 
 # A phrase ending in an abbreviation whose last period ``describe`` would cut ("U.S", "Jr", "Inc").
 ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St))$")
+
+
+def capitalised_noun(head: Token, nouns: frozenset[str] = PERSON_NOUNS | GROUP_NOUNS) -> bool:
+    """A common noun the tagger read as a proper noun for its capital opening a sentence ("Aides to Clinton said",
+    "Advisers to Mr. Rubio"): a person or group noun (of ``nouns``), singular or plural."""
+    low = head.lower_
+    if not head.is_sent_start or not head.text[1:].islower() or head.ent_type_ == "NORP" \
+            or low.rstrip("s") in PARTY_WORDS:
+        return False
+    return low in nouns or low.endswith("s") and low[:-1] in nouns
+
+
+# Members of parties and movements: proper nouns even opening a sentence ("Democrats said …").
+PARTY_WORDS = frozenset({"democrat", "republican", "liberal", "conservative", "tory", "torie", "socialist",
+                         "communist", "libertarian", "green", "labourite", "democrats", "republicans"})
+
+
+def as_written(tokens: list[Token]) -> str:
+    """Tokens as the article spaces them ("Fiorina's team", never "Fiorina 's team"); a space where a token
+    between two of them was left out."""
+    out = [t.text_with_ws if n + 1 < len(tokens) and tokens[n + 1].i == t.i + 1 else t.text + " "
+           for n, t in enumerate(tokens)]
+    return "".join(out).strip()

@@ -7,8 +7,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..docindex import doc_text
+from ..docindex import doc_text, sentences
+from ..lexicon.forms import base_form
 from ..model import Entity, EntityKind, Mention
+from .naming import capitalised_noun
 from .entities import (Cluster, NameSpan, acronym, find_name_spans, first_name_gender, infer_genders,
                        normalise_key, retype_places, surname)
 from .evidence import ORG_NAME_WORDS, credit_ranges, is_first_name, org_words
@@ -18,6 +20,11 @@ from ..lexicon.people import ORG_NOUNS
 # Votes a first name from the lexicon or an honorific ("Mrs.") casts for a person's gender; each he/she that
 # follows a lone mention casts one (``infer_genders``). Checked on speakers-dev pronoun rows.
 NAME_GENDER_VOTES = 5
+# NER labels of a word that keeps its capital opening a description ("Saudi prince", "Clinton's camp").
+NAME_ENTITY_TYPES = frozenset({"PERSON", "NORP", "GPE", "ORG", "LOC"})
+# A short name shared by several people of the article ("Clinton") is the one of them mentioned this many sentences
+# back at most, when only one is (tuned on speakers-train: 1).
+AMBIGUOUS_NAME_SENTENCES = 1
 # Words that do not tell organisations apart ("Ministry of Foreign Affairs" is the "Foreign Ministry").
 ORG_STEM_SKIP = frozenset({"of", "the", "for", "and", "'s", "’s", "s", "affairs"})
 
@@ -27,6 +34,30 @@ def org_stems(name: str) -> frozenset[str]:
     """An organisation name's words as 4-letter stems, without "of"/"the"/possessives ("Norwegian" ~ "Norway")."""
     words = name.lower().replace("’s", " ").replace("'s", " ").replace(".", "").split()
     return frozenset(w[:4] for w in words if w not in ORG_STEM_SKIP)
+
+
+def _given_name(word: str) -> bool:
+    """Whether a name's first word can be a given name or an initial: not a verb NER ran into a surname
+    ("Bashing Trump", "Impeaching Trump")."""
+    low = word.lower()
+    return is_first_name(low) or not low.endswith("ing") and base_form(low) == low
+
+
+def _shouted(parts: list[str]) -> bool:
+    """Whether a name is written in capitals throughout (a headline or a label: "ANA RUIZ")."""
+    return all(p.isupper() for p in parts if len(p) > 2)
+
+
+def _nickname(one: str, other: str) -> bool:
+    """Whether two first names (lower case) may be one person's, a short form and the full one ("Sandy" /
+    "Sandra", "Dan" / "Daniel"): the same first three letters, the shorter one at most five letters, and no two
+    different genders in the name lists and no feminine ending ("Mark" / "Mary", "Eric" / "Erica" are two people)."""
+    short, long_ = sorted((one, other), key=len)
+    if len(short) < 3 or len(short) > 5 or short[:3] != long_[:3] or not short.isalpha() or not long_.isalpha() \
+            or long_ in (short + "a", short + "e"):  # "Eric" / "Erica", "Louis" / "Louise"
+        return False
+    genders = {first_name_gender([short]), first_name_gender([long_])} - {None}
+    return len(genders) <= 1 and short != long_
 
 
 def reconcile(names: list[NameSpan]) -> list[NameSpan]:
@@ -95,6 +126,8 @@ class EntityTable:
         self.token_cluster: dict[int, Cluster] = {}
         self._by_key: dict[str, Cluster] = {}
         self.credits = credit_ranges(self.text)
+        self._ambiguous: set[int] = set()  # ids of the clusters ``_ambiguous_person`` made
+        self._ambiguous_by_name: dict[tuple[str, str | None], Cluster] = {}
         self._cluster_names(find_name_spans(doc, self.text))
         retype_places(doc, self.clusters)
         self._misread_names()
@@ -104,9 +137,10 @@ class EntityTable:
     def _cluster_names(self, names: list[NameSpan]) -> None:
         names = reconcile(names)
         full = sorted((n for n in names if n.kind == "person" and len(n.parts) > 1 and not n.weak),
-                      key=lambda n: -len(n.parts))
+                      key=lambda n: (-len(n.parts), _shouted(n.parts)))
         for name in full:
             self._attach(name, self._match_full_person(name) or self._new(name, "person"))
+        joined = self._join_first_named(names)
         # Honorific short names first ("Mr. Obama"), so that bare surnames can join the more frequent bearer.
         # Proper-noun runs NER missed come last: they only join what the labelled names built ("the PBO" before
         # "Parliamentary Budget Officer").
@@ -115,9 +149,11 @@ class EntityTable:
             if name.weak:
                 self._attach_weak(name)
                 continue
+            if id(name) in joined:
+                continue
             if name.kind == "person" and len(name.parts) > 1:
                 continue
-            cluster = self._match_short(name)
+            cluster = self._match_short(name, ambiguous_ok=True)
             if cluster is None and name.kind == "person" and len(name.parts) == 1 and name.evidence is None \
                     and name.honorific is None:  # NER's "Patriot" PERSON beside "Patriot Coal"
                 cluster = self._match_org(replace(name, kind="other"))
@@ -132,6 +168,21 @@ class EntityTable:
                 cluster = self._match_org(name) if kind != "person" else None
                 cluster = cluster or self._new(name, kind)
             self._attach(name, cluster)
+
+    def _join_first_named(self, names: list[NameSpan]) -> set[int]:
+        """Proper-noun runs NER left unlabelled that spell a known person's full name with a known first name
+        ("ANA RUIZ" in a headline, then "Ana Ruiz met …" with no label): mentions of that person. Returns their
+        ids."""
+        joined: set[int] = set()
+        for name in names:
+            if name.kind != "other" or name.weak or not 2 <= len(name.parts) <= 3 or not is_first_name(name.parts[0]) \
+                    or not all(p[:1].isupper() for p in name.parts):
+                continue
+            cluster = self._match_full_person(name)
+            if cluster is not None:
+                self._attach(name, cluster)
+                joined.add(id(name))
+        return joined
 
     def _misread_names(self) -> None:
         """A one-word organisation's name the tagger read as a common noun ("Twitter takes bigger steps …" in a
@@ -176,10 +227,13 @@ class EntityTable:
                 cluster.entity.roles.append(role)
         if name.honorific:
             cluster.gender_votes[name.honorific] += NAME_GENDER_VOTES
-        if len(name.parts) > len(cluster.parts) and cluster.entity.kind != "person":
-            cluster.parts = list(name.parts)
+        if len(name.parts) > len(cluster.parts) and cluster.entity.kind != "person" \
+                or len(name.parts) == len(cluster.parts) and _shouted(cluster.parts) and not _shouted(name.parts):
+            cluster.parts = list(name.parts)  # the fullest name, in running text's casing ("Ana Ruiz", not "ANA RUIZ")
             cluster.entity.name = " ".join(name.parts)
         cluster.positions.append(name.start)
+        if len(name.parts) > 1:
+            cluster.full_positions.append(name.start)
         for i in range(name.start, name.end):
             self.token_cluster[i] = cluster
 
@@ -192,7 +246,7 @@ class EntityTable:
         read "Trump" as a common noun), if one does."""
         if not token.text[:1].isupper() or token.text.isupper() or token.i in self.token_cluster:
             return None
-        cluster = self._match_short(NameSpan(token.i, token.i + 1, "other", [token.text], [], None))
+        cluster = self._match_short(NameSpan(token.i, token.i + 1, "other", [token.text], [], None), ambiguous_ok=True)
         return cluster if cluster is not None and surname(cluster.parts) == token.lower_ else None
 
     def _match_full_person(self, name: NameSpan) -> Cluster | None:
@@ -201,21 +255,35 @@ class EntityTable:
             if c.entity.kind != "person" or surname(c.parts) != last:
                 continue
             cfirst = c.parts[0].lower()
-            if cfirst == first or cfirst.rstrip(".") == first[:1] or first.rstrip(".") == cfirst[:1]:
+            if cfirst == first or cfirst.rstrip(".") == first[:1] or first.rstrip(".") == cfirst[:1] \
+                    or _nickname(first, cfirst):
                 return c
         return None
 
-    def _match_short(self, name: NameSpan) -> Cluster | None:
-        """A one-word name (or "Mr. Obama") → the person whose last or first name it is, nearest before it."""
+    def _match_short(self, name: NameSpan, ambiguous_ok: bool = False) -> Cluster | None:
+        """A one-word name (or "Mr. Obama") → the person whose last or first name it is, nearest before it. When
+        two or more people of the article share that surname ("Bill Clinton", "Hillary Clinton"), see
+        ``_one_bearer``; with ``ambiguous_ok`` a name none of them is sure to be becomes a person of its own, named
+        by the surname alone ("Clinton"), rather than a guess."""
         if len(name.parts) > 1 and name.kind == "person":
             return None
         word = name.parts[-1].lower() if len(name.parts) == 1 else ""
         if not word:
             return None
+        bearers = [c for c in self.clusters if c.entity.kind == "person" and id(c) not in self._ambiguous
+                   and word == surname(c.parts) and (len(c.parts) == 1 or _given_name(c.parts[0]))]
+        if len(bearers) > 1:
+            one = self._one_bearer(name, bearers)
+            if one is not None or not ambiguous_ok:
+                return one
+            # "Mr. Obama" beside "Michelle Obama" made a person of his own: "President Obama" is him, not her
+            single = [c for c in bearers if len(c.parts) == 1 and c.gender in (None, name.honorific or c.gender)]
+            return single[0] if len(single) == 1 else self._ambiguous_person(name, bearers)
         best: Cluster | None = None
         best_score = -1
         for c in self.clusters:
-            if c.entity.kind != "person" or name.honorific and c.gender not in (None, name.honorific):
+            if c.entity.kind != "person" or id(c) in self._ambiguous \
+                    or name.honorific and c.gender not in (None, name.honorific):
                 continue
             if word == surname(c.parts):
                 score = 2
@@ -228,6 +296,38 @@ class EntityTable:
             if score > best_score:
                 best, best_score = c, score
         return best
+
+    def _one_bearer(self, name: NameSpan, bearers: list[Cluster]) -> Cluster | None:
+        """Which of several people sharing a surname a short name is, when the article says: the one of the
+        honorific's gender, when the others are known to be of the other ("Mrs. Abedini" beside "Saeed Abedini"), else
+        the one named in full earlier in the same sentence or in the one before, if only one is; None when the article
+        does not say."""
+        if name.honorific:  # a bearer of unknown gender may be of either
+            bearers = [c for c in bearers if c.gender in (None, name.honorific)]
+            if len(bearers) == 1:
+                return bearers[0]
+        sent_of = sentences(self.doc).of
+        here = sent_of[name.start]
+        near = [c for c in bearers if any(i < name.start and here - sent_of[i] <= AMBIGUOUS_NAME_SENTENCES
+                                          for i in c.full_positions)]
+        return near[0] if len(near) == 1 else None
+
+    def _ambiguous_person(self, name: NameSpan, bearers: list[Cluster]) -> Cluster:
+        """The person a shared surname names when the article does not say which bearer (one per surname and
+        honorific gender): named by the surname as written."""
+        key = (name.parts[-1].lower(), name.honorific)
+        cluster = self._ambiguous_by_name.get(key)
+        if cluster is None:
+            entity = Entity(id="", name=name.parts[-1], kind="person", named=True,
+                            key=normalise_key(name.parts[-1], "person"))
+            cluster = Cluster(entity=entity, parts=[name.parts[-1]])
+            genders = {c.gender for c in bearers}
+            if len(genders) == 1 and None not in genders:  # two brothers: "he" may still be either
+                cluster.gender_votes[genders.pop()] += NAME_GENDER_VOTES
+            self._ambiguous_by_name[key] = cluster
+            self._ambiguous.add(id(cluster))
+            self.clusters.append(cluster)
+        return cluster
 
     def _match_org(self, name: NameSpan) -> Cluster | None:
         key = normalise_key(" ".join(name.parts), name.kind).split(":", 1)[1]
@@ -291,8 +391,12 @@ class EntityTable:
         if self.text[start:start + len(first)] != first:
             return phrase  # built from names ("Donald Trump's advisers"), not the article's words
         piece = self.doc.char_span(start, start + len(first), alignment_mode="expand") if first else None
-        proper = piece is not None and len(piece) > 0 and piece[0].pos_ == "PROPN" and piece[0].text == first \
-            and (not piece[0].is_sent_start or piece[0].i in self.token_cluster)
+        word = piece[0] if piece is not None and len(piece) > 0 else None
+        bare = first.replace("’s", "").replace("'s", "")
+        proper = word is not None and word.text == bare and not capitalised_noun(word) and (
+            word.pos_ == "PROPN" and (not word.is_sent_start or word.i in self.token_cluster)
+            or word.ent_type_ in NAME_ENTITY_TYPES  # "Saudi prince", "Clinton’s camp" opening a sentence
+            or len(bare) > 1 and bare.isupper() and bare.isalpha())  # "TV headquarters"
         head = first if proper or first == "I" else first.lower()
         return f"{head} {rest}" if rest else head
 

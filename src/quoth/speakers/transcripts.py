@@ -19,7 +19,11 @@ QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
 ANSWER_LABELS = frozenset({"a", "answer"})
 # Words that open a line with a colon without naming a speaker ("Note:", "Update:").
 NOT_LABELS = frozenset({"note", "update", "editor's note", "correction", "photo", "video", "watch", "read more",
-                        "related", "source", "sources", "warning", "disclaimer", "also", "listen"})
+                        "related", "source", "sources", "warning", "disclaimer", "also", "listen",
+                        # a headline's kicker ("Analysis: Why the plant closed") names no speaker
+                        "analysis", "opinion", "editorial", "breaking", "breaking news", "exclusive", "explainer",
+                        "commentary", "live", "live updates", "fact check", "factbox", "timeline", "the latest",
+                        "op-ed", "letters", "review", "profile"})
 
 
 def line_label(text: str, offset: int) -> tuple[int, int, str] | None:
@@ -101,7 +105,9 @@ def label_name_parts(label: str) -> tuple[list[str], list[str]]:
     while words and (words[0].lower() in TITLES or words[0].lower() in HONORIFICS
                      or words[0].lower() in ("prime", "vice")):
         titles.append(words.pop(0).lower())
-    return [w if not w.isupper() else w.capitalize() for w in words], titles
+    if not label.isupper():  # "NY Daily News" keeps its capitals; "OKAFOR" becomes "Okafor"
+        return words, titles
+    return [w.capitalize() for w in words], titles
 
 
 def resolve_label(resolver: Resolver, start: int, end: int, label: str) -> Cluster | None:
@@ -119,6 +125,9 @@ def resolve_label(resolver: Resolver, start: int, end: int, label: str) -> Clust
         return resolver.resolve_interviewee(resolver.doc_token_at(start if first is None else first))
     parts, titles = label_name_parts(label)
     resolver.confidence = NAMED_CONFIDENCE
+    org = _organisation_label(resolver, start, end, label)
+    if org is not None:  # "NY Daily News: …", a headline that gives a paper's view
+        return org
     found = _person_named(table.clusters, parts) if parts else _person_titled(table.clusters, titles)
     if found is not None:
         table.add_mention(found, start, end)
@@ -129,6 +138,29 @@ def resolve_label(resolver: Resolver, start: int, end: int, label: str) -> Clust
     cluster = table.unnamed(" ".join(parts), "person", start, end, named=True)
     cluster.plural = False
     return cluster
+
+
+# Last words of a label that name a publication or broadcaster, not a person ("NY Daily News:", "CBC Radio:").
+PUBLICATION_WORDS = frozenset("""news times post journal tribune herald gazette magazine radio television tv daily
+newspaper star sun globe mail telegraph guardian chronicle examiner observer press wire""".split())
+
+
+def _organisation_label(resolver: Resolver, start: int, end: int, label: str) -> Cluster | None:
+    """An organisation a label names: the named organisation spaCy found there, or a mixed-case label ending in a
+    publication word or carrying an organisation word ("NY Daily News", "Acme Group"), named as written."""
+    from .evidence import org_words
+
+    table = resolver.table
+    span = resolver.doc.char_span(start, end, alignment_mode="expand")
+    found = {id(c): c for t in span or [] if (c := table.token_cluster.get(t.i)) is not None}
+    orgs = [c for c in found.values() if c.entity.kind == "organization" and c.entity.named]
+    if len(found) == 1 and orgs:
+        table.add_mention(orgs[0], start, end)
+        return orgs[0]
+    words = label.split()
+    if label.isupper() or len(words) < 2 or not (words[-1].lower() in PUBLICATION_WORDS or org_words(words)):
+        return None
+    return table.unnamed(label, "organization", start, end, named=True)
 
 
 def _person_named(clusters: list[Cluster], parts: list[str]) -> Cluster | None:
