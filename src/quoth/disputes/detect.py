@@ -100,7 +100,7 @@ def find_cues(doc: Doc) -> list[Cue]:
         if cue is None and low in SPREAD_NOUNS:
             cue = spread_cue(tok)
         if cue is None and tok.pos_ in ("VERB", "NOUN", "ADJ"):
-            lemma = base_form(_hyphenated(doc, tok))
+            lemma = base_form(hyphenated(doc, tok))
             if lemma in DISPUTE_VERBS and tok.pos_ == "VERB":
                 cue = verb_cue(tok, lemma)
             elif lemma in PHRASAL_VERBS:
@@ -112,7 +112,7 @@ def find_cues(doc: Doc) -> list[Cue]:
     return out
 
 
-def _hyphenated(doc: Doc, tok: Token) -> str:
+def hyphenated(doc: Doc, tok: Token) -> str:
     """The word with a hyphenated first part the tokenizer split off ("pooh - poohed" → "pooh-poohed")."""
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 1].idx == doc[tok.i - 2].idx + len(doc[tok.i - 2]):
         return f"{doc[tok.i - 2].text}-{tok.text}"
