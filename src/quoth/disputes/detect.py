@@ -60,6 +60,9 @@ CLAUSE_NOUNS = STATEMENT_NOUNS | frozenset({"idea", "impression", "sense", "thou
 NOUN_ONLY_VERBS = frozenset({"challenge", "mock", "ridicule", "quash", "dispel"})
 # Verbs of backing a claim: "no evidence to support that".
 SUPPORT_VERBS = frozenset({"support", "back", "substantiate", "prove", "corroborate", "confirm", "suggest", "show"})
+# Verbs of making a claim: "it is wrong to imply that …".
+SAYING_VERBS = frozenset({"imply", "suggest", "say", "claim", "assert", "argue", "insinuate", "characterize",
+                          "characterise", "portray", "describe", "call", "state", "conclude", "assume", "report"})
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "you", "i", "we"})
 TRUE_WORDS = frozenset({"true", "accurate", "correct", "factual", "case"})  # not "right": "that isn't right" is moral
 PERSON_PREDICATES = frozenset({"lying", "wrong", "mistaken", "exaggerating", "overstating", "misrepresenting",
@@ -270,7 +273,7 @@ def predicate_cue(word: Token) -> Cue | None:
     subject = _predicate_subject(word, first)
     if subject is None or any(c.dep_ == "neg" for c in (*first.children, *first.head.children)):
         return None
-    if subject.lower_ in ("it", "this", "that") and word.lower_ == "wrong":
+    if subject.lower_ in ("it", "this", "that") and word.lower_ == "wrong" and not _says_wrongly(word):
         return None
     if word.lower_ == "mistaken" and any(c.dep_ == "prep" and c.lower_ == "for" for c in word.children):
         return None  # "he has been mistaken for a staffer"
@@ -284,6 +287,11 @@ def predicate_cue(word: Token) -> Cue | None:
     if word.dep_ == "amod" and subject is word.head:  # "citing an unfounded theory": counts only in another's words
         return Cue(cue.start, cue.end, kind, word, subject, confidence, inside=True)
     return cue
+
+
+def _says_wrongly(word: Token) -> bool:
+    """"it is wrong to imply / suggest / say that …": a claim called wrong, not an act ("it is wrong to lie")."""
+    return any(c.dep_ == "xcomp" and c.lower_ in SAYING_VERBS for c in (*word.children, *word.head.children))
 
 
 def _predicate_subject(word: Token, first: Token) -> Token | None:
@@ -322,6 +330,8 @@ def spread_cue(noun: Token) -> Cue | None:
     a specific claim passed on is untrue. "tells so many lies", "spread misinformation" name no claim (an insult
     without a claim, excluded by the guideline)."""
     verb = noun.head if noun.dep_ in ("dobj", "attr") else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and base_form(noun.head.head.text) == "dispel":
+        verb = noun.head.head  # "let's dispel with this fiction that …"
     if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
