@@ -60,6 +60,8 @@ CLAUSE_NOUNS = STATEMENT_NOUNS | frozenset({"idea", "impression", "sense", "thou
 NOUN_ONLY_VERBS = frozenset({"challenge", "mock", "ridicule", "quash", "dispel"})
 # Verbs of backing a claim: "no evidence to support that".
 SUPPORT_VERBS = frozenset({"support", "back", "substantiate", "prove", "corroborate", "confirm", "suggest", "show"})
+# Falsity words only a claim can be: "the scene in the movie is entirely untrue" (not "false": "a false start").
+ONLY_CLAIMS = frozenset({"untrue", "unfounded", "baseless", "groundless", "unsubstantiated"})
 # Verbs of making a claim: "it is wrong to imply that …".
 SAYING_VERBS = frozenset({"imply", "suggest", "say", "claim", "assert", "argue", "insinuate", "characterize",
                           "characterise", "portray", "describe", "call", "state", "conclude", "assume", "report"})
@@ -280,7 +282,8 @@ def predicate_cue(word: Token) -> Cue | None:
     if any(c.lower_ == "own" for c in subject.children):
         return None  # "her own statement was incorrect": a self-correction, no dispute
     person_ok = word.lower_ in PERSON_PREDICATES
-    if not claimish(subject, person_ok):
+    if not claimish(subject, person_ok) and not (word.lower_ in ONLY_CLAIMS and word.dep_ == "acomp"
+                                                 and subject.pos_ == "NOUN" and not is_person(subject)):
         return None
     confidence = CONFIDENCE_PREDICATE if not is_person(subject) else CONFIDENCE_PERSON
     cue = _cue(word, word, kind, subject, confidence)

@@ -37,6 +37,9 @@ REPORT_VERBS = frozenset({"claim", "claimed", "claims", "claiming", "say", "said
 SAID_VERBS = frozenset({"say", "said", "says", "make", "made", "tell", "told", "write", "wrote", "written",
                         "tweet", "tweeted", "use", "used", "utter", "uttered"})
 NEGATORS = frozenset({"not", "n't", "never", "’t"})
+# Verbs of having claimed, for "never suggested / claimed / said that …" with a clause.
+SUGGEST_VERBS = frozenset({"suggest", "suggested", "claim", "claimed", "say", "said", "propose", "proposed",
+                           "imply", "implied", "assert", "asserted", "advocate", "advocated"})
 SAY_ONLY = frozenset({"say", "said", "says", "write", "wrote", "written", "tweet", "tweeted", "tell", "told"})
 # "does not hold up / add up / stand up / hold water".
 HOLD_VERBS = frozenset({"hold", "holds", "held", "add", "adds", "added", "stand", "stands", "stood"})
@@ -110,6 +113,11 @@ def never_said_cue(neg: Token) -> Cue | None:
     """"he never said that", "I did not make those remarks", "she never said any such thing": a denial of having
     said what someone reports."""
     verb = neg.head
+    if verb.lower_ in SUGGEST_VERBS and _past(verb) and neg.lower_ == "never" and _own_word(verb):
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "dobj"
+                       and base_form(c.text) in STATEMENT_NOUNS), None)
+        if clause is not None:  # "he had never suggested that …", "I never claimed that …"
+            return Cue(min(neg.i, verb.i), max(neg.i, verb.i) + 1, "denial", neg, clause, CONFIDENCE_PERSON)
     if verb.lower_ not in SAID_VERBS or not any(c.dep_ == "nsubj" for c in verb.children) or not _past(verb):
         return None
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -118,6 +126,13 @@ def never_said_cue(neg: Token) -> Cue | None:
                 words & SUCH and "thing" in words) or ("like" in words and words & DEMONSTRATIVES):
             return Cue(min(neg.i, verb.i), max(neg.i, verb.i) + 1, "denial", neg, obj, CONFIDENCE_PERSON)
     return None
+
+
+def _own_word(verb: Token) -> bool:
+    """"I never claimed …", "he said he had never suggested …": the speaker's own denial, not the journalist's
+    account of what someone never said."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lower_ in ("i", "we") or verb.dep_ == "ccomp")
 
 
 def _past(verb: Token) -> bool:
