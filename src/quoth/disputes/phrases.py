@@ -132,7 +132,8 @@ def _own_word(verb: Token) -> bool:
     """"I never claimed …", "he said he had never suggested …": the speaker's own denial, not the journalist's
     account of what someone never said."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and (subject.lower_ in ("i", "we") or verb.dep_ == "ccomp")
+    return subject is not None and (subject.lower_ in ("i", "we") or verb.dep_ == "ccomp"
+                                    and subject.lower_ in ("he", "she", "they"))
 
 
 def _past(verb: Token) -> bool:
