@@ -58,11 +58,13 @@ def test_round6_ignores_negative(marked):
     ("Acme Mining was quick to push back on the claim.", "Acme Mining"),
     ("Acme Mining has pooh-poohed the consensus that the mine would close.", "Acme Mining"),
     ("The reports were denied by Acme Mining.", "Acme Mining"),
+    ("But some of the older miners took issue with the prediction.", "some of the older miners"),
+    ("His claims have been contested by those who know the mine.", "those who know the mine"),
 ])
 def test_dispute_verb_statement_finds_its_subject(sentence, source):
     """A dispute verb that no attribution reports makes its own statement, with the subject of the verb it
     completes ("began dismissing"), the one the parser hangs on the auxiliary ("has pooh-poohed"), or a passive's
-    agent."""
+    agent; "some of the older miners" and "those who …" are parties too."""
     from quoth.disputes import find_disputes
 
     doc, atts, ents = resolve(CLAIM + sentence)

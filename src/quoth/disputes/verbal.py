@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..docindex import doc_text
-from ..lexicon.disputes import CORRECT_VERBS, DISPUTE_VERBS, PHRASAL_VERBS, STATEMENT_NOUNS, base_form
+from ..lexicon.disputes import CORRECT_VERBS, DISPUTE_VERBS, PHRASAL_VERBS, QUANTITY_WORDS, STATEMENT_NOUNS, base_form
 from ..model import Attribution, Entity, Span
 from .detect import Cue, hyphenated, is_person
 
@@ -28,7 +28,7 @@ def verb_statement(doc: Doc, cue: Cue, attributions: list[Attribution],
     if base_form(cue.target.text) not in STATEMENT_NOUNS:
         return None  # "denied the reports", "pushed back on those charges": a named claim, not "denied it"
     subject = _subject(verb)
-    if subject is None or not (subject.i in entity_of or is_person(subject)) or subject.lower_ in ("i", "we", "you"):
+    if subject is None or not (subject.i in entity_of or _party(subject)) or subject.lower_ in ("i", "we", "you"):
         return None
     source = _phrase(doc, subject)
     content = _content(doc, verb, cue.target)
@@ -61,6 +61,16 @@ def _subject(verb: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _party(subject: Token) -> bool:
+    """A person or group: "Acme's spokeswoman", "critics", and "some of the workers", "those who …"."""
+    if is_person(subject):
+        return True
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if subject.lower_ in QUANTITY_WORDS and of is not None:
+        return any(c.dep_ == "pobj" and is_person(c) for c in of.children)
+    return subject.lower_ == "those" and any(c.dep_ == "relcl" for c in subject.children)
 
 
 def _phrase(doc: Doc, head: Token) -> Span | None:
