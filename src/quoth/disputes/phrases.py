@@ -35,12 +35,14 @@ REPORT_VERBS = frozenset({"claim", "claimed", "claims", "claiming", "say", "said
                           "describe", "described", "characterize", "characterized", "blame", "blamed"})
 # Verbs of having said something, for "never said that".
 SAID_VERBS = frozenset({"say", "said", "says", "make", "made", "tell", "told", "write", "wrote", "written",
-                        "tweet", "tweeted", "use", "used", "utter", "uttered"})
+                        "tweet", "tweeted", "use", "used", "utter", "uttered", "post", "posted", "retweet",
+                        "retweeted"})
 NEGATORS = frozenset({"not", "n't", "never", "’t"})
 # Verbs of having claimed, for "never suggested / claimed / said that …" with a clause.
 SUGGEST_VERBS = frozenset({"suggest", "suggested", "claim", "claimed", "say", "said", "propose", "proposed",
                            "imply", "implied", "assert", "asserted", "advocate", "advocated"})
-SAY_ONLY = frozenset({"say", "said", "says", "write", "wrote", "written", "tweet", "tweeted", "tell", "told"})
+SAY_ONLY = frozenset({"say", "said", "says", "write", "wrote", "written", "tweet", "tweeted", "tell", "told",
+                      "post", "posted", "retweet", "retweeted"})
 # "does not hold up / add up / stand up / hold water".
 HOLD_VERBS = frozenset({"hold", "holds", "held", "add", "adds", "added", "stand", "stands", "stood"})
 SUCH = frozenset({"such", "anything", "any"})
