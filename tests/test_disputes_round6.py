@@ -22,11 +22,16 @@ POSITIVES = [
     (CLAIM + "[2|Ann Jones|] {2|said|} <2|she had never suggested that the mine would stay open|>.", "a2",
      "denial"),
     (CLAIM + "[2|Ann Jones|] {2|said|} <2|\"I never claimed that the mine would stay open\"|>.", "a2", "denial"),
+    (CLAIM + "[2|Ann Jones|] {2|said|} <2|\"I didn't post that\"|>.", "a2", "denial"),
+    (CLAIM + "[2|Ann Jones|] {2|said|} <2|the miners never bought the idea that the mine would close|>.", "a2",
+     "rejection"),
 ]
 
 NEGATIVES = [
     "[1|Ann Jones|] {1|said|} <1|it is wrong to steal from the mine|>.",
     "[1|Ann Jones|] {1|said|} <1|the miners had a false start|>.",
+    "[1|Ann Jones|] {1|said|} <1|the miners would not buy the argument|>.",
+    "[1|Ann Jones|] {1|said|} <1|the miners did not buy the mine|>.",
     # the journalist's account of what someone never said is no one's denial
     CLAIM + "Jones has never suggested that the mine would stay open.",
     CLAIM + "[2|Ann Jones|] {2|said|} <2|Burke has never suggested that the mine would stay open|>.",

@@ -38,6 +38,8 @@ SAID_VERBS = frozenset({"say", "said", "says", "make", "made", "tell", "told", "
                         "tweet", "tweeted", "use", "used", "utter", "uttered", "post", "posted", "retweet",
                         "retweeted"})
 NEGATORS = frozenset({"not", "n't", "never", "’t"})
+# "did not buy the argument", "never bought into the idea that …".
+BUY_VERBS = frozenset({"buy", "buys", "bought", "buying"})
 # Verbs of having claimed, for "never suggested / claimed / said that …" with a clause.
 SUGGEST_VERBS = frozenset({"suggest", "suggested", "claim", "claimed", "say", "said", "propose", "proposed",
                            "imply", "implied", "assert", "asserted", "advocate", "advocated"})
@@ -68,7 +70,7 @@ def phrase_cues(doc: Doc) -> list[Cue]:
         elif low in FALSELY and tok.dep_ == "advmod":
             cue = falsely_cue(tok)
         elif low in NEGATORS and tok.dep_ == "neg":
-            cue = never_said_cue(tok) or not_hold_cue(tok)
+            cue = never_said_cue(tok) or not_hold_cue(tok) or not_buy_cue(tok)
         elif low == "wrong" and tok.dep_ in ("acomp", "oprd", "xcomp"):
             cue = got_wrong_cue(tok)
         elif low == "without" and tok.dep_ == "prep":
@@ -127,6 +129,19 @@ def never_said_cue(neg: Token) -> Cue | None:
         if base_form(obj.text) in STATEMENT_NOUNS or (obj.lower_ in DEMONSTRATIVES and verb.lower_ in SAY_ONLY) or (
                 words & SUCH and "thing" in words) or ("like" in words and words & DEMONSTRATIVES):
             return Cue(min(neg.i, verb.i), max(neg.i, verb.i) + 1, "denial", neg, obj, CONFIDENCE_PERSON)
+    return None
+
+
+def not_buy_cue(neg: Token) -> Cue | None:
+    """"Republicans never bought the idea that …", "did not buy her argument": a claim not believed, rejected."""
+    verb = neg.head
+    if verb.lower_ not in BUY_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "into" for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        if base_form(obj.text) in STATEMENT_NOUNS or has_claim_clause(obj):
+            return Cue(min(neg.i, verb.i), max(neg.i, verb.i) + 1, "rejection", neg, obj, CONFIDENCE_PREDICATE)
     return None
 
 
