@@ -60,6 +60,11 @@ CLAUSE_NOUNS = STATEMENT_NOUNS | frozenset({"idea", "impression", "sense", "thou
 NOUN_ONLY_VERBS = frozenset({"challenge", "mock", "ridicule", "quash", "dispel"})
 # Verbs of backing a claim: "no evidence to support that".
 SUPPORT_VERBS = frozenset({"support", "back", "substantiate", "prove", "corroborate", "confirm", "suggest", "show"})
+# Falsity words only a claim can be: "the scene in the movie is entirely untrue" (not "false": "a false start").
+ONLY_CLAIMS = frozenset({"untrue", "unfounded", "baseless", "groundless", "unsubstantiated"})
+# Verbs of making a claim: "it is wrong to imply that …".
+SAYING_VERBS = frozenset({"imply", "suggest", "say", "claim", "assert", "argue", "insinuate", "characterize",
+                          "characterise", "portray", "describe", "call", "state", "conclude", "assume", "report"})
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "you", "i", "we"})
 TRUE_WORDS = frozenset({"true", "accurate", "correct", "factual", "case"})  # not "right": "that isn't right" is moral
 PERSON_PREDICATES = frozenset({"lying", "wrong", "mistaken", "exaggerating", "overstating", "misrepresenting",
@@ -100,7 +105,7 @@ def find_cues(doc: Doc) -> list[Cue]:
         if cue is None and low in SPREAD_NOUNS:
             cue = spread_cue(tok)
         if cue is None and tok.pos_ in ("VERB", "NOUN", "ADJ"):
-            lemma = base_form(_hyphenated(doc, tok))
+            lemma = base_form(hyphenated(doc, tok))
             if lemma in DISPUTE_VERBS and tok.pos_ == "VERB":
                 cue = verb_cue(tok, lemma)
             elif lemma in PHRASAL_VERBS:
@@ -112,7 +117,7 @@ def find_cues(doc: Doc) -> list[Cue]:
     return out
 
 
-def _hyphenated(doc: Doc, tok: Token) -> str:
+def hyphenated(doc: Doc, tok: Token) -> str:
     """The word with a hyphenated first part the tokenizer split off ("pooh - poohed" → "pooh-poohed")."""
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 1].idx == doc[tok.i - 2].idx + len(doc[tok.i - 2]):
         return f"{doc[tok.i - 2].text}-{tok.text}"
@@ -270,20 +275,26 @@ def predicate_cue(word: Token) -> Cue | None:
     subject = _predicate_subject(word, first)
     if subject is None or any(c.dep_ == "neg" for c in (*first.children, *first.head.children)):
         return None
-    if subject.lower_ in ("it", "this", "that") and word.lower_ == "wrong":
+    if subject.lower_ in ("it", "this", "that") and word.lower_ == "wrong" and not _says_wrongly(word):
         return None
     if word.lower_ == "mistaken" and any(c.dep_ == "prep" and c.lower_ == "for" for c in word.children):
         return None  # "he has been mistaken for a staffer"
     if any(c.lower_ == "own" for c in subject.children):
         return None  # "her own statement was incorrect": a self-correction, no dispute
     person_ok = word.lower_ in PERSON_PREDICATES
-    if not claimish(subject, person_ok):
+    if not claimish(subject, person_ok) and not (word.lower_ in ONLY_CLAIMS and word.dep_ == "acomp"
+                                                 and subject.pos_ == "NOUN" and not is_person(subject)):
         return None
     confidence = CONFIDENCE_PREDICATE if not is_person(subject) else CONFIDENCE_PERSON
     cue = _cue(word, word, kind, subject, confidence)
     if word.dep_ == "amod" and subject is word.head:  # "citing an unfounded theory": counts only in another's words
         return Cue(cue.start, cue.end, kind, word, subject, confidence, inside=True)
     return cue
+
+
+def _says_wrongly(word: Token) -> bool:
+    """"it is wrong to imply / suggest / say that …": a claim called wrong, not an act ("it is wrong to lie")."""
+    return any(c.dep_ == "xcomp" and c.lower_ in SAYING_VERBS for c in (*word.children, *word.head.children))
 
 
 def _predicate_subject(word: Token, first: Token) -> Token | None:
@@ -322,6 +333,8 @@ def spread_cue(noun: Token) -> Cue | None:
     a specific claim passed on is untrue. "tells so many lies", "spread misinformation" name no claim (an insult
     without a claim, excluded by the guideline)."""
     verb = noun.head if noun.dep_ in ("dobj", "attr") else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and base_form(noun.head.head.text) == "dispel":
+        verb = noun.head.head  # "let's dispel with this fiction that …"
     if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -35,9 +35,16 @@ REPORT_VERBS = frozenset({"claim", "claimed", "claims", "claiming", "say", "said
                           "describe", "described", "characterize", "characterized", "blame", "blamed"})
 # Verbs of having said something, for "never said that".
 SAID_VERBS = frozenset({"say", "said", "says", "make", "made", "tell", "told", "write", "wrote", "written",
-                        "tweet", "tweeted", "use", "used", "utter", "uttered"})
+                        "tweet", "tweeted", "use", "used", "utter", "uttered", "post", "posted", "retweet",
+                        "retweeted"})
 NEGATORS = frozenset({"not", "n't", "never", "’t"})
-SAY_ONLY = frozenset({"say", "said", "says", "write", "wrote", "written", "tweet", "tweeted", "tell", "told"})
+# "did not buy the argument", "never bought into the idea that …".
+BUY_VERBS = frozenset({"buy", "buys", "bought", "buying"})
+# Verbs of having claimed, for "never suggested / claimed / said that …" with a clause.
+SUGGEST_VERBS = frozenset({"suggest", "suggested", "claim", "claimed", "say", "said", "propose", "proposed",
+                           "imply", "implied", "assert", "asserted", "advocate", "advocated"})
+SAY_ONLY = frozenset({"say", "said", "says", "write", "wrote", "written", "tweet", "tweeted", "tell", "told",
+                      "post", "posted", "retweet", "retweeted"})
 # "does not hold up / add up / stand up / hold water".
 HOLD_VERBS = frozenset({"hold", "holds", "held", "add", "adds", "added", "stand", "stands", "stood"})
 SUCH = frozenset({"such", "anything", "any"})
@@ -63,7 +70,7 @@ def phrase_cues(doc: Doc) -> list[Cue]:
         elif low in FALSELY and tok.dep_ == "advmod":
             cue = falsely_cue(tok)
         elif low in NEGATORS and tok.dep_ == "neg":
-            cue = never_said_cue(tok) or not_hold_cue(tok)
+            cue = never_said_cue(tok) or not_hold_cue(tok) or not_buy_cue(tok)
         elif low == "wrong" and tok.dep_ in ("acomp", "oprd", "xcomp"):
             cue = got_wrong_cue(tok)
         elif low == "without" and tok.dep_ == "prep":
@@ -110,6 +117,11 @@ def never_said_cue(neg: Token) -> Cue | None:
     """"he never said that", "I did not make those remarks", "she never said any such thing": a denial of having
     said what someone reports."""
     verb = neg.head
+    if verb.lower_ in SUGGEST_VERBS and _past(verb) and neg.lower_ == "never" and _own_word(verb):
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "dobj"
+                       and base_form(c.text) in STATEMENT_NOUNS), None)
+        if clause is not None:  # "he had never suggested that …", "I never claimed that …"
+            return Cue(min(neg.i, verb.i), max(neg.i, verb.i) + 1, "denial", neg, clause, CONFIDENCE_PERSON)
     if verb.lower_ not in SAID_VERBS or not any(c.dep_ == "nsubj" for c in verb.children) or not _past(verb):
         return None
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -118,6 +130,27 @@ def never_said_cue(neg: Token) -> Cue | None:
                 words & SUCH and "thing" in words) or ("like" in words and words & DEMONSTRATIVES):
             return Cue(min(neg.i, verb.i), max(neg.i, verb.i) + 1, "denial", neg, obj, CONFIDENCE_PERSON)
     return None
+
+
+def not_buy_cue(neg: Token) -> Cue | None:
+    """"Republicans never bought the idea that …", "did not buy her argument": a claim not believed, rejected."""
+    verb = neg.head
+    if verb.lower_ not in BUY_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "into" for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        if base_form(obj.text) in STATEMENT_NOUNS or has_claim_clause(obj):
+            return Cue(min(neg.i, verb.i), max(neg.i, verb.i) + 1, "rejection", neg, obj, CONFIDENCE_PREDICATE)
+    return None
+
+
+def _own_word(verb: Token) -> bool:
+    """"I never claimed …", "he said he had never suggested …": the speaker's own denial, not the journalist's
+    account of what someone never said."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lower_ in ("i", "we") or verb.dep_ == "ccomp"
+                                    and subject.lower_ in ("he", "she", "they"))
 
 
 def _past(verb: Token) -> bool:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..docindex import doc_text
-from ..lexicon.disputes import CORRECT_VERBS, DISPUTE_VERBS, PHRASAL_VERBS, STATEMENT_NOUNS, base_form
+from ..lexicon.disputes import CORRECT_VERBS, DISPUTE_VERBS, PHRASAL_VERBS, QUANTITY_WORDS, STATEMENT_NOUNS, base_form
 from ..model import Attribution, Entity, Span
-from .detect import Cue, is_person
+from .detect import Cue, hyphenated, is_person
 
 VERBS = DISPUTE_VERBS | PHRASAL_VERBS | CORRECT_VERBS
 
@@ -23,12 +23,12 @@ def verb_statement(doc: Doc, cue: Cue, attributions: list[Attribution],
                    entity_of: dict[int, Entity]) -> Attribution | None:
     """An attribution for a dispute verb with a named subject and no attribution of its own, else None."""
     verb = cue.anchor
-    if verb.pos_ != "VERB" or base_form(verb.text) not in VERBS or cue.target is None:
+    if verb.pos_ != "VERB" or base_form(hyphenated(doc, verb)) not in VERBS or cue.target is None:
         return None
     if base_form(cue.target.text) not in STATEMENT_NOUNS:
         return None  # "denied the reports", "pushed back on those charges": a named claim, not "denied it"
     subject = _subject(verb)
-    if subject is None or not (subject.i in entity_of or is_person(subject)) or subject.lower_ in ("i", "we", "you"):
+    if subject is None or not (subject.i in entity_of or _party(subject)) or subject.lower_ in ("i", "we", "you"):
         return None
     source = _phrase(doc, subject)
     content = _content(doc, verb, cue.target)
@@ -42,16 +42,35 @@ def verb_statement(doc: Doc, cue: Cue, attributions: list[Attribution],
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or, for "… and denied it", the subject of the verb it is joined to."""
+    """The verb's subject; for "… and denied it", the subject of the verb it is joined to; for "began dismissing
+    the notion", "was quick to push back", the subject of the verb it completes (not "told him to deny": there the
+    object denies); for "has pooh-poohed" parsed with the subject on "has", the auxiliary's; for a passive, its
+    agent ("the claims were denied by the campaign")."""
     node = verb
-    for _ in range(3):
-        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None) or next(
+            (g for c in node.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"), None)
+        if subject is None and node is verb:
+            subject = next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                           None)
         if subject is not None:
             return subject
-        if node.dep_ != "conj":
+        if node.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in node.head.children):
+            return None
+        if node.dep_ not in ("conj", "xcomp") and not (node.dep_ == "acomp" and node.pos_ == "ADJ"):
             return None
         node = node.head
     return None
+
+
+def _party(subject: Token) -> bool:
+    """A person or group: "Acme's spokeswoman", "critics", and "some of the workers", "those who …"."""
+    if is_person(subject):
+        return True
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if subject.lower_ in QUANTITY_WORDS and of is not None:
+        return any(c.dep_ == "pobj" and is_person(c) for c in of.children)
+    return subject.lower_ == "those" and any(c.dep_ == "relcl" for c in subject.children)
 
 
 def _phrase(doc: Doc, head: Token) -> Span | None:
