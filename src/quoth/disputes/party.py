@@ -180,3 +180,11 @@ def described_owner(tok: Token, entity_of: dict[int, Entity]) -> bool:
                 and not pobj.like_num and pobj.lower_ not in MULTITUDES:
             return base_form(tok.text) in STATEMENT_NOUNS
     return False
+
+
+def bare_judgement(tok: Token) -> bool:
+    """"dismissed criticism of his comments", "dismissed critique of his performance": criticism in general,
+    with no determiner and no one named, has no party and points at no statement."""
+    return base_form(tok.text) in JUDGEMENT_NOUNS and tok.tag_ in ("NN", "NNS") and not any(
+        c.dep_ in ("det", "poss", "compound", "nummod") for c in tok.children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("by", "from") for c in tok.children)

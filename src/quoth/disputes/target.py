@@ -18,7 +18,7 @@ from spacy.tokens import Span as TokenSpan
 from ..docindex import doc_text
 from ..model import Attribution, Entity, Span
 from .detect import Cue
-from .party import can_be_party, claim_maker, claim_owner, described_owner, name_words, named_group, side_words
+from .party import bare_judgement, can_be_party, claim_maker, claim_owner, described_owner, name_words, named_group, side_words
 from .phrases import COUNTER_VERBS
 from ..lexicon.disputes import DEMONSTRATIVES, GUILT_NOUNS, STATEMENT_NOUNS, STOP_WORDS, base_form
 
@@ -58,7 +58,8 @@ def resolve_target(doc: Doc, cue: Cue, by: Attribution, attributions: list[Attri
     owner = claim_owner(cue.target, entity_of) if cue.target is not None else None
     # A contradiction needs a claim or party to fire at all (``find_disputes``): these only narrow other kinds.
     narrow = cue.kind != "contradiction"
-    described = narrow and owner is None and cue.target is not None and described_owner(cue.target, entity_of)
+    described = narrow and owner is None and cue.target is not None and (
+        described_owner(cue.target, entity_of) or bare_judgement(cue.target))
     if owner is None and cue.target is not None:
         maker = claim_maker(cue.target, cue.anchor, entity_of)
         owner = maker if maker is not None and maker.id != by.speaker else None
@@ -143,12 +144,29 @@ def target_text(doc: Doc, cue: Cue) -> Span | None:
         clause = tok  # "denied any involvement in the attacks"
     if clause is None:
         return None
-    words = [t for t in clause.subtree if t.dep_ != "mark" or t.i != clause.left_edge.i]
+    cut = _manner_start(clause)
+    words = [t for t in clause.subtree if (t.dep_ != "mark" or t.i != clause.left_edge.i) and t.i < cut]
+    while words and words[-1].is_punct and words[-1].text not in "\"”’'":
+        words.pop()
     if not words:
         return None
     span: TokenSpan = doc[words[0].i:words[-1].i + 1]
     start, end = span.start_char, span.end_char
     return Span(text=doc_text(doc)[start:end], spans=((start, end),))
+
+
+def _manner_start(clause: Token) -> int:
+    """Where the disputer's own manner or reason starts inside the parsed clause: "that a shakeup is coming,
+    explaining that he was away", "rumors he would write a book by tweeting that …"."""
+    for c in clause.children:
+        if c.i <= clause.i:
+            continue
+        after_comma = c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and after_comma:
+            return c.left_edge.i - 1
+        if c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children):
+            return c.i
+    return len(clause.doc)
 
 
 def _has_subject(verb: Token) -> bool:
