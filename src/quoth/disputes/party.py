@@ -30,7 +30,7 @@ SPOKESPERSON_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "sec
                                 "aide", "attorney", "lawyer", "manager", "chairman", "chairwoman", "director",
                                 "strategist", "surrogate", "staffer", "counsel", "representative", "communications"})
 # Clause links a claim's maker may be found across: "Nunberg was looking for publicity using false claims".
-CONTROL_DEPS = frozenset({"xcomp", "advcl", "pcomp", "acl"})
+CONTROL_DEPS = frozenset({"xcomp", "advcl", "pcomp", "acl", "pobj", "prep"})
 
 
 def claim_owner(tok: Token, entity_of: dict[int, Entity]) -> Entity | None:
@@ -100,7 +100,7 @@ def claim_maker(tok: Token, anchor: Token, entity_of: dict[int, Entity]) -> Enti
     if base_form(tok.text) not in STATEMENT_NOUNS or base_form(tok.head.text) in CALL_VERBS:
         return None  # "X called the charges fabricated": X judges the claim, it does not make it
     verb = tok.head
-    for _ in range(3):
+    for _ in range(5):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return entity_of.get(subject.i)
