@@ -18,7 +18,8 @@ from spacy.tokens import Span as TokenSpan
 from ..docindex import doc_text
 from ..model import Attribution, Entity, Span
 from .detect import Cue
-from .party import bare_judgement, can_be_party, claim_maker, claim_owner, described_owner, name_words, named_group, side_words
+from .party import (bare_judgement, can_be_party, claim_maker, claim_owner, described_owner, name_words, named_group,
+                    side_words)
 from .phrases import COUNTER_VERBS
 from ..lexicon.disputes import DEMONSTRATIVES, GUILT_NOUNS, STATEMENT_NOUNS, STOP_WORDS, base_form
 
