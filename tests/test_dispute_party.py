@@ -59,14 +59,6 @@ def test_half_of_someones_advice_is_theirs():
     assert _party(CLAIM + "[2|Ann Jones|] {2|said|} <2|half of Burke's advice is wrong|>.") == "Tom Burke"
 
 
-def test_stated_claim_stops_before_the_disputers_manner():
-    """"denied that …, explaining that …": the claim is the first clause only."""
-    disputes, _, _ = _disputes("[2|Ann Jones|] {2|denied|} <2|that the mine will close, explaining that she had "
-                               "seen the accounts|>.")
-    assert len(disputes) == 1 and disputes[0].target_text is not None
-    assert disputes[0].target_text.text == "the mine will close"
-
-
 def test_can_be_party():
     """A named entity, or a plural group with a proper word; not a single office or a bare noun."""
     from quoth.disputes.party import can_be_party

@@ -145,29 +145,12 @@ def target_text(doc: Doc, cue: Cue) -> Span | None:
         clause = tok  # "denied any involvement in the attacks"
     if clause is None:
         return None
-    cut = _manner_start(clause)
-    words = [t for t in clause.subtree if (t.dep_ != "mark" or t.i != clause.left_edge.i) and t.i < cut]
-    while words and words[-1].is_punct and words[-1].text not in "\"”’'":
-        words.pop()
+    words = [t for t in clause.subtree if t.dep_ != "mark" or t.i != clause.left_edge.i]
     if not words:
         return None
     span: TokenSpan = doc[words[0].i:words[-1].i + 1]
     start, end = span.start_char, span.end_char
     return Span(text=doc_text(doc)[start:end], spans=((start, end),))
-
-
-def _manner_start(clause: Token) -> int:
-    """Where the disputer's own manner or reason starts inside the parsed clause: "that a shakeup is coming,
-    explaining that he was away", "rumors he would write a book by tweeting that …"."""
-    for c in clause.children:
-        if c.i <= clause.i:
-            continue
-        after_comma = c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
-        if c.dep_ == "advcl" and c.tag_ == "VBG" and after_comma:
-            return c.left_edge.i - 1
-        if c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children):
-            return c.i
-    return len(clause.doc)
 
 
 def _has_subject(verb: Token) -> bool:
