@@ -18,13 +18,13 @@ from ..docindex import doc_text
 from ..model import Attribution, Dispute, DisputeKind, Entity, Span
 from .contradict import find_contradictions
 from .detect import Cue, asserted, find_cues
-from .phrases import phrase_cues
+from .phrases import BUY_VERBS, NEGATORS, phrase_cues
 from ..lexicon.disputes import PHRASAL_VERBS, REJECT_VERBS, UNASSERTED_MARKS, base_form
 from .target import Target, refine_target, resolve_target
 from .verbal import verb_statement
 
 # Verb cues keep their kind; a falsity predicate with no named party is a denial ("the report was false").
-VERB_KINDS = REJECT_VERBS | PHRASAL_VERBS
+VERB_KINDS = REJECT_VERBS | PHRASAL_VERBS | BUY_VERBS  # "never bought the idea" rejects it, named maker or not
 
 __all__ = ["base_form", "find_disputes"]
 
@@ -110,7 +110,8 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 def _dispute(doc: Doc, cue: Cue, by: Attribution, target: Target) -> Dispute:
     start, end = doc[cue.start].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1])
     kind: DisputeKind = cue.kind
-    if kind == "rejection" and target.entity is None and base_form(cue.anchor.text) not in VERB_KINDS:
+    verb = cue.anchor.head if cue.anchor.lower_ in NEGATORS else cue.anchor
+    if kind == "rejection" and target.entity is None and base_form(verb.text) not in VERB_KINDS:
         kind = "denial"
     return Dispute(by=by.id, cue=Span(text=doc_text(doc)[start:end], spans=((start, end),)), kind=kind,
                    target_attribution=target.attribution.id if target.attribution else None,
