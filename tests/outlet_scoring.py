@@ -157,7 +157,8 @@ def totals(scores: list[StyleScore]) -> dict[str, float]:
         "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
         "speaker_accuracy": sum(s.speaker_right for s in scores) / found if found else 0.0,
         "disputes_recall": sum(s.disputes_found for s in scores) / max(1, sum(s.disputes_gold for s in scores)),
-        "disputes_precision": sum(s.disputes_correct for s in scores) / max(1, sum(s.disputes_predicted for s in scores)),
+        "disputes_precision": (sum(s.disputes_correct for s in scores)
+                               / max(1, sum(s.disputes_predicted for s in scores))),
     }
 
 
