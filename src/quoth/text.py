@@ -92,10 +92,30 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def newline_view(text: str) -> str:
-    """``text`` with Windows and old Mac line ends read as Unix ones, at the same offsets: "\\r\\n" → " \\n", a lone
-    "\\r" → "\\n". spaCy keeps a carriage return inside its tokens and whitespace, so a CRLF file was parsed and
-    tagged unlike the same article with LF line ends (a headline read as a statement, questions as topics)."""
+_CR = re.compile("\r\n?")
+
+
+def newline_view(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with Windows and old Mac line ends read as Unix ones: "\\r\\n" → "\\n", a lone "\\r" → "\\n"; and,
+    when a character was dropped, ``where[i]``: the offset in ``text`` of the view's character i (``where`` has one
+    entry more, for the end). spaCy keeps a carriage return inside its tokens and whitespace, and any same-length
+    stand-in for it (" \\n") still reads a blank line as "\\n \\n"; so a CRLF file was parsed and tagged unlike the
+    same article with LF line ends (a headline read as a statement, questions as topics, transcript turns lost)."""
     if "\r" not in text:
-        return text
-    return text.replace("\r\n", " \n").replace("\r", "\n")
+        return text, None
+    view, where, pos = [], [], 0
+    for m in _CR.finditer(text):
+        view.append(text[pos:m.start()] + "\n")
+        where.extend(range(pos, m.start()))
+        where.append(m.end() - 1)  # the "\n" of "\r\n" (or the lone "\r")
+        pos = m.end()
+    view.append(text[pos:])
+    where.extend(range(pos, len(text) + 1))
+    if len(where) == len(text) + 1:  # only lone "\r": nothing moved
+        return "".join(view), None
+    return "".join(view), where
+
+
+def map_offsets(where: list[int], start: int, end: int) -> tuple[int, int]:
+    """The offsets in the original text of the view's ``[start, end)`` (see ``newline_view``)."""
+    return (where[start], where[end - 1] + 1) if end > start else (where[start], where[start])
