@@ -157,7 +157,7 @@ def restore_texts(article: "Article", view: str) -> None:
 
 def move_offsets(article: "Article", where: list[int]) -> None:
     """Move every offset of ``article`` from a view of its text to the text, ``where[i]`` being the offset of the
-    view's character i (see ``text.newline_view``); ``restore_texts`` then gives the spans their text."""
+    view's character i (see ``text.reading_view``); ``restore_texts`` then gives the spans their text."""
     from .model import Span
     from .text import map_offsets
 
