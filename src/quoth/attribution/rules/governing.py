@@ -54,7 +54,7 @@ def passive_complements(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 def passive_addressees(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """A content that runs on into the subject of its passive cue after it ("The man stole £600, the jury was
     told"; "The plant will close, staff were told on Monday") ends before that subject: the jury is who was told,
-    not part of what. The speaker stays unnamed."""
+    not part of what. The speaker stays unnamed. PolNeAR train and dev scores unchanged (rare in US politics)."""
     doc = ctx.doc
     for d in drafts:
         if d.cue_token is None or len(d.content) != 1:
