@@ -28,6 +28,7 @@ from typing import Any
 import quoth
 
 FIXTURES = Path(__file__).parent / "fixtures" / "outlets"
+CHECK_FIXTURES = Path(__file__).parent / "fixtures" / "outlets_check"  # written blind, never tuned on
 COVER = 0.5
 
 
@@ -41,13 +42,15 @@ class StyleScore:
     speaker_right: int = 0
     disputes_gold: int = 0
     disputes_found: int = 0
+    disputes_predicted: int = 0
+    disputes_correct: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (category, detail)
 
 
-def load_styles() -> list[tuple[str, str, dict[str, Any]]]:
-    """(name, text, gold) for every fixture pair."""
+def load_styles(directory: Path = FIXTURES) -> list[tuple[str, str, dict[str, Any]]]:
+    """(name, text, gold) for every fixture pair in ``directory``."""
     out = []
-    for gold_path in sorted(FIXTURES.glob("*.json")):
+    for gold_path in sorted(directory.glob("*.json")):
         text = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
         out.append((gold_path.stem, text, json.loads(gold_path.read_text(encoding="utf-8"))))
     return out
@@ -121,17 +124,25 @@ def _score_disputes(sc: StyleScore, gold: dict[str, Any], article: quoth.Article
             (article.entity(d.target_entity).name if article.entity(d.target_entity) else ""),  # type: ignore[union-attr]
             _who(article, t) if (t := article.attribution(d.target_attribution)) else ""])).lower()
         found.append((_who(article, by) if by else "", target))
+    def matches(g: dict[str, Any], by: str, target: str) -> bool:
+        return any(n.lower() in by for n in _names(g["by"])) and (not g["target"] or g["target"].lower() in target)
+
     for g in gold.get("disputes", []):
         sc.disputes_gold += 1
-        if any(any(n.lower() in by for n in _names(g["by"])) and (not g["target"] or g["target"].lower() in target)
-               for by, target in found):
+        if any(matches(g, by, target) for by, target in found):
             sc.disputes_found += 1
         else:
             sc.errors.append(("missed dispute", f"{g['by']} against {g['target'] or 'anyone'}; found {found}"))
+    for by, target in found:
+        sc.disputes_predicted += 1
+        if any(matches(g, by, target) for g in gold.get("disputes", [])):
+            sc.disputes_correct += 1
+        else:
+            sc.errors.append(("false dispute", f"{by!r} against {target!r}"))
 
 
-def score_all(options: quoth.Options | None = None) -> list[StyleScore]:
-    styles = load_styles()
+def score_all(options: quoth.Options | None = None, directory: Path = FIXTURES) -> list[StyleScore]:
+    styles = load_styles(directory)
     articles = quoth.extract_many(({"id": n, "text": t} for n, t, _ in styles), options)
     return [score_style(n, t, g, a) for (n, t, g), a in zip(styles, articles)]
 
@@ -146,6 +157,8 @@ def totals(scores: list[StyleScore]) -> dict[str, float]:
         "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
         "speaker_accuracy": sum(s.speaker_right for s in scores) / found if found else 0.0,
         "disputes_recall": sum(s.disputes_found for s in scores) / max(1, sum(s.disputes_gold for s in scores)),
+        "disputes_precision": (sum(s.disputes_correct for s in scores)
+                               / max(1, sum(s.disputes_predicted for s in scores))),
     }
 
 
@@ -153,12 +166,31 @@ def error_counts(scores: list[StyleScore]) -> Counter[str]:
     return Counter(kind for s in scores for kind, _ in s.errors)
 
 
-if __name__ == "__main__":
-    results = score_all()
-    for s in results:
-        print(f"== {s.style}: gold {s.gold} found {s.found} predicted {s.predicted} correct {s.correct} "
-              f"speakers {s.speaker_right}/{s.found} disputes {s.disputes_found}/{s.disputes_gold}")
-        for kind, detail in s.errors:
-            print(f"   [{kind}] {detail}")
+def counts(scores: list[StyleScore]) -> dict[str, int]:
+    keys = ("gold", "found", "predicted", "correct", "speaker_right", "disputes_gold", "disputes_found",
+            "disputes_predicted", "disputes_correct")
+    return {k: sum(getattr(s, k) for s in scores) for k in keys}
+
+
+def main(argv: list[str]) -> None:
+    """``outlet_scoring.py [check] [--errors]``: the tuned-on set with its errors, or (``check``) the blind set's
+    aggregates only; its per-item errors are printed only with ``--errors`` (never read them to fix rules)."""
+    check = "check" in argv
+    results = score_all(directory=CHECK_FIXTURES if check else FIXTURES)
+    if not check or "--errors" in argv:
+        for s in results:
+            print(f"== {s.style}: gold {s.gold} found {s.found} predicted {s.predicted} correct {s.correct} "
+                  f"speakers {s.speaker_right}/{s.found} disputes {s.disputes_found}/{s.disputes_gold} "
+                  f"(predicted {s.disputes_predicted}, right {s.disputes_correct})")
+            for kind, detail in s.errors:
+                print(f"   [{kind}] {detail}")
     print({k: round(v, 3) for k, v in totals(results).items()})
-    print(dict(error_counts(results)))
+    print(counts(results))
+    if not check or "--errors" in argv:
+        print(dict(error_counts(results)))
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])

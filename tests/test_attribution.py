@@ -164,6 +164,18 @@ def test_attribution_passive_cue_reports_its_complement_not_its_subject():
     assert told.cue.text == "told" and told.source is None
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The former treasurer took £8,000 from the club over two years, the jury was told.",
+     "The former treasurer took £8,000 from the club over two years"),
+    ("The depot will close in the spring, drivers were told on Monday.", "The depot will close in the spring"),
+])
+def test_attribution_passive_cue_after_its_content_keeps_its_subject_out(text, content):
+    """", the jury was told": the jury is who was told, not part of what (``passive_addressees``)."""
+    told = _holding(_extract(text), content)
+    assert told.content.text.rstrip(".,") == content
+    assert told.cue.text == "told"
+
+
 def test_attribution_content_without_cue_takes_the_verb_it_hangs_from():
     from quoth.attribution.context import Context
     from quoth.attribution.draft import Draft

@@ -117,11 +117,13 @@ def _annotate(nlp: Language, chunk: list[Article], cfg: dict, limit_s: float | N
     from .errors import ModelNotFound
     from .quote_style import double_view
     from .safety import TimeLimitExceeded, spacy_view
-    from .text import newline_view
+    from .text import reading_view
 
     try:
-        # single-mark (British) quotes read as double, CRLF line ends as LF (same offsets)
-        views = [spacy_view(newline_view(double_view(a.text))) for a in chunk]
+        # single-mark (British) quotes read as double (same offsets); CRLF, U+2028/9 as LF, invisible characters
+        # dropped (text.reading_view; offsets mapped back in _fill)
+        read = [reading_view(double_view(a.text)) for a in chunk]
+        views = [spacy_view(view) for view, _ in read]
         with time_limit(limit_s):
             docs = list(nlp.pipe(views, batch_size=len(chunk), component_cfg=cfg))
     except (ModelNotFound, KeyboardInterrupt, SystemExit, GeneratorExit):
@@ -133,18 +135,22 @@ def _annotate(nlp: Language, chunk: list[Article], cfg: dict, limit_s: float | N
         else:
             chunk[0].error = _failure_reason(chunk[0].id, exc, limit_s)
         return
-    for article, doc, view in zip(chunk, docs, views):
+    for article, doc, view, (_, where) in zip(chunk, docs, views, read):
         try:
-            _fill(article, doc, view)
+            _fill(article, doc, view, where)
         except Exception as exc:  # noqa: BLE001  an article whose results cannot be read back fails alone
             article.attributions, article.entities, article.disputes = [], [], []
             article.error = _failure_reason(article.id, exc, limit_s)
 
 
-def _fill(article: Article, doc: Doc, view: str) -> None:
+def _fill(article: Article, doc: Doc, view: str, where: list[int] | None = None) -> None:
     article.attributions = list(doc._.attributions or [])
     article.entities = list(doc._.quoth_entities or [])
     article.disputes = list(doc._.disputes or [])
+    if where is not None:  # spaCy read a view with characters dropped or added: offsets back to the text
+        from .safety import move_offsets
+
+        move_offsets(article, where)
     if view != article.text:  # spaCy read a view with hostile runs blanked: give spans the original text
         from .safety import restore_texts
 

@@ -24,17 +24,17 @@ SINGLE_MARKS = "'‘’"
 _TO_DOUBLE = {"'": '"', "‘": "“", "’": "”"}
 _TO_SINGLE = {'"': "'", "“": "‘", "”": "’"}
 # Before an opening mark: the paragraph start, a space or one of these.
-_OPEN_BEFORE = set("([{—–-/:;,=\"“")
+_OPEN_BEFORE = set("([{—―–-/:;,=\"“")
 # Before a closing mark that can only be a quotation mark (never an apostrophe after a word).
-_STRONG_CLOSE_BEFORE = set(".,!?;:…—–-\"”")
+_STRONG_CLOSE_BEFORE = set(".,!?;:…—―–-\"”")
 # Word-initial elisions: '90s, '16, 'n', 'em, 'tis, 'til, 'cause, 'bout.
 _ELISION = re.compile(r"['‘’](?:\d\d(?:s\b|(?!\d))|n['‘’]|(?:em|tis|twas|til|cause|bout|round)\b)", re.IGNORECASE)
 # Evidence: a mark after end punctuation, before a space or the end (a quote closing) ...
 _SINGLE_CLOSE = re.compile(r"[.,!?]['’](?=\s|$)")
 _DOUBLE_CLOSE = re.compile(r"[.,!?](?:\"|”|'')(?=\s|$)")
 # ... and a mark after a space or a paragraph start, before a letter or digit (a quote opening).
-_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(:—–]))['‘](?=[^\W_])", re.MULTILINE)
-_DOUBLE_OPEN = re.compile(r"(?:^|(?<=[\s(:—–]))(?:\"|“|'')(?=[^\W_])", re.MULTILINE)
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(:—―–]))['‘](?=[^\W_])", re.MULTILINE)
+_DOUBLE_OPEN = re.compile(r"(?:^|(?<=[\s(:—―–]))(?:\"|“|'')(?=[^\W_])", re.MULTILINE)
 _PARA = re.compile(r"[^\n]+")
 
 

@@ -18,7 +18,7 @@ STRAIGHT = '"'
 # Every double quotation mark: content holding one is quoted speech (' and ’ are mostly apostrophes).
 DOUBLE_QUOTES = frozenset('"“”„‟«»「」『』〝〞＂')
 # Characters after which a straight quote opens (before it a word ends, so it closes).
-_OPEN_CONTEXT = set(" \t\n\r([{—–-/:;,")
+_OPEN_CONTEXT = set(" \t\n\r([{—―–-/:;,")
 # A quote longer than this without a closing mark is cut at the paragraph end (news convention aside).
 MAX_OPEN_PARAGRAPHS = 12
 

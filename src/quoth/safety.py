@@ -150,8 +150,30 @@ def restore_texts(article: "Article", view: str) -> None:
         attribution.source = fixed(attribution.source)
     for dispute in article.disputes:
         dispute.cue = fixed(dispute.cue)  # type: ignore[assignment]
+        dispute.target_text = fixed(dispute.target_text)
     for entity in article.entities:
         entity.mentions = [replace(m, text=article.text[m.start:m.end]) for m in entity.mentions]
+
+
+def move_offsets(article: "Article", where: list[int]) -> None:
+    """Move every offset of ``article`` from a view of its text to the text, ``where[i]`` being the offset of the
+    view's character i (see ``text.reading_view``); ``restore_texts`` then gives the spans their text."""
+    from .model import Span
+    from .text import map_offsets
+
+    def moved(span: Span | None) -> Span | None:
+        return None if span is None else Span(span.text, tuple(map_offsets(where, s, e) for s, e in span.spans))
+
+    for attribution in article.attributions:
+        attribution.content = moved(attribution.content)  # type: ignore[assignment]
+        attribution.cue = moved(attribution.cue)
+        attribution.source = moved(attribution.source)
+    for dispute in article.disputes:
+        dispute.cue = moved(dispute.cue)  # type: ignore[assignment]
+        dispute.target_text = moved(dispute.target_text)
+    for entity in article.entities:
+        entity.mentions = [replace(m, start=(p := map_offsets(where, m.start, m.end))[0], end=p[1])
+                           for m in entity.mentions]
 
 
 class time_limit:  # noqa: N801  a context manager read as a phrase: ``with time_limit(30): …``

@@ -92,10 +92,37 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def newline_view(text: str) -> str:
-    """``text`` with Windows and old Mac line ends read as Unix ones, at the same offsets: "\\r\\n" → " \\n", a lone
-    "\\r" → "\\n". spaCy keeps a carriage return inside its tokens and whitespace, so a CRLF file was parsed and
-    tagged unlike the same article with LF line ends (a headline read as a statement, questions as topics)."""
-    if "\r" not in text:
-        return text
-    return text.replace("\r\n", " \n").replace("\r", "\n")
+# What spaCy should not read as it stands: Windows and old Mac line ends, Unicode line and paragraph separators
+# (common in text scraped from JSON), and invisible format characters (soft hyphens, zero-width spaces and
+# joiners, word joiners, byte-order marks) that split or glue tokens.
+_UNREAD = re.compile("\r\n?|[\u0085\u2028\u2029\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_READ_AS = {"\r\n": "\n", "\r": "\n", "\u0085": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+
+
+def reading_view(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as spaCy should read it: "\\r\\n", a lone "\\r", NEL and U+2028 read as "\\n", U+2029 as a blank line,
+    invisible format characters dropped; and, when that moved any character, ``where[i]``: the offset in ``text``
+    of the view's character i (``where`` has one entry more, for the end). spaCy keeps a carriage return or a soft
+    hyphen inside its tokens, and a same-length stand-in (" \\n" for "\\r\\n") still reads a blank line as "\\n \\n":
+    such an article was parsed and tagged unlike its plain self (headlines read as statements, transcript turns
+    and speakers lost)."""
+    if not _UNREAD.search(text):
+        return text, None
+    view: list[str] = []
+    where: list[int] = []
+    pos, moved = 0, False
+    for m in _UNREAD.finditer(text):
+        read = _READ_AS.get(m.group(), "")
+        view.append(text[pos:m.start()] + read)
+        where.extend(range(pos, m.start()))
+        where.extend([m.end() - 1] * len(read))  # on the match's last character (the "\\n" of "\\r\\n")
+        moved = moved or len(read) != len(m.group())
+        pos = m.end()
+    view.append(text[pos:])
+    where.extend(range(pos, len(text) + 1))
+    return "".join(view), (where if moved else None)
+
+
+def map_offsets(where: list[int], start: int, end: int) -> tuple[int, int]:
+    """The offsets in the original text of the view's ``[start, end)`` (see ``reading_view``)."""
+    return (where[start], where[end - 1] + 1) if end > start else (where[start], where[start])

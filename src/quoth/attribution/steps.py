@@ -47,6 +47,7 @@ STEPS: tuple[Step, ...] = (
     transcripts.transcript_turns,
     governing.governing_cues,
     governing.passive_complements,
+    governing.passive_addressees,
     reporting.trailing_reporters,
     cues.split_coordinated_cues,
     cues.speaker_openings,

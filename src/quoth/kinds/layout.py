@@ -29,7 +29,7 @@ _FURNITURE_LINE = re.compile(
       | (?:Click|CLICK|Tap|TAP)\s+(?:here|HERE)\b.*
       | (?:Follow|FOLLOW)\s+.{1,60}\s+on\s+(?:Twitter|Facebook|Instagram).*
       | (?:Reporting|Editing|Additional\s+reporting|Writing)\s+by\s+.*
-      | (?:—|–|-{1,2})?\s*(?:With|with)\s+files\s+from\s+.*
+      | (?:—|―|–|-{1,2})?\s*(?:With|with)\s+files\s+from\s+.*
       | (?:Video|VIDEO|Photo|PHOTO|Image|IMAGE|Gallery|GALLERY)\s*[:|].*
       | [A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3},\s+(?:The\s+)?
         (?:Associated\s+Press|Canadian\s+Press|Reuters|AFP|Bloomberg)\.?
@@ -45,7 +45,7 @@ _FURNITURE_LINE = re.compile(
 _DATELINE = re.compile(
     r"""(?m)^[ \t]*[A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+){0,3}
         (?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z0-9][\w.]*){0,3})?
-        [ \t]*(?:\([A-Za-z .]{2,20}\))?[ \t]*(?:—|–|-{1,2})[ \t]*""",
+        [ \t]*(?:\([A-Za-z .]{2,20}\))?[ \t]*(?:—|―|–|-{1,2})[ \t]*""",
     re.VERBOSE,
 )
 
