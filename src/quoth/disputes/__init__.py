@@ -88,7 +88,7 @@ def narrated(doc: Doc, cue: Cue, by: Attribution) -> bool:
     if by.cue is None:
         return False
     node = cue.anchor
-    while node.dep_ not in ("conj", "ccomp", "ROOT", "advcl", "parataxis") and node.head is not node:
+    while node.dep_ not in ("conj", "ccomp", "ROOT", "advcl", "parataxis") and node.head.i != node.i:
         node = node.head
     return node.dep_ == "conj" and any(s <= node.head.idx < e for s, e in by.cue.spans)
 
