@@ -18,6 +18,7 @@ from ..docindex import doc_text
 from ..model import Attribution, Dispute, DisputeKind, Entity, Span
 from .contradict import find_contradictions
 from .detect import Cue, asserted, find_cues
+from .frames import frame_cues
 from .phrases import phrase_cues
 from ..lexicon.disputes import PHRASAL_VERBS, REJECT_VERBS, UNASSERTED_MARKS, base_form
 from .target import Target, refine_target, resolve_target
@@ -70,6 +71,7 @@ def all_cues(doc: Doc) -> list[Cue]:
     cues = find_cues(doc)
     anchors = {c.anchor.i for c in cues}
     cues.extend(c for c in phrase_cues(doc) if c.anchor.i not in anchors and asserted(c.anchor))
+    cues.extend(frame_cues(doc, {c.anchor.i for c in cues}))
     return sorted(cues, key=lambda c: (c.start, c.end))
 
 
