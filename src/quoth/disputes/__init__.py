@@ -18,7 +18,7 @@ from ..docindex import doc_text
 from ..model import Attribution, Dispute, DisputeKind, Entity, Span
 from .contradict import find_contradictions
 from .detect import Cue, asserted, find_cues
-from .frames import frame_cues
+from .frames import DISAGREE_FORMS, frame_cues
 from .phrases import phrase_cues
 from ..lexicon.disputes import PHRASAL_VERBS, REJECT_VERBS, UNASSERTED_MARKS, base_form
 from .target import Target, refine_target, resolve_target
@@ -112,7 +112,8 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 def _dispute(doc: Doc, cue: Cue, by: Attribution, target: Target) -> Dispute:
     start, end = doc[cue.start].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1])
     kind: DisputeKind = cue.kind
-    if kind == "rejection" and target.entity is None and base_form(cue.anchor.text) not in VERB_KINDS:
+    if kind == "rejection" and target.entity is None and base_form(cue.anchor.text) not in VERB_KINDS \
+            and cue.anchor.lower_ not in DISAGREE_FORMS:
         kind = "denial"
     return Dispute(by=by.id, cue=Span(text=doc_text(doc)[start:end], spans=((start, end),)), kind=kind,
                    target_attribution=target.attribution.id if target.attribution else None,
