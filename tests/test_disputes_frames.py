@@ -33,9 +33,11 @@ NEGATIVES = [
     "[1|Ann Jones|] {1|said|} <1|the board wants to deny Tom Burke the nomination|>.",
     "[1|Ann Jones|] {1|said|} <1|the council denied the request for more time|>.",
     "[1|Ann Jones|] {1|said|} <1|the miners were denied overtime|>.",
+    "[1|Ann Jones|] {1|said|} <1|the ruling denied full status to the miners|>.",
     # an attempt not made, or negated
     "[1|Ann Jones|] {1|said|} <1|the miners did not try to refute the assessments|>.",
     "[1|Ann Jones|] {1|said|} <1|the miners want to refute the assessments|>.",
+    "[1|Ann Jones|] {1|said|} <1|\"we can attempt to deny the way the market works, or we can adapt\"|>.",
     # disagreement that is unasserted, by no party, or with a plan
     "[1|Ann Jones|] {1|said|} <1|\"We may disagree, but we are friends\"|>.",
     "Most residents agree; 37 percent disagree.",
@@ -76,3 +78,12 @@ def test_reporters_label_on_a_cited_theory_is_not_a_dispute():
     doc, _atts, _ents = resolve("Citing an unfounded theory, Ann Jones accused the mine of hiding losses.")
     cues = [c for c in find_cues(doc) if c.anchor.lower_ == "unfounded"]
     assert cues and all(c.inside for c in cues)
+
+
+def test_a_question_opposes_nothing():
+    """A statement whose cue asks ("asked about", "asked whether") asserts nothing, so it contradicts nothing."""
+    claim = "[1|Tom Burke|] {1|said|} <1|Acme Mining will close the old mine in Dover|>. "
+    said = _disputes(claim + "But [2|Ann Jones|] {2|said|} <2|Acme Mining will not close the old mine in Dover|>.")
+    asked = _disputes(claim + "But [2|Ann Jones|] {2|asked|} <2|Acme Mining will not close the old mine in Dover|>.")
+    assert [d.kind for d in said] == ["contradiction"]
+    assert asked == []

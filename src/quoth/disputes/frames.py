@@ -10,12 +10,12 @@ denied with any noun, disputes as an attempt, or disagrees with no object at all
 | disagree, no object, by a name or "I"/"we" | "Rubio disagreed.", "'I fundamentally disagree,' X said" | rejection |
 
 The guideline's exclusions hold: refusals ("denied bail"; "deny Trump the nomination", "denied everyday Americans a
-voice": a recipient makes deny a refusal), a person denied, a passive ("were denied"), negated and unasserted uses
-("did not deny", "we may disagree", "wants to refute"), a verb with no subject ("denying claims of plagiarism"),
-and "37% disagree" (no party). Measured and left out (no gain on held-out files, one more false dispute each):
-reproach for saying ("rebuked X for suggesting that …"), "accused X of lying / rewriting history", "clarified that
-…" / "walked back the comments", a reject-verb on any owned noun ("rejected the industry's warning"; "warning" is
-a statement noun instead).
+voice", "denied the status to employees": a recipient makes deny a refusal), a person denied, a passive ("were
+denied"), negated and unasserted uses ("did not deny", "we may disagree", "wants to refute", "we can attempt to deny
+…"), a verb with no subject ("denying claims of plagiarism"), and "37% disagree" (no party). Measured and left out
+(no gain on held-out files, one more false dispute each): reproach for saying ("rebuked X for suggesting that …"),
+"accused X of lying / rewriting history", "clarified that …" / "walked back the comments", a reject-verb on any
+owned noun ("rejected the industry's warning"; "warning" is a statement noun instead).
 """
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ def deny_object_cue(verb: Token) -> Cue | None:
         return None
     if base_form(obj.text) in NOT_CLAIM_NOUNS or any(c.dep_ in ("dobj", "dative") for c in obj.children):
         return None  # "denied bail"; "deny the group sanctuary" parsed with the second object under the first
+    if any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+        return None  # "denied class-action status to employees": a recipient
     return Cue(verb.i, verb.i + 1, "denial", verb, obj, CONFIDENCE_PREDICATE)
 
 
@@ -90,7 +92,9 @@ def disagreed_cue(verb: Token) -> Cue | None:
 def _asserted(verb: Token) -> bool:
     """``detect.asserted``, except that an attempt that was made counts ("tried to refute", "sought to deny")."""
     if verb.dep_ == "xcomp" and verb.head.lower_ in ATTEMPT_FORMS:
-        return not any(c.dep_ == "neg" for c in verb.children) and asserted(verb.head)
+        if any(c.dep_ == "neg" for c in verb.children) or any(c.tag_ == "MD" for c in verb.head.children):
+            return False  # "did not try to refute", "we can attempt to deny …": no attempt reported
+        return asserted(verb.head)
     return asserted(verb)
 
 
