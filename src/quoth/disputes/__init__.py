@@ -18,13 +18,15 @@ from ..docindex import doc_text
 from ..model import Attribution, Dispute, DisputeKind, Entity, Span
 from .contradict import find_contradictions
 from .detect import Cue, asserted, find_cues
-from .phrases import BUY_VERBS, NEGATORS, phrase_cues
+from .frames import DISAGREE_FORMS, frame_cues
+from .phrases import BUY_VERBS, phrase_cues
 from ..lexicon.disputes import PHRASAL_VERBS, REJECT_VERBS, UNASSERTED_MARKS, base_form
 from .target import Target, refine_target, resolve_target
 from .verbal import verb_statement
 
 # Verb cues keep their kind; a falsity predicate with no named party is a denial ("the report was false").
-VERB_KINDS = REJECT_VERBS | PHRASAL_VERBS | BUY_VERBS  # "never bought the idea" rejects it, named maker or not
+VERB_KINDS = REJECT_VERBS | PHRASAL_VERBS
+REJECTING_FORMS = DISAGREE_FORMS | BUY_VERBS
 
 __all__ = ["base_form", "find_disputes"]
 
@@ -70,6 +72,7 @@ def all_cues(doc: Doc) -> list[Cue]:
     cues = find_cues(doc)
     anchors = {c.anchor.i for c in cues}
     cues.extend(c for c in phrase_cues(doc) if c.anchor.i not in anchors and asserted(c.anchor))
+    cues.extend(frame_cues(doc, {c.anchor.i for c in cues}))
     return sorted(cues, key=lambda c: (c.start, c.end))
 
 
@@ -88,7 +91,7 @@ def narrated(doc: Doc, cue: Cue, by: Attribution) -> bool:
     if by.cue is None:
         return False
     node = cue.anchor
-    while node.dep_ not in ("conj", "ccomp", "ROOT", "advcl", "parataxis") and node.head is not node:
+    while node.dep_ not in ("conj", "ccomp", "ROOT", "advcl", "parataxis") and node.head.i != node.i:
         node = node.head
     return node.dep_ == "conj" and any(s <= node.head.idx < e for s, e in by.cue.spans)
 
@@ -110,13 +113,18 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 def _dispute(doc: Doc, cue: Cue, by: Attribution, target: Target) -> Dispute:
     start, end = doc[cue.start].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1])
     kind: DisputeKind = cue.kind
-    verb = cue.anchor.head if cue.anchor.lower_ in NEGATORS else cue.anchor
-    if kind == "rejection" and target.entity is None and base_form(verb.text) not in VERB_KINDS:
+    if kind == "rejection" and target.entity is None and not _rejecting_verb(doc, cue):
         kind = "denial"
     return Dispute(by=by.id, cue=Span(text=doc_text(doc)[start:end], spans=((start, end),)), kind=kind,
                    target_attribution=target.attribution.id if target.attribution else None,
                    target_entity=target.entity.id if target.entity else None,
                    target_text=target.text, confidence=cue.confidence)
+
+
+def _rejecting_verb(doc: Doc, cue: Cue) -> bool:
+    """Does the cue hold a verb of rejecting ("rejected", "pushed back", "disagreed", "never bought the idea")? Those
+    stay rejections with no named party; a falsity predicate with none is a denial ("the report was false")."""
+    return any(base_form(t.text) in VERB_KINDS or t.lower_ in REJECTING_FORMS for t in doc[cue.start:cue.end])
 
 
 def token_entities(doc: Doc, entities: list[Entity]) -> dict[int, Entity]:

@@ -39,7 +39,7 @@ def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[st
                         key=lambda a: a.content.start)
     out: list[Dispute] = []
     for i, later in enumerate(statements):
-        if later.id in taken or (later.cue is not None and later.cue.text.lower() in RELAY_CUES):
+        if later.id in taken or (later.cue is not None and later.cue.text.lower() in RELAY_CUES) or _asking(later):
             continue
         found = _opposing(doc, later, statements[:i], named)
         if found is not None:
@@ -90,6 +90,11 @@ def _contradicted(doc: Doc, later: Attribution, before: list[Attribution]) -> At
         if shared >= MIN_SHARED and (best is None or shared > best[0]):
             best = (shared, other)
     return best[1] if best else None
+
+
+def _asking(att: Attribution) -> bool:
+    """"the Post asked about them", "reporters asked whether …": a question asserts nothing to oppose."""
+    return att.cue is not None and att.cue.text.lower().startswith(("ask", "inquir", "wonder"))
 
 
 def _negated(text: str) -> bool:

@@ -258,7 +258,7 @@ def contrary_cue(contrary: Token) -> Cue | None:
 def out_of_context_cue(context: Token) -> Cue | None:
     """"his words had been taken out of context", "she quoted him out of context": a correction."""
     verb = context.head.head if context.head.lower_ == "of" else context.head
-    while verb.dep_ in ("prep", "pobj", "advmod") and verb.head is not verb:
+    while verb.dep_ in ("prep", "pobj", "advmod") and verb.head.i != verb.i:
         verb = verb.head
     target = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if target is None or not claimish(target, person_ok=True):
@@ -287,7 +287,7 @@ def predicate_cue(word: Token) -> Cue | None:
         return None
     confidence = CONFIDENCE_PREDICATE if not is_person(subject) else CONFIDENCE_PERSON
     cue = _cue(word, word, kind, subject, confidence)
-    if word.dep_ == "amod" and subject is word.head:  # "citing an unfounded theory": counts only in another's words
+    if word.dep_ == "amod" and subject.i == word.head.i:  # "citing an unfounded theory": counts only in another's words
         return Cue(cue.start, cue.end, kind, word, subject, confidence, inside=True)
     return cue
 
@@ -304,7 +304,7 @@ def _predicate_subject(word: Token, first: Token) -> Token | None:
         return head  # "sick of the Sanders campaign lying about my record"
     if word.dep_ == "amod" and head.dep_ in ("attr", "oprd", "xcomp", "ccomp", "acomp"):
         return _predicate_subject(head, head)  # "called the report fake news", "it is a fake story"
-    if word.dep_ == "amod" or (first is word and word.dep_ == "amod"):
+    if word.dep_ == "amod" or (first.i == word.i and word.dep_ == "amod"):
         return head if base_form(head.text) in STATEMENT_NOUNS else None
     if first.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp") and (
             head.lower_ in BE_FORMS or base_form(head.text) in CALL_VERBS or head.pos_ == "VERB"):

@@ -38,7 +38,7 @@ def negated(token: Token) -> bool:
     for _ in range(8):
         if _negates(node):
             return True
-        if node.pos_ in CLAUSE_HEADS and node.dep_ != "aux" or node.head is node:
+        if node.pos_ in CLAUSE_HEADS and node.dep_ != "aux" or node.head.i == node.i:
             return False
         if node.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl"):
             return False
@@ -63,7 +63,7 @@ def generic_subject(token: Token) -> bool:
     about anyone does not contradict one about someone."""
     node = token
     for _ in range(8):
-        if node.pos_ in CLAUSE_HEADS or node.head is node:
+        if node.pos_ in CLAUSE_HEADS or node.head.i == node.i:
             break
         node = node.head
     subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -91,9 +91,9 @@ def core_keys(doc: Doc, spans: Iterable[tuple[int, int]]) -> set[str]:
     span) and that head's subject, object or complement."""
     out: set[str] = set()
     for key, tok in key_tokens(doc, spans):
-        if not _within(tok.head, spans) or tok.head is tok:
+        if not _within(tok.head, spans) or tok.head.i == tok.i:
             out.add(key)
-        elif tok.dep_ in CORE_DEPS and (not _within(tok.head.head, spans) or tok.head.head is tok.head):
+        elif tok.dep_ in CORE_DEPS and (not _within(tok.head.head, spans) or tok.head.head.i == tok.head.i):
             out.add(key)
     return out
 

@@ -23,9 +23,12 @@ def verb_statement(doc: Doc, cue: Cue, attributions: list[Attribution],
                    entity_of: dict[int, Entity]) -> Attribution | None:
     """An attribution for a dispute verb with a named subject and no attribution of its own, else None."""
     verb = cue.anchor
-    if verb.pos_ != "VERB" or base_form(hyphenated(doc, verb)) not in VERBS or cue.target is None:
+    if verb.pos_ != "VERB":
         return None
-    if base_form(cue.target.text) not in STATEMENT_NOUNS:
+    if cue.target is None:  # "Rubio disagreed.": a disagreement with no object, after another's statement
+        if not verb.lower_.startswith("disagree"):
+            return None
+    elif base_form(hyphenated(doc, verb)) not in VERBS or base_form(cue.target.text) not in STATEMENT_NOUNS:
         return None  # "denied the reports", "pushed back on those charges": a named claim, not "denied it"
     subject = _subject(verb)
     if subject is None or not (subject.i in entity_of or _party(subject)) or subject.lower_ in ("i", "we", "you"):
@@ -80,9 +83,9 @@ def _phrase(doc: Doc, head: Token) -> Span | None:
     return Span.from_offsets(doc_text(doc), [(start, end)]) if end > start else None
 
 
-def _content(doc: Doc, verb: Token, target: Token) -> Span | None:
+def _content(doc: Doc, verb: Token, target: Token | None) -> Span | None:
     """What is disputed: the target's phrase when it follows the verb in its sentence, else the verb alone."""
-    if target.sent != verb.sent or target.i < verb.i:
+    if target is None or target.sent != verb.sent or target.i < verb.i:
         return Span.from_offsets(doc_text(doc), [(verb.idx, verb.idx + len(verb))])
     tokens = list(target.subtree)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])

@@ -40,7 +40,7 @@ STATEMENT_NOUNS = frozenset({
     "speculation", "theory", "premise", "assumption", "consensus", "conclusion", "finding", "figure", "number",
     "estimate", "statistic", "analysis", "interpretation", "impression", "perception", "quote", "tweet",
     "article", "headline", "post", "attack", "smear", "suspicion", "implication", "prediction", "projection",
-    "advice", "recommendation", "message", "answer",
+    "advice", "recommendation", "message", "answer", "warning",
     "explanation", "excuse", "rationale", "justification", "belief", "view", "position", "line", "talking"})
 # Quantities whose "of" object is what a predicate is said of: "half of his advice is unsubstantiated".
 QUANTITY_WORDS = frozenset({"half", "most", "much", "some", "all", "part", "many", "none", "majority", "portion",
