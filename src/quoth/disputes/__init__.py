@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..docindex import doc_text
 from ..model import Attribution, Dispute, DisputeKind, Entity, Span
+from .claim import link_stated_claim
 from .contradict import find_contradictions
 from .detect import Cue, asserted, find_cues
 from .phrases import phrase_cues
@@ -58,6 +59,7 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
         if cue.kind == "contradiction" and target.attribution is None and target.entity is None:
             continue  # a contradiction opposes a claim the article reports ("Other voices counter …" alone does not)
         target = refine_target(doc, cue, by, target, attributions, by_id)
+        target = link_stated_claim(doc, cue, by, target, attributions)
         taken.add(by.id)
         spans.add((cue.start, cue.end))
         out.append(_dispute(doc, cue, by, target))
