@@ -115,7 +115,7 @@ def refine_target(doc: Doc, cue: Cue, by: Attribution, target: Target, attributi
     entity = target.entity
     if entity is None and att.speaker and att.speaker != by.speaker:
         found = entities.get(att.speaker)
-        entity = found if can_be_party(found) else None
+        entity = found if can_be_party(found) and not side_words(by, entities) & _speaker_words(found) else None
     return Target(att, entity, target.text)
 
 
