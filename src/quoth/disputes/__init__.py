@@ -43,6 +43,7 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
     taken: set[str] = set()
     spans: set[tuple[int, int]] = set()
     by_ids = {a.id: a for a in attributions}
+    claims: list[Attribution] = []  # claims stated in a disputing sentence (``claim.stated_claim``), added last
     for cue in all_cues(doc):
         by = disputing_attribution(doc, cue, attributions)
         if by is not None and narrated(doc, cue, by):
@@ -59,11 +60,12 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
         if cue.kind == "contradiction" and target.attribution is None and target.entity is None:
             continue  # a contradiction opposes a claim the article reports ("Other voices counter …" alone does not)
         target = refine_target(doc, cue, by, target, attributions, by_id)
-        target = link_stated_claim(doc, cue, by, target, attributions)
+        target = link_stated_claim(doc, cue, by, target, attributions, claims)
         taken.add(by.id)
         spans.add((cue.start, cue.end))
         out.append(_dispute(doc, cue, by, target))
     out.extend(find_contradictions(doc, attributions, taken, {e.id: e for e in entities if e.named}))
+    attributions.extend(claims)
     return sorted(out, key=lambda d: d.cue.start)
 
 

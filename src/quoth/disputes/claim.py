@@ -144,12 +144,14 @@ def _named_in(entity: Entity, sent: object) -> bool:
     return any(lo <= m.start < hi for m in entity.mentions)
 
 
-def link_stated_claim(doc: Doc, cue: Cue, by: Attribution, target: Target,
-                      attributions: list[Attribution]) -> Target:
-    """``target`` with its attribution replaced by the claim the disputing sentence states, when it states one;
-    the new attribution is appended to ``attributions``."""
-    claim = stated_claim(doc, cue, by, attributions, target.entity)
+def link_stated_claim(doc: Doc, cue: Cue, by: Attribution, target: Target, attributions: list[Attribution],
+                      made: list[Attribution]) -> Target:
+    """``target`` with its attribution replaced by the claim the disputing sentence states, when it states one.
+    The new attribution goes to ``made`` (numbered after ``attributions`` and ``made``), not into
+    ``attributions``: it must not become a disputing statement or a contradiction's party; the caller adds it to
+    the article's attributions when every dispute is found."""
+    claim = stated_claim(doc, cue, by, attributions + made, target.entity)
     if claim is None:
         return target
-    attributions.append(claim)
+    made.append(claim)
     return Target(claim, target.entity, target.text)
