@@ -119,7 +119,7 @@ def _own_clause(verb: Token) -> bool:
     made by Y" or a relative clause on the noun ("the claims that he made": "that" is its object)."""
     relative = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
                 and c.tag_ in ("WDT", "WP")]
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c not in relative for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and c not in relative for c in verb.children):
         return not (relative and verb.lower_ in MAKING_VERBS)
     # "criticism that shutting down the unit made …": a gerund cannot head a relative clause on "that"
     return verb.tag_ == "VBG" and any(c.lower_ == "that" for c in relative)
