@@ -91,15 +91,19 @@ def _without_mark(clause: Token) -> list[Token]:
 
 
 def _saying_clause(cue: Cue) -> tuple[Token, list[Token]] | None:
-    """"Y was wrong to say P", "Y is wrong for saying P": the saying verb the falsity word governs."""
+    """"Y was wrong to say P", "Y is wrong for saying P", "called him a liar for continuing to insist P": the
+    saying verb the falsity word governs (through "to" or "for", and a verb it completes)."""
     anchor = cue.anchor
-    if anchor.pos_ != "ADJ":
+    if anchor.pos_ not in ("ADJ", "NOUN"):
         return None
-    heads = [anchor, anchor.head] if anchor.dep_ == "acomp" else [anchor]
+    heads = [anchor, anchor.head] if anchor.dep_ in ("acomp", "attr", "amod") else [anchor]
     for child in (c for h in heads for c in h.children):
-        verb = child if child.dep_ == "xcomp" else next(
-            (g for g in child.children if g.dep_ == "pcomp"), None) if child.dep_ == "prep" else None
-        if verb is not None and verb.lower_ in SAYING_VERBS | {"say"}:
+        verb = child if child.dep_ == "xcomp" and anchor.pos_ == "ADJ" else next(
+            (g for g in child.children if g.dep_ == "pcomp"), None) if child.dep_ == "prep" and (
+                child.lower_ == "for" or anchor.pos_ == "ADJ") else None
+        if verb is not None and verb.lower_ not in SAYING_VERBS:
+            verb = next((g for g in verb.children if g.dep_ == "xcomp" and g.lower_ in SAYING_VERBS), None)
+        if verb is not None and verb.lower_ in SAYING_VERBS:
             content = _complement(verb)
             if content:
                 return verb, content
@@ -151,7 +155,34 @@ def link_stated_claim(doc: Doc, cue: Cue, by: Attribution, target: Target, attri
     ``attributions``: it must not become a disputing statement or a contradiction's party; the caller adds it to
     the article's attributions when every dispute is found."""
     claim = stated_claim(doc, cue, by, attributions + made, target.entity)
+    if claim is None and target.attribution is None:
+        claim = _noun_phrase_claim(doc, cue, by, attributions + made)
     if claim is None:
         return target
     made.append(claim)
     return Target(claim, target.entity, target.text)
+
+
+# Prepositions whose object says what a statement noun claims: "accounts of thousands celebrating", "critique of
+# his performance", "attacks on her campaign contributions".
+ABOUT_PREPS = frozenset({"of", "about", "on", "over"})
+
+
+def _noun_phrase_claim(doc: Doc, cue: Cue, by: Attribution, attributions: list[Attribution]) -> Attribution | None:
+    """When no statement is found: the disputed statement noun with what it is about ("dismissed critique of
+    his performance at the debate") is the claim as the sentence names it."""
+    tok = cue.target
+    if tok is None or tok.pos_ != "NOUN" or base_form(tok.text) not in STATEMENT_NOUNS:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ABOUT_PREPS and any(g.dep_ == "pobj" for g in c.children)
+               for c in tok.children):
+        return None
+    tokens = [t for t in tok.subtree if not (t.i > tok.i and t.dep_ in ("relcl", "appos"))]
+    lo, hi = _edges(tokens)
+    if hi <= lo or not any(s <= lo and hi <= e for s, e in by.content.spans):
+        return None
+    text = doc_text(doc)
+    n = 1 + max((int(a.id[1:]) for a in attributions if a.id[1:].isdigit()), default=0)
+    return Attribution(id=f"a{n}", kind="indirect", content=Span.from_offsets(text, [(lo, hi)]),
+                       cue=Span.from_offsets(text, [(tok.idx, tok.idx + len(tok))]), source=None, speaker=None,
+                       parent=by.id, confidence=cue.confidence)
