@@ -71,3 +71,18 @@ def test_a_stated_claim_never_becomes_a_disputer():
         "[1|Coach Dana Miles|] {1|quashed|} <1|rumors that she had denied the players a raise|>.")
     made = [a for a in atts.values() if a.parent == "a1" and int(a.id[1:]) > given]
     assert all(d.by != a.id for d in disputes for a in made)
+
+
+def test_a_liar_for_insisting_states_the_claim():
+    dispute, target, _atts, _ents, _given = _claim(
+        "[1|Senator Ana Ruiz|] {1|said|} <1|Mayor Tom Reyes was wrong for insisting the bridge was finished|>.")
+    assert target is not None and target.content.text.startswith("the bridge was finished")
+    assert target.parent == dispute.by
+
+
+def test_the_disputed_noun_and_what_it_is_about_is_the_claim_when_no_statement_is_found():
+    """"dismissed criticism of her game plan": no earlier statement, so the phrase itself is the claim."""
+    dispute, target, _atts, _ents, _given = _claim(
+        "[1|Coach Dana Miles|] {1|dismissed|} <1|criticism of her game plan in the final|>.")
+    assert target is not None and target.content.text.startswith("criticism of her game plan")
+    assert dispute.target_entity is None
