@@ -14,6 +14,7 @@ and makes none.
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from ..docindex import doc_text
 from ..lexicon.disputes import STATEMENT_NOUNS, base_form
@@ -143,8 +144,8 @@ def _in_sentence(cue: Cue, lo: int, hi: int) -> bool:
     return sent.start_char <= lo and hi <= sent.end_char
 
 
-def _named_in(entity: Entity, sent: object) -> bool:
-    lo, hi = sent.start_char, sent.end_char  # type: ignore[attr-defined]
+def _named_in(entity: Entity, sent: TokenSpan) -> bool:
+    lo, hi = sent.start_char, sent.end_char
     return any(lo <= m.start < hi for m in entity.mentions)
 
 
