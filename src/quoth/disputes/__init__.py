@@ -5,6 +5,7 @@ Runs after attribution extraction and speaker resolution. Stages, one module eac
 - ``quoth.lexicon.disputes``: word lists and ``base_form`` (quoth runs without a lemmatizer);
 - ``detect``: dispute cues in the cue or content of a statement ("denied that …", "the claims are unfounded");
 - ``target``: the disputed claim (attribution, text) and its party;
+- ``claim``: a claim the disputing sentence states ("rejected claims by Y that …") as a nested attribution;
 - ``contradict``: contradictions with no dispute word (same topic, opposite polarity, another party).
 
 A dispute needs a disputing attribution (``by``): the journalist's own voice is never a dispute.
