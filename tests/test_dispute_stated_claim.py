@@ -55,8 +55,9 @@ def test_the_maker_named_in_the_sentence_speaks_the_stated_claim():
     # a bare denied clause or a guilt noun is the disputer's own content, not a reported claim
     "[1|Mayor Ellen Parks|] {1|denied|} <1|that she had misused city funds|>.",
     "[1|The shipping company|] {1|denied|} <1|any role in the spill|>.",
-    # "the claims that he made": a relative clause on the noun states nothing
+    # "the claims that he made", "the false story he would tell": a relative clause on the noun states nothing
     "[1|Ann Jones|] {1|said|} <1|Tom Burke's statements that he made on Monday were false|>.",
+    "[1|Ann Jones|] {1|said|} <1|the mine owners spread a false story they would later repeat|>.",
 ])
 def test_no_stated_claim_without_a_reported_claim(marked):
     disputes, atts, _ents, given = _run(marked)
@@ -86,3 +87,14 @@ def test_the_disputed_noun_and_what_it_is_about_is_the_claim_when_no_statement_i
         "[1|Coach Dana Miles|] {1|dismissed|} <1|criticism of her game plan in the final|>.")
     assert target is not None and target.content.text.startswith("criticism of her game plan")
     assert dispute.target_entity is None
+
+
+def test_it_is_wrong_to_say_names_no_one_who_said_it():
+    """"It is wrong to say …" states no one's claim: no attribution is made for it."""
+    from quoth.disputes.claim import stated_claim
+    from quoth.disputes import all_cues
+
+    doc, atts, _ents = resolve("[1|Ann Jones|] {1|said|} <1|it is wrong to say the mine will close|>.")
+    by, cues = atts["a1"], all_cues(doc)
+    assert cues, "the falsity word should still be a cue"
+    assert all(stated_claim(doc, cue, by, [by], None) is None for cue in cues)

@@ -99,7 +99,7 @@ def _saying_clause(cue: Cue) -> tuple[Token, list[Token]] | None:
         return None
     heads = [anchor, anchor.head] if anchor.dep_ in ("acomp", "attr", "amod") else [anchor]
     for child in (c for h in heads for c in h.children):
-        verb = child if child.dep_ == "xcomp" and anchor.pos_ == "ADJ" else next(
+        verb = child if child.dep_ == "xcomp" and anchor.pos_ == "ADJ" and _said_by_someone(heads[-1]) else next(
             (g for g in child.children if g.dep_ == "pcomp"), None) if child.dep_ == "prep" and (
                 child.lower_ == "for" or anchor.pos_ == "ADJ") else None
         if verb is not None and verb.lower_ not in SAYING_VERBS:
@@ -109,6 +109,11 @@ def _saying_clause(cue: Cue) -> tuple[Token, list[Token]] | None:
             if content:
                 return verb, content
     return None
+
+
+def _said_by_someone(head: Token) -> bool:
+    """"Y was wrong to say …" names who said it; "it is wrong to say …" does not."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "this", "that") for c in head.children)
 
 
 def _complement(verb: Token) -> list[Token]:
@@ -124,6 +129,9 @@ def _own_clause(verb: Token) -> bool:
     made by Y" or a relative clause on the noun ("the claims that he made": "that" is its object)."""
     relative = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
                 and c.tag_ in ("WDT", "WP")]
+    if verb.lower_ in MAKING_VERBS | SAYING_VERBS and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") and c not in relative for c in verb.children):
+        return False  # "the false narrative she would claim": the noun is what the clause's verb says
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and c not in relative for c in verb.children):
         return not (relative and verb.lower_ in MAKING_VERBS)
     # "criticism that shutting down the unit made …": a gerund cannot head a relative clause on "that"
