@@ -98,3 +98,14 @@ def test_it_is_wrong_to_say_names_no_one_who_said_it():
     by, cues = atts["a1"], all_cues(doc)
     assert cues, "the falsity word should still be a cue"
     assert all(stated_claim(doc, cue, by, [by], None) is None for cue in cues)
+
+
+def test_a_party_named_only_inside_the_claim_does_not_speak_it():
+    marked = ("[1|Mayor Tom Reyes|] {1|said|} <1|the governor had misled the city council about the budget|>. "
+              "[2|Governor Ana Ruiz|] {2|bristled at|} <2|the suggestion that she had misled Mayor Tom Reyes and "
+              "the city council about the budget|>.")
+    disputes, atts, _ents, _given = _run(marked)
+    stated = [atts[d.target_attribution] for d in disputes
+              if d.target_attribution and atts[d.target_attribution].parent]
+    assert stated and stated[0].content.text.startswith("she had misled")
+    assert stated[0].speaker is None

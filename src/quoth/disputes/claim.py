@@ -14,7 +14,6 @@ and makes none.
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as TokenSpan
 
 from ..docindex import doc_text
 from ..lexicon.disputes import STATEMENT_NOUNS, base_form
@@ -40,7 +39,8 @@ CLAUSE_DEPS = ("acl", "ccomp", "appos", "relcl")
 def stated_claim(doc: Doc, cue: Cue, by: Attribution, attributions: list[Attribution],
                  entity: Entity | None) -> Attribution | None:
     """A new attribution for the claim the disputing sentence states (see the module docstring), else None.
-    ``entity`` is the target party already resolved; it becomes the speaker when the sentence names it."""
+    ``entity`` is the target party already resolved; it becomes the speaker when the sentence names it before
+    the claim."""
     found = _saying_clause(cue) or _noun_clause(cue)
     if found is None:
         return None
@@ -50,7 +50,7 @@ def stated_claim(doc: Doc, cue: Cue, by: Attribution, attributions: list[Attribu
         return None
     text = doc_text(doc)
     n = 1 + max((int(a.id[1:]) for a in attributions if a.id[1:].isdigit()), default=0)
-    speaker = entity.id if entity is not None and _named_in(entity, cue.anchor.sent) else None
+    speaker = entity.id if entity is not None and _named_before(entity, cue.anchor.sent.start_char, lo) else None
     return Attribution(id=f"a{n}", kind="indirect", content=Span.from_offsets(text, [(lo, hi)]),
                        cue=Span.from_offsets(text, [(cue_tok.idx, cue_tok.idx + len(cue_tok))]), source=None,
                        speaker=speaker, parent=by.id, confidence=cue.confidence)
@@ -152,9 +152,10 @@ def _in_sentence(cue: Cue, lo: int, hi: int) -> bool:
     return sent.start_char <= lo and hi <= sent.end_char
 
 
-def _named_in(entity: Entity, sent: TokenSpan) -> bool:
-    lo, hi = sent.start_char, sent.end_char
-    return any(lo <= m.start < hi for m in entity.mentions)
+def _named_before(entity: Entity, lo: int, hi: int) -> bool:
+    """The party is named in the sentence before the claim ("criticism from Trump that …", "Khan was wrong to
+    say …"), not only inside it ("the suggestion that he advised Trump …": Trump is what the claim is about)."""
+    return any(lo <= m.start and m.end <= hi for m in entity.mentions)
 
 
 def link_stated_claim(doc: Doc, cue: Cue, by: Attribution, target: Target, attributions: list[Attribution],
