@@ -5,6 +5,7 @@ Runs after attribution extraction and speaker resolution. Stages, one module eac
 - ``quoth.lexicon.disputes``: word lists and ``base_form`` (quoth runs without a lemmatizer);
 - ``detect``: dispute cues in the cue or content of a statement ("denied that …", "the claims are unfounded");
 - ``target``: the disputed claim (attribution, text) and its party;
+- ``claim``: a claim the disputing sentence states ("rejected claims by Y that …") as a nested attribution;
 - ``contradict``: contradictions with no dispute word (same topic, opposite polarity, another party).
 
 A dispute needs a disputing attribution (``by``): the journalist's own voice is never a dispute.
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..docindex import doc_text
 from ..model import Attribution, Dispute, DisputeKind, Entity, Span
+from .claim import link_stated_claim
 from .contradict import find_contradictions
 from .detect import Cue, asserted, find_cues
 from .frames import DISAGREE_FORMS, frame_cues
@@ -44,6 +46,7 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
     taken: set[str] = set()
     spans: set[tuple[int, int]] = set()
     by_ids = {a.id: a for a in attributions}
+    claims: list[Attribution] = []  # claims stated in a disputing sentence (``claim.stated_claim``), added last
     for cue in all_cues(doc):
         by = disputing_attribution(doc, cue, attributions)
         if by is not None and narrated(doc, cue, by):
@@ -60,10 +63,12 @@ def find_disputes(doc: Doc, attributions: list[Attribution], entities: list[Enti
         if cue.kind == "contradiction" and target.attribution is None and target.entity is None:
             continue  # a contradiction opposes a claim the article reports ("Other voices counter …" alone does not)
         target = refine_target(doc, cue, by, target, attributions, by_id)
+        target = link_stated_claim(doc, cue, by, target, attributions, claims)
         taken.add(by.id)
         spans.add((cue.start, cue.end))
         out.append(_dispute(doc, cue, by, target))
     out.extend(find_contradictions(doc, attributions, taken, {e.id: e for e in entities if e.named}))
+    attributions.extend(claims)
     return sorted(out, key=lambda d: d.cue.start)
 
 

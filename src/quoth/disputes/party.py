@@ -29,6 +29,14 @@ may june july august september october november december""".split())
 SPOKESPERSON_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary", "adviser", "advisor",
                                 "aide", "attorney", "lawyer", "manager", "chairman", "chairwoman", "director",
                                 "strategist", "surrogate", "staffer", "counsel", "representative", "communications"})
+# Verbs of a relative clause whose subject made the claim: "the claims Y made", "what Y said"; not "the consensus
+# that Russia hacked the emails" (the parser's relative clause is the claim itself, its subject no maker).
+MAKER_VERBS = frozenset({"make", "made", "makes", "making", "say", "said", "says", "saying", "give", "gave", "given",
+                         "offer", "offered", "repeat", "repeated", "level", "leveled", "levelled", "raise", "raised",
+                         "issue", "issued", "voice", "voiced", "post", "posted", "spread", "put", "publish",
+                         "published", "tweet", "tweeted", "write", "wrote", "written", "claim", "claimed", "suggest",
+                         "suggested", "allege", "alleged", "report", "reported", "push", "pushed", "peddle",
+                         "peddled", "float", "floated", "air", "aired", "tell", "told", "describe", "described"})
 # Clause links a claim's maker may be found across: "Nunberg was looking for publicity using false claims".
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "pcomp", "acl", "pobj", "prep"})
 
@@ -65,7 +73,8 @@ def _agent(clause: Token, entity_of: dict[int, Entity]) -> Entity | None:
             found = pobj_entity(grand, entity_of)
             if found is not None:
                 return found
-        if grand.dep_ == "nsubj" and clause.dep_ == "relcl" and grand.i in entity_of:
+        if grand.dep_ == "nsubj" and clause.dep_ == "relcl" and grand.i in entity_of \
+                and clause.lower_ in MAKER_VERBS:
             return entity_of[grand.i]
     return None
 

@@ -115,7 +115,7 @@ def refine_target(doc: Doc, cue: Cue, by: Attribution, target: Target, attributi
     entity = target.entity
     if entity is None and att.speaker and att.speaker != by.speaker:
         found = entities.get(att.speaker)
-        entity = found if can_be_party(found) else None
+        entity = found if can_be_party(found) and not side_words(by, entities) & _speaker_words(found) else None
     return Target(att, entity, target.text)
 
 
@@ -156,7 +156,7 @@ def target_text(doc: Doc, cue: Cue) -> Span | None:
 def _has_subject(verb: Token) -> bool:
     """A clause with its own subject ("the notion that the reform failed") or a present participle ("tweets
     accusing Y of …") states a claim; "the statements made by Y" does not."""
-    return verb.tag_ == "VBG" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    return verb.tag_ == "VBG" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
 
 
 def _nested_claim(cue: Cue, by: Attribution, others: list[Attribution]) -> Attribution | None:
