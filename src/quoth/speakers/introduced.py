@@ -20,6 +20,8 @@ from .salience import Salience
 from .transcripts import is_credit_line
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# How many paragraphs of nothing but quotation ``previous_subject`` looks back over to the writer's last sentence.
+QUOTE_RUN_PARAGRAPHS = 2
 
 
 def introduced_person(doc: Doc, salience: Salience, token_cluster: dict[int, Cluster], head: Token,
@@ -55,11 +57,7 @@ def previous_subject(salience: Salience, token: int, accept: Callable[[Cluster],
     often others were named inside the quotation. None when that sentence has no such subject or several, or when
     the person agrees only weakly (a lone word of unknown gender)."""
     text = doc_text(salience.doc)
-    here = text.rfind("\n", 0, salience.doc[token].idx) + 1
-    end = here
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    since = text.rfind("\n", 0, end) + 1  # where the paragraph before starts
+    since = paragraph_before(text, text.rfind("\n", 0, salience.doc[token].idx) + 1, is_quoted)
     found: list[tuple[int, Cluster]] = []
     for cluster in salience.clusters():
         factor = accept(cluster)
@@ -77,6 +75,22 @@ def previous_subject(salience: Salience, token: int, accept: Callable[[Cluster],
     sentence = salience.sent_of[last]
     in_sentence = {id(c) for tok, c in found if salience.sent_of[tok] == sentence}
     return next(c for tok, c in found if tok == last) if len(in_sentence) == 1 else None
+
+
+def paragraph_before(text: str, here: int, is_quoted: Callable[[int], bool]) -> int:
+    """Where the paragraph before the one starting at ``here`` starts, going further back over paragraphs that
+    are all quotation (a quote run: "Howard continued. / “…” / “…” / However, he …" → Howard's paragraph)."""
+    since = here
+    for _ in range(QUOTE_RUN_PARAGRAPHS + 1):
+        end = since
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0:
+            return 0
+        since = text.rfind("\n", 0, end) + 1
+        if not all(is_quoted(i) or not text[i].isalnum() for i in range(since, end)):
+            break
+    return since
 
 
 def is_main_subject(tok: Token) -> bool:

@@ -422,6 +422,10 @@ class Resolver(Descriptions):
         if local is None and source and gender in ("m", "f") \
                 and quote_opens_paragraph(self.table.text, head.idx, self.history.is_quoted):
             local = previous_subject(self.salience, head.i, query.accept, self.history.is_quoted)
+        if local is None and source and gender in ("m", "f") and cluster is not None \
+                and self.confidence < PARAGRAPH_SUBJECT_CONFIDENCE \
+                and previous_subject(self.salience, head.i, query.accept, self.history.is_quoted) is cluster:
+            local = cluster  # the ranker's pick is the writer's last main-clause subject: two signals agree
         if local is not None:  # the convention decides; when the ranker agrees, as sure as the surer of the two
             agreeing = self.confidence if local is cluster else 0.0
             cluster, self.confidence = local, max(agreeing, PARAGRAPH_SUBJECT_CONFIDENCE)
@@ -471,7 +475,7 @@ def pronoun_accept(gender: str | None, agreement: Agreement | None = None) -> Ca
     def accept(c: Cluster) -> float:
         kind = c.entity.kind
         if gender in ("m", "f"):
-            if kind != "person" or c.entity.name == AUTHOR_NAME:
+            if kind != "person" or c.entity.name == AUTHOR_NAME or is_joint(c):
                 return 0.0
             if agreement is None:
                 known = c.gender
@@ -485,6 +489,11 @@ def pronoun_accept(gender: str | None, agreement: Agreement | None = None) -> Ca
         return 1.0 if kind in ("organization", "group") or c.plural else 0.4 if kind == "place" else 0.0
 
     return accept
+
+
+def is_joint(c: Cluster) -> bool:
+    """An entity built for two or more people ("Hillary Clinton and Bill Clinton"): never a he/she."""
+    return c.plural and c.entity.named and "and" in c.parts[1:-1]
 
 
 def attribution_containing(attributions: list[Attribution], att: Attribution) -> Attribution | None:

@@ -1,0 +1,39 @@
+"""Pronoun sources on hand-written texts (issue 14): the conventions that settle a he/she, they or "I" before, or
+beside, the learned ranker. Attributions are marked by hand (see speaker_fixtures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from speaker_fixtures import speaker_name
+
+pytestmark = pytest.mark.model
+
+
+# The ranker's pick, when it is also the writer's last main-clause subject, is sure enough to name even without a
+# quotation opening the paragraph: two independent signals agree.
+def test_he_is_the_rankers_pick_when_it_is_the_last_main_subject():
+    marked = ("Senator Paul Reyes declared on Monday that he would not back Tom Hale for the leadership. "
+              "Reyes told a radio host that he was not ready to endorse Hale.\n\n"
+              "It was a reversal for the Ohio senator, who had promised his support. "
+              "[1|He|] {1|said|} <1|that Hale must earn it|>.")
+    assert speaker_name(marked, "a1") == "Paul Reyes"
+
+
+# A quotation that fills whole paragraphs continues the writer's last subject: "Howard continued. / “…” / “…” /
+# However, he …" is still Howard, not whoever the quotation names.
+def test_he_after_paragraphs_of_quotation_is_the_writers_last_subject():
+    marked = ("Clint Howard backed Ted Cruz last year. Howard praised Cruz on Monday.\n\n"
+              "Howard continued his remarks.\n\n"
+              "<2|“Eight years ago Mike Austin came along and beat everyone. Austin was a fellow with a plan.”|>\n\n"
+              "<3|“He was winning, and all of a sudden Austin was gone,”|> [3|he|] {3|said|}.\n\n"
+              "However, [1|he|] {1|does see|} <1|the need for a conservative hand at the helm|>.")
+    assert speaker_name(marked, "a1") == "Clint Howard"
+
+
+# An entity built for two people ("Hillary Clinton and Bill Clinton") is never a he or a she.
+def test_she_is_never_a_pair():
+    marked = ("Hillary Clinton visited a diner in Manchester on Monday.\n\n"
+              "Making their way around the room, [1|Clinton and husband Bill|] {1|thanked|} <1|a diner|> for "
+              "wearing a button. [2|She|] {2|says|}, <2|“With your help, we can do it.”|>")
+    assert speaker_name(marked, "a2") == "Hillary Clinton"
