@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from quoth.speakers.introduced import quote_opens_paragraph
 from speaker_fixtures import speaker_name
 
 pytestmark = pytest.mark.model
@@ -37,3 +38,31 @@ def test_she_is_never_a_pair():
               "Making their way around the room, [1|Clinton and husband Bill|] {1|thanked|} <1|a diner|> for "
               "wearing a button. [2|She|] {2|says|}, <2|“With your help, we can do it.”|>")
     assert speaker_name(marked, "a2") == "Hillary Clinton"
+
+
+# Cataphora: a he/she subject of an adverbial clause opening its sentence is the main clause's subject named after
+# it, however salient another woman is.
+def test_she_in_a_fronted_clause_is_the_main_subject_named_after_it():
+    marked = ("Anna Price toured the plant on Monday. Price said the jobs were safe, and Price thanked the staff.\n\n"
+              "Ever since [1|she|] {1|endorsed|} <1|Price|> last month, Senator Maria Lopez has been a loyal ally.")
+    assert speaker_name(marked, "a1") == "Maria Lopez"
+
+
+# A paragraph opening with a connective ("But he …") continues the writer's last main-clause subject, as a
+# paragraph opening with the pronoun does.
+def test_he_after_a_connective_opening_the_paragraph_is_the_writers_last_subject():
+    marked = ("Ronald Reagan freed a spy in exchange for Nick Daniloff, a reporter. Reagan was criticized for the "
+              "trade, and Reagan defended it for weeks. Reagan said it was worth it.\n\n"
+              "<2|“If Reagan had waited, I would have been sitting in Siberia,”|> [2|Mr. Daniloff|] {2|said|} by "
+              "telephone. <3|“Every minute was like a day.”|>\n\n"
+              "But [1|he|] {1|agreed|} <1|that a president should make clear such exchanges are not a precedent|>.")
+    assert speaker_name(marked, "a1") == "Nick Daniloff"
+
+
+def test_a_connective_does_not_break_a_paragraph_opening():
+    text = "Reagan freed a spy.\n\n“Every minute was like a day.”\n\nBut he agreed. However, she said no."
+    quoted = range(text.index("“"), text.index("”") + 1)
+    offset = text.index("he agreed")
+    assert quote_opens_paragraph(text, offset, lambda i: i in quoted)
+    assert quote_opens_paragraph(text, text.index("he agreed") - 4, lambda i: i in quoted)  # "But" itself
+    assert not quote_opens_paragraph(text, text.index("she said"), lambda i: i in quoted)

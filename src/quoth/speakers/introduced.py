@@ -10,6 +10,7 @@ The people named inside the quotation are spoken about; they do not take the pro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -22,6 +23,8 @@ from .transcripts import is_credit_line
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # How many paragraphs of nothing but quotation ``previous_subject`` looks back over to the writer's last sentence.
 QUOTE_RUN_PARAGRAPHS = 2
+# Words that may open a paragraph before its he/she without breaking the writer's run ("But he agreed …").
+CONNECTIVE = re.compile(r"\s*(?:but|and|however|still|yet|so|also)\b,?", re.IGNORECASE)
 
 
 def introduced_person(doc: Doc, salience: Salience, token_cluster: dict[int, Cluster], head: Token,
@@ -45,9 +48,33 @@ def introduced_person(doc: Doc, salience: Salience, token_cluster: dict[int, Clu
 
 def quote_opens_paragraph(text: str, offset: int, is_quoted: Callable[[int], bool]) -> bool:
     """Whether everything in ``offset``'s paragraph before it is quoted (or punctuation and spaces): the pronoun
-    follows a quotation that opens its paragraph ("“We will win,” he said.") or opens the paragraph itself."""
+    follows a quotation that opens its paragraph ("“We will win,” he said.") or opens the paragraph itself, maybe
+    after a connective ("But he agreed …", "However, he …")."""
     start = text.rfind("\n", 0, offset) + 1
+    opening = CONNECTIVE.match(text, start, offset)
+    if opening is not None:
+        start = opening.end()
     return all(is_quoted(i) or not text[i].isalnum() for i in range(start, offset))
+
+
+def fronted_clause_subject(token_cluster: dict[int, Cluster], head: Token,
+                           accept: Callable[[Cluster], float]) -> Cluster | None:
+    """Cataphora: a he/she subject of an adverbial clause that opens its sentence is the main clause's subject
+    named after it, when that is a person of the pronoun's gender ("Ever since she endorsed Clinton, Ms. Warren
+    has been …", "While he refused …, Mr. Obama deemed …"); else None."""
+    clause = head.head
+    if head.dep_ not in SUBJECT_DEPS or clause.dep_ != "advcl" or clause.i < head.i:
+        return None
+    main = clause.head
+    before = [t for t in head.sent if t.i < clause.left_edge.i]  # only "But", "And", "So" may come first
+    if clause.left_edge.i > head.i or clause.right_edge.i >= main.i \
+            or not all(t.is_punct or t.is_space or t.dep_ in ("cc", "advmod") for t in before):
+        return None
+    subjects = [t for t in main.children if t.dep_ in SUBJECT_DEPS and t.i > clause.right_edge.i]
+    cluster = token_cluster.get(subjects[0].i) if len(subjects) == 1 else None
+    if cluster is None or cluster.entity.kind != "person" or accept(cluster) < 1.0:
+        return None
+    return cluster
 
 
 def previous_subject(salience: Salience, token: int, accept: Callable[[Cluster], float],
