@@ -66,3 +66,12 @@ def test_a_connective_does_not_break_a_paragraph_opening():
     assert quote_opens_paragraph(text, offset, lambda i: i in quoted)
     assert quote_opens_paragraph(text, text.index("he agreed") - 4, lambda i: i in quoted)  # "But" itself
     assert not quote_opens_paragraph(text, text.index("she said"), lambda i: i in quoted)
+
+
+# A he/she in a clause that modifies another is that clause's subject's, when two people of its gender are subjects
+# earlier in the sentence: "As Obama spoke, Trump responded as he tweeted" → Trump.
+def test_he_in_a_governed_clause_is_the_governing_subject():
+    marked = ("Barack Obama spoke on Sunday, and Obama defended his record. Obama thanked the troops.\n\n"
+              "As President Barack Obama lectured the nation, Donald Trump responded from his tower as [1|he|] "
+              "{1|wrote|} <1|that the speech was weak|>.")
+    assert speaker_name(marked, "a1") == "Donald Trump"

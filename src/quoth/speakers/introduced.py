@@ -23,6 +23,9 @@ from .transcripts import is_credit_line
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # How many paragraphs of nothing but quotation ``previous_subject`` looks back over to the writer's last sentence.
 QUOTE_RUN_PARAGRAPHS = 2
+# Clause links through which a pronoun's clause is governed by another (``governing_subject``), and how many.
+GOVERNED_DEPS = ("advcl", "xcomp", "conj")
+GOVERNING_DEPTH = 3
 # Words that may open a paragraph before its he/she without breaking the writer's run ("But he agreed …").
 CONNECTIVE = re.compile(r"\s*(?:but|and|however|still|yet|so|also)\b,?", re.IGNORECASE)
 
@@ -55,6 +58,24 @@ def quote_opens_paragraph(text: str, offset: int, is_quoted: Callable[[int], boo
     if opening is not None:
         start = opening.end()
     return all(is_quoted(i) or not text[i].isalnum() for i in range(start, offset))
+
+
+def governing_subject(token_cluster: dict[int, Cluster], head: Token, accept: Callable[[Cluster], float],
+                      is_quoted: Callable[[int], bool]) -> Cluster | None:
+    """The person of the pronoun's gender who is the subject of a clause governing the pronoun's own, before it and
+    outside quotations: "As Obama lectured the nation, Trump responded as he live-tweeted …" → Trump (the subject
+    of "responded", which "as he live-tweeted" modifies), not Obama; None when there is none."""
+    verb = head.head
+    for _ in range(GOVERNING_DEPTH):
+        if verb.dep_ not in GOVERNED_DEPS or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        for subject in (t for t in verb.children if t.dep_ in SUBJECT_DEPS and t.i < head.i):
+            cluster = token_cluster.get(subject.i)
+            if cluster is not None and cluster.entity.kind == "person" and accept(cluster) >= 1.0 \
+                    and not is_quoted(subject.idx):
+                return cluster
+    return None
 
 
 def fronted_clause_subject(token_cluster: dict[int, Cluster], head: Token,
