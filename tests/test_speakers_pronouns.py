@@ -75,3 +75,14 @@ def test_he_in_a_governed_clause_is_the_governing_subject():
               "As President Barack Obama lectured the nation, Donald Trump responded from his tower as [1|he|] "
               "{1|wrote|} <1|that the speech was weak|>.")
     assert speaker_name(marked, "a1") == "Donald Trump"
+
+
+# With the ranker's pick as a second signal, the writer's last main-clause subject may be a lone surname of unknown
+# gender ("Obama"): still no woman's name, but no first name needed either.
+def test_he_after_a_quotation_may_be_a_lone_surname_the_ranker_picks():
+    marked = ("Donald Trump warned supporters that the election would be rigged. Trump repeated the charge at "
+              "a rally. [2|Roger Stone|] {2|said|} <2|the vote would be stolen|>.\n\n"
+              "[3|Obama|] also {3|addressed|} <3|Trump's concerns|> last Thursday, stating that local officials "
+              "run the vote.\n\n"
+              "<1|“We do take seriously our responsibility to protect the vote,”|> [1|he|] {1|added|}.")
+    assert speaker_name(marked, "a1") == "Obama"

@@ -99,17 +99,18 @@ def fronted_clause_subject(token_cluster: dict[int, Cluster], head: Token,
 
 
 def previous_subject(salience: Salience, token: int, accept: Callable[[Cluster], float],
-                     is_quoted: Callable[[int], bool]) -> Cluster | None:
+                     is_quoted: Callable[[int], bool], weak: bool = False) -> Cluster | None:
     """The person the writer last made a main-clause subject in their own voice, in the paragraph before
     ``token``'s (or earlier in its own): "Mr. Kasich forcefully differed. / “I think …,” he said." → Kasich, however
     often others were named inside the quotation. None when that sentence has no such subject or several, or when
-    the person agrees only weakly (a lone word of unknown gender)."""
+    the person agrees only weakly (a lone word of unknown gender), unless ``weak`` (the caller has a second
+    signal: the ranker picked that person)."""
     text = doc_text(salience.doc)
     since = paragraph_before(text, text.rfind("\n", 0, salience.doc[token].idx) + 1, is_quoted)
     found: list[tuple[int, Cluster]] = []
     for cluster in salience.clusters():
         factor = accept(cluster)
-        if factor <= 0 or factor < 1.0 and len(cluster.parts) < 2 or cluster.entity.kind != "person":
+        if factor <= 0 or factor < 1.0 and len(cluster.parts) < 2 and not weak or cluster.entity.kind != "person":
             continue
         for tok in reversed(salience.mentions_before(cluster, token)):
             if salience.doc[tok].idx < since:

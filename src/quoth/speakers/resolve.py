@@ -428,7 +428,7 @@ class Resolver(Descriptions):
             local = previous_subject(self.salience, head.i, query.accept, self.history.is_quoted)
         if local is None and source and gender in ("m", "f") and cluster is not None \
                 and self.confidence < PARAGRAPH_SUBJECT_CONFIDENCE \
-                and previous_subject(self.salience, head.i, query.accept, self.history.is_quoted) is cluster:
+                and previous_subject(self.salience, head.i, query.accept, self.history.is_quoted, weak=True) is cluster:
             local = cluster  # the ranker's pick is the writer's last main-clause subject: two signals agree
         if local is not None:  # the convention decides; when the ranker agrees, as sure as the surer of the two
             agreeing = self.confidence if local is cluster else 0.0
