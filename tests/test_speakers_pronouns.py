@@ -86,3 +86,15 @@ def test_he_after_a_quotation_may_be_a_lone_surname_the_ranker_picks():
               "run the vote.\n\n"
               "<1|“We do take seriously our responsibility to protect the vote,”|> [1|he|] {1|added|}.")
     assert speaker_name(marked, "a1") == "Obama"
+
+
+# A plural "who" after two named people is both of them, wherever the parser hangs the clause (the last conjunct,
+# or a plural appositive).
+@pytest.mark.parametrize("marked,expected", [
+    ("Rubio spared his rivals, particularly Govs. Jeb Bush and Chris Christie, [1|who|] {1|say|} <1|the senator "
+     "lacks experience|>.", "Jeb Bush and Chris Christie"),
+    ("The first two volunteers are Eva Miller and Gloria Major, retired teachers [1|who|] {1|insist|} <1|the "
+     "struggle is not over|>.", "Eva Miller and Gloria Major"),
+])
+def test_a_plural_who_after_two_named_people_is_both(marked, expected):
+    assert speaker_name(marked, "a1") == expected

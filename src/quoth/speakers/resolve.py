@@ -15,7 +15,7 @@ from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFID
                            Descriptions, describe)
 from .entities import Cluster
 from ..lexicon.people import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON
-from .plural import group_subject, joint_subject
+from .plural import group_subject, joint_subject, plural_antecedent
 from .introduced import (fronted_clause_subject, governing_subject, introduced_person, previous_subject,
                          quote_opens_paragraph)
 from .ranker import FEATURES, load_model, rank
@@ -360,6 +360,10 @@ class Resolver(Descriptions):
         antecedent = verb.head if verb.dep_ in ("relcl", "acl") else None
         if antecedent is None or antecedent.i == head.i:
             return self._comma_antecedent(head)
+        pair = plural_antecedent(self.table.token_cluster, antecedent, verb) if verb.dep_ == "relcl" else []
+        if pair:  # "Jeb Bush and Chris Christie, who say …"
+            return self.table.unnamed(" and ".join(" ".join(c.parts) for c in pair), "person", head.idx,
+                                      head.idx + len(head), named=True)
         conjuncts = [c for c in antecedent.conjuncts if c.i < head.i]
         if conjuncts and verb.dep_ == "relcl":
             antecedent = max(conjuncts, key=lambda c: c.i)
