@@ -98,3 +98,15 @@ def test_he_after_a_quotation_may_be_a_lone_surname_the_ranker_picks():
 ])
 def test_a_plural_who_after_two_named_people_is_both(marked, expected):
     assert speaker_name(marked, "a1") == expected
+
+
+# "Party's spokeswoman, NAME TD, … She said": the she is the spokeswoman, never the party; letters after a name
+# ("TD", "MP") make it a person and are a role, not part of the name.
+@pytest.mark.parametrize("marked", [
+    "The housing plan drew fire on Tuesday. Sinn Féin's spokeswoman on housing, Aoife Breen TD, spoke to reporters "
+    "outside Leinster House. [1|She|] {1|said|} <1|the plan would fail renters|>.",
+    "Sinn Féin's housing spokeswoman, Aoife Breen TD, criticised the plan.\n\n"
+    "<1|“This will fail renters,”|> [1|she|] {1|said|}.",
+])
+def test_she_after_an_appositive_introduction_is_the_spokeswoman(marked):
+    assert speaker_name(marked, "a1") == "Aoife Breen"
