@@ -110,3 +110,11 @@ def test_a_plural_who_after_two_named_people_is_both(marked, expected):
 ])
 def test_she_after_an_appositive_introduction_is_the_spokeswoman(marked):
     assert speaker_name(marked, "a1") == "Aoife Breen"
+
+
+# "X asked Y …. He replied": the one who replies is the one asked, not the asker who is the sentence's subject.
+def test_he_who_replies_is_the_person_asked():
+    marked = ("Bernie Sanders made a stop at a high school on Saturday. Sanders talked to voters about health care."
+              "\n\nCNN host Jake Tapper asked Sanders how he was feeling. [1|He|] {1|replied|}: "
+              "<1|“The bigger the turnout, the better I feel.”|>")
+    assert speaker_name(marked, "a1") == "Bernie Sanders"

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ..docindex import doc_text
+from ..lexicon.forms import base_form
 from .entities import Cluster
 from .salience import Salience
 from .transcripts import is_credit_line
@@ -26,6 +27,9 @@ QUOTE_RUN_PARAGRAPHS = 2
 # Clause links through which a pronoun's clause is governed by another (``governing_subject``), and how many.
 GOVERNED_DEPS = ("advcl", "xcomp", "conj")
 GOVERNING_DEPTH = 3
+# "X asked Y … . He replied": the verbs of the question and of the answer (``asked_person``).
+ASK_VERBS = frozenset({"ask", "question", "press", "pressed", "quiz", "challenge"})
+REPLY_VERBS = frozenset({"reply", "respond", "answer", "retort", "counter"})
 # Words that may open a paragraph before its he/she without breaking the writer's run ("But he agreed …").
 CONNECTIVE = re.compile(r"\s*(?:but|and|however|still|yet|so|also)\b,?", re.IGNORECASE)
 
@@ -76,6 +80,19 @@ def governing_subject(token_cluster: dict[int, Cluster], head: Token, accept: Ca
                     and not is_quoted(subject.idx):
                 return cluster
     return None
+
+
+def asked_person(token_cluster: dict[int, Cluster], head: Token, accept: Callable[[Cluster], float]) -> Cluster | None:
+    """A he/she who replies in the sentence after someone was asked is the person asked: "A reporter asked Sanders
+    how he felt. He replied: …" → Sanders, not the reporter who is the subject there; else None."""
+    verb = head.head
+    if head.dep_ not in SUBJECT_DEPS or base_form(verb.lower_) not in REPLY_VERBS or head.sent.start == 0:
+        return None
+    previous = head.doc[head.sent.start - 1].sent
+    asked = {id(c): c for t in previous if base_form(t.lower_) in ASK_VERBS and t.pos_ == "VERB"
+             for o in t.children if o.dep_ in ("dobj", "dative")
+             and (c := token_cluster.get(o.i)) is not None and c.entity.kind == "person" and accept(c) >= 1.0}
+    return next(iter(asked.values())) if len(asked) == 1 else None
 
 
 def fronted_clause_subject(token_cluster: dict[int, Cluster], head: Token,

@@ -16,7 +16,7 @@ from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFID
 from .entities import Cluster
 from ..lexicon.people import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON
 from .plural import group_subject, joint_subject, plural_antecedent
-from .introduced import (fronted_clause_subject, governing_subject, introduced_person, previous_subject,
+from .introduced import (asked_person, fronted_clause_subject, governing_subject, introduced_person, previous_subject,
                          quote_opens_paragraph)
 from .ranker import FEATURES, load_model, rank
 from .salience import Salience
@@ -422,7 +422,8 @@ class Resolver(Descriptions):
         local = sentence_person(self.salience, self.history, query) if source and gender in ("m", "f") else None
         if local is None and source and gender in ("m", "f"):
             local = governing_subject(self.table.token_cluster, head, query.accept, self.history.is_quoted) \
-                or fronted_clause_subject(self.table.token_cluster, head, query.accept)
+                or fronted_clause_subject(self.table.token_cluster, head, query.accept) \
+                or asked_person(self.table.token_cluster, head, query.accept)
         if local is None and source and gender in ("m", "f"):
             local = paragraph_subject(self.salience, self.history, query)
         if local is None and source and gender in ("m", "f"):
