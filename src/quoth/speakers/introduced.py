@@ -1,4 +1,4 @@
-"""Two journalistic conventions for a he/she source, each stronger than salience.
+"""Journalistic conventions for a he/she source, each stronger than salience.
 
 A he/she that opens a sentence right after a sentence that introduces one person without making anyone its
 subject: "Just look at House Speaker Paul D. Ryan. He has said …" → Ryan, however salient the article's protagonist
@@ -6,7 +6,11 @@ is. The journalist introduces a person and goes on about them (``introduced_pers
 
 A he/she after a quotation that opens its paragraph, or opening a paragraph itself, is the person the writer last
 made the subject of a main clause: "Mr. Kasich forcefully differed. / “I think …,” he said." (``previous_subject``).
-The people named inside the quotation are spoken about; they do not take the pronoun."""
+The people named inside the quotation are spoken about; they do not take the pronoun.
+
+Within a sentence: the subject of the clause that governs the pronoun's (``governing_subject``), the main subject
+named after a fronted clause the pronoun opens (cataphora, ``fronted_clause_subject``); after "X asked Y …", the
+one who replies is Y (``asked_person``)."""
 
 from __future__ import annotations
 
