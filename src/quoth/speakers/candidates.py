@@ -17,7 +17,6 @@ from spacy.tokens import Token
 
 from .agreement import Agreement
 from .entities import Cluster, first_name_gender
-from .introduced import previous_subject
 from .ranker import COMPARED, FEATURES
 from .salience import Salience, is_subject
 from .transcripts import is_credit_line
@@ -113,16 +112,12 @@ def collect(sal: Salience, history: History, query: Query,
     main = {id(c): _last_subject(sal, history, last, exclude, main=True) for c, _, _, last in scored}
     nearest, nearest_main = max(subject.values()), max(main.values())
     sentence = sal.sent_of[query.token]
-    # the writer's last main-clause subject (``introduced.previous_subject``), for a he/she
-    writer = previous_subject(sal, query.token, query.accept, history.is_quoted, weak=True) \
-        if query.gender in ("m", "f") else None
     return [(c, _features(sal, history, query, c, v / total, f, cataphora, gender_of(c), last)
              + [float(v * f == best), math.log1p(v * f),
                 float(nearest >= 0 and subject[id(c)] == nearest),
                 float(nearest_main >= 0 and main[id(c)] == nearest_main),
                 float(any(sal.sent_of[t] == sentence and t not in exclude and not history.is_quoted(sal.doc[t].idx)
-                          for t in last)),
-                float(writer is c)])
+                          for t in last))])
             for c, v, f, last in scored]
 
 

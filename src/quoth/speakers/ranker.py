@@ -26,11 +26,10 @@ FEATURES: tuple[str, ...] = (
     "salience_share", "accept", "gender_match", "gender_unknown", "organization", "place", "group",
     "last_speaker", "was_speaker", "last_subject", "quoted_share", "person_evidence", "weak_person",
     "log_mentions", "cataphora", "recent_speaker", "recent_last_speaker", "heuristic_best", "log_weighted",
-    "nearest_subject", "nearest_main_subject", "same_sentence", "writer_subject",
+    "nearest_subject", "nearest_main_subject", "same_sentence",
 )
 # Features ``candidates.collect`` sets by comparing the candidates (the rest describe one candidate alone).
-COMPARED = ("heuristic_best", "log_weighted", "nearest_subject", "nearest_main_subject", "same_sentence",
-            "writer_subject")
+COMPARED = ("heuristic_best", "log_weighted", "nearest_subject", "nearest_main_subject", "same_sentence")
 
 
 @dataclass(frozen=True)
