@@ -123,6 +123,8 @@ def normalise_key(name: str, kind: str) -> str:
     return f"{kind}:{' '.join(words)}"
 
 
+# Letters after a name that make it a member of a parliament or the bar ("Aoife Breen TD", "Jane Doe MP").
+POST_NOMINALS = frozenset({"TD", "MP", "MPP", "MLA", "MHA", "MNA", "MEP", "MSP", "QC", "KC"})
 # Punctuation no name runs across: NER glues a headline's label to the name after it.
 NAME_BREAKS = frozenset({":", ";", "|", "—", "–", "―"})
 
@@ -261,6 +263,10 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
                                          for t in toks):
         kind = "organization"  # "the Justice Department": "Justice" is no title here
         toks, lead, honorific = _strip_name(list(span), kind)
+    post = toks[-1].text if len(toks) >= 3 and toks[-1].text in POST_NOMINALS \
+        and all(t.text[:1].isupper() and not t.text.isupper() for t in toks[:-1]) else None
+    if post is not None:  # "Aoife Breen TD", "Jane Doe MP": a member of parliament, the letters a role
+        toks, kind = toks[:-1], "person"
     if not toks or not any(t.text[:1].isupper() for t in toks):
         return None
     if len(toks) == 1 and capitalised_noun(toks[0], PERSON_NOUNS):
@@ -272,7 +278,7 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
         honorific = honorific or HONORIFIC_GENDER.get(prev.lower_)
         kind = "person"
     parts = name_parts(toks)
-    kind, found = _evidence(doc[toks[0].i:toks[-1].i + 1], parts, kind, bool(lead or honorific))
+    kind, found = _evidence(doc[toks[0].i:toks[-1].i + 1], parts, kind, bool(lead or honorific or post))
     roles: list[str] = []
     if kind == "person":
         pre = _premodifier_role(span) if not lead else " ".join(t.text for t in lead)
@@ -281,6 +287,8 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
         if pre and pre.lower() not in HONORIFICS:
             roles.append(pre)
         roles.extend(_appositive_roles(span))
+        if post is not None:
+            roles.append(post)
     elif kind == "organization":
         roles.extend(_appositive_roles(span))  # "Acme, a Toronto company": what "the company" can refer to
     return NameSpan(toks[0].i, toks[-1].i + 1, kind, parts, roles, honorific, evidence=found)

@@ -83,3 +83,23 @@ def joint_subject(doc: Doc, salience: Salience, token_cluster: dict[int, Cluster
             return []
         return list({id(c): c for c in people}.values())
     return []
+
+
+def plural_antecedent(token_cluster: dict[int, Cluster], antecedent: Token, verb: Token) -> list[Cluster]:
+    """The named people a plural relative clause hangs on: "Jeb Bush and Chris Christie, who say …" (the parser
+    attaches "who" to the last conjunct) or "Eva Miller and Gloria Major, African American women who remember …"
+    (to the plural appositive) → both people; [] when the verb is not plural or the coordination is not of two or
+    more named people."""
+    if not any(t.tag_ == "VBP" or t.lower_ == "were" for t in [verb, *verb.children] if t.i == verb.i
+               or t.dep_ in ("aux", "auxpass")):
+        return []
+    node = antecedent
+    if node.dep_ == "appos" and node.tag_ == "NNS":
+        node = node.head
+    while node.dep_ == "conj":
+        node = node.head
+    members = [token_cluster.get(t.i) for t in [node, *node.conjuncts]]
+    people = [c for c in members if c is not None and c.entity.kind == "person" and c.entity.named]
+    if len(people) != len(members) or len({id(c) for c in people}) < 2:
+        return []
+    return list({id(c): c for c in people}.values())

@@ -15,8 +15,9 @@ from .descriptions import (AUTHOR_CONFIDENCE, DESCRIBED_CONFIDENCE, NAMED_CONFID
                            Descriptions, describe)
 from .entities import Cluster
 from ..lexicon.people import FIRST_PERSON, PERSON_NOUNS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SECOND_PERSON
-from .plural import group_subject, joint_subject
-from .introduced import introduced_person, previous_subject, quote_opens_paragraph
+from .plural import group_subject, joint_subject, plural_antecedent
+from .introduced import (asked_person, fronted_clause_subject, governing_subject, introduced_person, previous_subject,
+                         quote_opens_paragraph)
 from .ranker import FEATURES, load_model, rank
 from .salience import Salience
 from .table import EntityTable
@@ -359,6 +360,10 @@ class Resolver(Descriptions):
         antecedent = verb.head if verb.dep_ in ("relcl", "acl") else None
         if antecedent is None or antecedent.i == head.i:
             return self._comma_antecedent(head)
+        pair = plural_antecedent(self.table.token_cluster, antecedent, verb) if verb.dep_ == "relcl" else []
+        if pair:  # "Jeb Bush and Chris Christie, who say …"
+            return self.table.unnamed(" and ".join(" ".join(c.parts) for c in pair), "person", head.idx,
+                                      head.idx + len(head), named=True)
         conjuncts = [c for c in antecedent.conjuncts if c.i < head.i]
         if conjuncts and verb.dep_ == "relcl":
             antecedent = max(conjuncts, key=lambda c: c.i)
@@ -416,12 +421,20 @@ class Resolver(Descriptions):
         cluster = self._ranked(query)
         local = sentence_person(self.salience, self.history, query) if source and gender in ("m", "f") else None
         if local is None and source and gender in ("m", "f"):
+            local = governing_subject(self.table.token_cluster, head, query.accept, self.history.is_quoted) \
+                or fronted_clause_subject(self.table.token_cluster, head, query.accept) \
+                or asked_person(self.table.token_cluster, head, query.accept)
+        if local is None and source and gender in ("m", "f"):
             local = paragraph_subject(self.salience, self.history, query)
         if local is None and source and gender in ("m", "f"):
             local = introduced_person(self.doc, self.salience, self.table.token_cluster, head, query.accept)
         if local is None and source and gender in ("m", "f") \
                 and quote_opens_paragraph(self.table.text, head.idx, self.history.is_quoted):
             local = previous_subject(self.salience, head.i, query.accept, self.history.is_quoted)
+        if local is None and source and gender in ("m", "f") and cluster is not None \
+                and self.confidence < PARAGRAPH_SUBJECT_CONFIDENCE \
+                and previous_subject(self.salience, head.i, query.accept, self.history.is_quoted, weak=True) is cluster:
+            local = cluster  # the ranker's pick is the writer's last main-clause subject: two signals agree
         if local is not None:  # the convention decides; when the ranker agrees, as sure as the surer of the two
             agreeing = self.confidence if local is cluster else 0.0
             cluster, self.confidence = local, max(agreeing, PARAGRAPH_SUBJECT_CONFIDENCE)
@@ -471,7 +484,7 @@ def pronoun_accept(gender: str | None, agreement: Agreement | None = None) -> Ca
     def accept(c: Cluster) -> float:
         kind = c.entity.kind
         if gender in ("m", "f"):
-            if kind != "person" or c.entity.name == AUTHOR_NAME:
+            if kind != "person" or c.entity.name == AUTHOR_NAME or is_joint(c):
                 return 0.0
             if agreement is None:
                 known = c.gender
@@ -485,6 +498,11 @@ def pronoun_accept(gender: str | None, agreement: Agreement | None = None) -> Ca
         return 1.0 if kind in ("organization", "group") or c.plural else 0.4 if kind == "place" else 0.0
 
     return accept
+
+
+def is_joint(c: Cluster) -> bool:
+    """An entity built for two or more people ("Hillary Clinton and Bill Clinton"): never a he/she."""
+    return c.plural and c.entity.named and "and" in c.parts[1:-1]
 
 
 def attribution_containing(attributions: list[Attribution], att: Attribution) -> Attribution | None:
