@@ -13,13 +13,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..model import Attribution
-from .topic import is_topic
+from .topic import content_form, is_topic
 from ..lexicon.types import (
     ACTION_VERBS,
     AUXILIARIES,
     BELIEF_ADJECTIVES,
     BELIEF_VERBS,
     COMMITMENT_VERBS,
+    DEED_IRREGULAR,
+    DEED_VERBS,
     DOCUMENT_NOUNS,
     INTENTION_ADJECTIVES,
     INTENTION_VERBS,
@@ -27,10 +29,13 @@ from ..lexicon.types import (
     KNOWLEDGE_VERBS,
     NAMING_PHRASES,
     PERCEPTION_VERBS,
+    SHARED_THINGS,
+    SHARING_VERBS,
     SPEECH_NOUNS,
     VOCABULARY,
     verb_lemma,
 )
+from ..lexicon.forms import stem_onto
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Finite verbs and modals: their presence makes content a clause, not a noun phrase.
@@ -201,4 +206,43 @@ def _type_of_frame(doc: Doc, attribution: Attribution, head: str, words: list[st
         return "knowledge"
     if head in _EVIDENCE_VERBS and not _source_is_agent(doc, attribution):
         return "document"
+    if _is_deed(doc, attribution, head) or _is_call(doc, attribution, words):
+        return None
     return "statement"
+
+
+def _is_call(doc: Doc, attribution: Attribution, words: list[str]) -> bool:
+    """A call that names nothing: "called Beale on Monday night" (phoned), "called a meeting" (convened). "call"
+    alone as cue with a direct object and nothing it is called ("called the plan a cash grab", "called it
+    historic"), no "out" ("called out the mayor"); "called for calm" and "called on them to …" take no object."""
+    if len(words) != 1 or stem_onto(words[0], frozenset({"call"}), {}) != "call":
+        return False
+    for s, e in attribution.cue.spans if attribution.cue else ():
+        span = doc.char_span(s, e, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if token.lower_.startswith("call"):
+                deps = {c.dep_ for c in token.children}
+                out = any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+                return "dobj" in deps and not deps & {"oprd", "ccomp", "xcomp", "attr", "acomp", "dative"} and not out
+    return False
+
+
+def _is_deed(doc: Doc, attribution: Attribution, head: str) -> bool:
+    """A deed done to a thing ("signed the act", "led the search", "voted to pay"): a deed verb (``DEED_VERBS``)
+    whose content is a noun phrase (for "vote" and "veto", anything but a that-clause), or a sharing verb whose
+    content is a picture, a video or a link ("tweeted a photo of the bridge"), not speech."""
+    tokens = content_tokens(doc, attribution)
+    form = content_form(tokens)
+    if stem_onto(head, SHARING_VERBS, {"sent": "send"}) in SHARING_VERBS:
+        return form == "phrase" and _phrase_head(tokens) in SHARED_THINGS
+    deed = stem_onto(head, DEED_VERBS, DEED_IRREGULAR)
+    if deed not in DEED_VERBS:
+        return False
+    return form == "phrase" or (deed in ("vote", "veto") and form == "infinitive")
+
+
+def _phrase_head(tokens: list[Token]) -> str:
+    """The head noun of a noun-phrase content ("a photo of the new bridge" → "photo"), lower-cased, or ""."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return roots[0].lower_ if roots else ""

@@ -8,8 +8,9 @@ reported only by what it was about, or as a question, with no claim reported, is
   case", "talked about immigration", "spoke of his plans", "responded to questions", "debated whether …";
 - a question verb with a wh-/whether/if clause: "asked whether the meeting would happen", "wondered if …"; "ask"
   with a phrase ("asked about the budget") too, but not with "that", "for" or an infinitive (a demand);
-- withheld or negated speech with no clause: "declined to comment on …", "refused to say whether …", "would not
-  say when …", "has not endorsed him" (a speech act that did not happen carries no claim);
+- withheld or negated speech: "declined to comment on …", "refused to say whether …", "would not say when …",
+  "has not endorsed him", "never said the plan would cost jobs" (a speech act that did not happen carries no
+  claim; negated belief, knowledge, intention or finding verbs are left to the frame);
   "decline" or "refuse" with any infinitive ("declined to endorse him": an infinitive after a non-directive verb).
 
 The decision reads the cue's lemma (``quoth.lexicon.types``) and the content's form in the parse (``content_form``).
@@ -88,7 +89,11 @@ def is_topic(head: str, cue_tokens: Sequence[Token], tokens: Sequence[Token]) ->
     """Whether an unquoted attribution with cue lemma ``head``, cue tokens ``cue_tokens`` and content tokens
     ``tokens`` reports only a topic or a question (see the module docstring)."""
     form = content_form(tokens)
-    if not tokens or form == "clause":
+    if not tokens:
+        return False
+    if is_negated(cue_tokens) and head not in NOT_SPEECH_VERBS:
+        return True
+    if form == "clause":
         return False
     cue_lemmas = {verb_lemma(t.text) for t in cue_tokens}
     opening = {verb_lemma(t.text) for t in tokens[:2]}
@@ -100,8 +105,6 @@ def is_topic(head: str, cue_tokens: Sequence[Token], tokens: Sequence[Token]) ->
     if head == "ask":
         demand = form == "infinitive" or tokens[0].lower_ == "for" or _has_infinitive_complement(cue_tokens)
         return not demand
-    if is_negated(cue_tokens) and head not in NOT_SPEECH_VERBS and form in ("question", "phrase"):
-        return True
     if head not in TOPIC_VERBS or form == "infinitive":
         return False
     words = {t.lower_ for t in cue_tokens} | {tokens[0].lower_}

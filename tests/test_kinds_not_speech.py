@@ -1,0 +1,126 @@
+"""Predictions that report no speech (issue 16, statement precision): deeds done to a thing, sharing a picture,
+a call that names nothing, and speech that did not happen. Sentences written for these tests; each kind has its
+negative cases (the same verbs reporting speech stay statements).
+
+The classify tests build the attribution by hand (source, cue, content marked) and parse the sentence with quoth's
+spaCy pipeline, as ``test_kinds.py`` does; the end-to-end test runs the whole extractor on a short article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marked_text import marked
+from quoth.model import Attribution, Span
+
+
+def _attribution(text: str, parts: dict[str, tuple[int, int]], kind: str = "indirect") -> Attribution:
+    def span(key: str) -> Span | None:
+        return Span.from_offsets(text, [parts[key]]) if key in parts else None
+
+    return Attribution(id="a1", kind=kind, content=span("Q"), cue=span("C"), source=span("S"))  # type: ignore
+
+
+@pytest.fixture(scope="module")
+def parse():
+    from quoth.nlp import load_pipeline
+    from quoth.options import Options
+
+    return load_pipeline(Options().model, with_quoth=False)
+
+
+NO_SPEECH = [
+    # deeds done to a thing
+    "[S:The governor] [C:signed] [Q:the budget bill] on Tuesday.",
+    "[S:She and her husband] [C:attended] [Q:the wedding] in 2005.",
+    "[S:The deputy minister] [C:led] [Q:the search for a new chief].",
+    "[S:The club] [C:hired] [Q:a new coach from Sweden].",
+    "[S:The family] [C:filed] [Q:a lawsuit against the city].",
+    "[S:The ministry] [C:withheld] [Q:a key email from the inquiry].",
+    "[S:His aides] [C:retweeted] [Q:a clip of the debate].",
+    "[S:The council] [C:voted] [Q:to pay $5 million to the victims].",
+    # sharing a picture, a video or a link
+    "[S:The mayor] [C:tweeted] [Q:a photo of the new bridge].",
+    "[S:The team] [C:posted] [Q:a video of the parade] on Monday.",
+    # a call that names nothing: convening, phoning
+    "[S:The premier] [C:called] [Q:a snap election] on Sunday.",
+    "[S:The union] [C:called] [Q:a strike vote] for Friday.",
+]
+
+STILL_STATEMENTS = [
+    # the same verbs, or their neighbours, reporting speech or a stance
+    "[S:The governor] [C:signed] a letter [Q:that the plant must close].",
+    "[S:The union] [C:endorsed] [Q:the mayor].",
+    "[S:The senator] [C:opposed] [Q:the pipeline].",
+    "[S:The coach] [C:delivered] [Q:a blunt warning to his players].",
+    "[S:The mayor] [C:tweeted] [Q:that the bridge would open in May].",
+    "[S:The mayor] [C:tweeted] [Q:his thanks to the crews].",
+    "[S:Critics] [C:called] [Q:the plan a giveaway].",
+    "[S:Critics] [C:called] [Q:the ruling historic].",
+    "[S:Protesters] [C:called for] [Q:an inquiry].",
+    "[S:The council] [C:voted] [Q:that the road is unsafe].",
+]
+
+NOT_SAID = [
+    # speech that did not happen reports no claim: a topic, whatever the content's form
+    "[S:The governor] [C:did not say] [Q:that the race was over].",
+    "[S:Ortiz] [C:never said] [Q:the plan would cost jobs].",
+    "[S:The chief] [C:would not say] [Q:when the search would end].",
+]
+
+NEGATED_OTHER = [
+    # a negated belief, intention or finding keeps its type; a negation inside the content is no negated cue
+    ("[S:Economists] [C:did not expect] [Q:the rate cut].", "belief"),
+    ("[S:The mayor] [C:said] [Q:she would not run again].", "statement"),
+    ("[S:The report] [C:did not find] [Q:that the bridge was unsafe].", "document"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence", NO_SPEECH)
+def test_kinds_deeds_sharing_and_calls_are_no_attribution(parse, sentence):
+    from quoth.kinds import classify
+
+    text, parts = marked(sentence)
+    assert classify(parse(text), _attribution(text, parts)) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence", STILL_STATEMENTS)
+def test_kinds_speech_with_the_same_verbs_stays_a_statement(parse, sentence):
+    from quoth.kinds import classify
+
+    text, parts = marked(sentence)
+    assert classify(parse(text), _attribution(text, parts)) == "statement"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence", NOT_SAID)
+def test_kinds_negated_speech_is_a_topic_even_with_a_clause(parse, sentence):
+    from quoth.kinds import classify
+
+    text, parts = marked(sentence)
+    assert classify(parse(text), _attribution(text, parts)) == "topic"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", NEGATED_OTHER)
+def test_kinds_negation_leaves_other_verbs_and_content_negations_alone(parse, sentence, expected):
+    from quoth.kinds import classify
+
+    text, parts = marked(sentence)
+    assert classify(parse(text), _attribution(text, parts)) == expected
+
+
+@pytest.mark.model
+def test_kinds_extract_reports_no_statement_for_deeds_in_running_text():
+    import quoth
+
+    text = ("Mayor Lena Ortiz signed the budget bill on Tuesday. She tweeted a photo of the new bridge. "
+            "Ortiz never said the plan would cost jobs. "
+            "“We are going to fix this,” Ortiz said. She said the repairs would start in June.\n")
+    article = quoth.extract(text, quoth.Options(speakers=False))
+    statements = [a.content.text for a in article.attributions if a.type == "statement"]
+    assert not any("budget bill" in c or "photo" in c or "cost jobs" in c for c in statements)
+    assert any("fix this" in c for c in statements)
+    assert any("repairs would start in June" in c for c in statements)
