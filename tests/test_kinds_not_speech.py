@@ -124,3 +124,34 @@ def test_kinds_extract_reports_no_statement_for_deeds_in_running_text():
     assert not any("budget bill" in c or "photo" in c or "cost jobs" in c for c in statements)
     assert any("fix this" in c for c in statements)
     assert any("repairs would start in June" in c for c in statements)
+
+
+@pytest.mark.parametrize("line, caption", [
+    ("Ortiz speaks to reporters at city hall on Monday. (Jane Doe/CBC)", True),
+    ("Ortiz says the new line will change the city. (Submitted by Lena Ortiz)", True),
+    ("Mayor Lena Ortiz says the line will open next year. (Sean Kilpatrick/The Canadian Press)", True),
+    ("A poster from the 2009 campaign. (Party archive/Global Insights.)", True),
+    ("Ortiz waves to supporters after the vote. (Getty Images)", True),
+    # a body paragraph that ends in brackets is no caption
+    ("The bill passed 51-49, said Sen. Ann Lee (R-Texas)", False),
+    ("Ortiz said the line would open next year (weather permitting).", False),
+    ("“It will change the city,” Ortiz said (and she meant it).", False),
+])
+def test_kinds_caption_with_a_credit_is_furniture(line, caption):
+    from quoth.kinds.layout import is_furniture
+
+    assert is_furniture(line) is caption
+
+
+@pytest.mark.model
+def test_kinds_extract_drops_a_caption_but_keeps_the_body():
+    import quoth
+
+    text = ("Mayor Lena Ortiz said on Monday that the new transit line would open next year.\n\n"
+            "Ortiz says the new line will change the city. (Jane Doe/CBC)\n\n"
+            "“It will change the city,” she said.\n")
+    article = quoth.extract(text, quoth.Options(speakers=False))
+    contents = [a.content.text for a in article.attributions]
+    assert not any("new line will change" in c for c in contents)
+    assert any("would open next year" in c for c in contents)
+    assert any("It will change the city" in c for c in contents)
