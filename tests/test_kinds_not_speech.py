@@ -155,3 +155,24 @@ def test_kinds_extract_drops_a_caption_but_keeps_the_body():
     assert not any("new line will change" in c for c in contents)
     assert any("would open next year" in c for c in contents)
     assert any("It will change the city" in c for c in contents)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", [
+    # a poll's share of a population: the poll's finding (Canadian "per cent" too)
+    ("[S:Forty per cent of Canadians] [C:say] [Q:the economy is getting worse].", "document"),
+    ("[S:45% of Ontarians] [C:say] [Q:the province is on the wrong track].", "document"),
+    ("[S:Six in 10 voters] [C:said] [Q:housing is too expensive].", "document"),
+    ("[S:About half of respondents] [C:said] [Q:they would vote again].", "document"),
+    ("[S:A majority of Albertans] [C:say] [Q:they support the pipeline].", "document"),
+    # a share of a definite body, or a group with no share, is people speaking
+    ("[S:Half of the board members] [C:said] [Q:they would resign].", "statement"),
+    ("[S:The majority of the council] [C:said] [Q:the plan was flawed].", "statement"),
+    ("[S:Some voters] [C:say] [Q:they are tired of the campaign].", "statement"),
+    ("[S:The 10 members] [C:said] [Q:they would appeal].", "statement"),
+])
+def test_kinds_poll_share_as_source_is_a_document(parse, sentence, expected):
+    from quoth.kinds import classify
+
+    text, parts = marked(sentence)
+    assert classify(parse(text), _attribution(text, parts)) == expected

@@ -49,6 +49,15 @@ pictures camera cameras cctv recording recordings screenshot film documentary"""
 _EVIDENCE_VERBS = frozenset({"show", "demonstrate"})
 _AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _BELIEF_SOURCE_NOUNS = frozenset("belief wisdom consensus thinking perception sentiment feeling".split())
+# A poll's share of a population as source ("45 per cent of Canadians", "six in 10 voters", "about half of
+# respondents", "a majority of Albertans"): what they "say" is the poll's finding. A share of a definite body
+# ("half of the board members", "the majority of the council") is people speaking.
+_POLL_SHARE = re.compile(
+    r"""\b(?:\d+(?:\.\d+)?\s*(?:%|per\s?cent\b|percent\b)|(?:\w+)\s+(?:per\s?cent|percent)\s+of\b
+        |(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:10|ten)\b|respondents\b
+        |(?:half|majority|majorities|minority|third|thirds|quarter|quarters|fifth|fifths)\s+of\s+
+         (?!the\b|this\b|that\b|these\b|those\b|its\b|their\b|his\b|her\b|our\b|my\b)[a-z]+)""",
+    re.IGNORECASE | re.VERBOSE)
 
 
 def cue_words(attribution: Attribution) -> list[str]:
@@ -150,6 +159,8 @@ def classify(doc: Doc, attribution: Attribution) -> str | None:
         return None
     if source in DOCUMENT_NOUNS and source not in SPEECH_NOUNS:
         return _document_or_depiction(doc, attribution, source)
+    if _is_poll_share(attribution):
+        return "document"
     if source in _BELIEF_SOURCE_NOUNS:
         return "belief"
     # Words in quotation marks were spoken or written, whatever verb reports them.
@@ -158,6 +169,11 @@ def classify(doc: Doc, attribution: Attribution) -> str | None:
     if is_topic(head, _cue_tokens(doc, attribution), content_tokens(doc, attribution)):
         return "topic"
     return _type_of_frame(doc, attribution, head, words)
+
+
+def _is_poll_share(attribution: Attribution) -> bool:
+    """Whether the source is a poll's share of a population (``_POLL_SHARE``)."""
+    return attribution.source is not None and bool(_POLL_SHARE.search(attribution.source.text))
 
 
 def _document_or_depiction(doc: Doc, attribution: Attribution, source: str) -> str | None:
