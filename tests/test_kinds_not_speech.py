@@ -42,8 +42,13 @@ NO_SPEECH = [
     # sharing a picture, a video or a link
     "[S:The mayor] [C:tweeted] [Q:a photo of the new bridge].",
     "[S:The team] [C:posted] [Q:a video of the parade] on Monday.",
-    # a call that names nothing: convening, phoning
+    # court and police deeds
+    "[S:Police] [C:charged] [Q:the man with assault].",
+    "[S:The judge] [C:sentenced] [Q:him to two years in prison].",
+    "[S:Officers] [C:arrested] [Q:three people] on Sunday.",
+    # a call that names nothing: convening, summoning
     "[S:The premier] [C:called] [Q:a snap election] on Sunday.",
+    "[Q:Firefighters] were [C:called to] [Q:the scene] after neighbours reported smoke.",
     "[S:The union] [C:called] [Q:a strike vote] for Friday.",
 ]
 
@@ -59,6 +64,8 @@ STILL_STATEMENTS = [
     "[S:Critics] [C:called] [Q:the ruling historic].",
     "[S:Protesters] [C:called for] [Q:an inquiry].",
     "[S:The council] [C:voted] [Q:that the road is unsafe].",
+    "[S:The opposition] [C:charged] [Q:that the minister had misled the house].",
+    "[S:The mayor] [C:was called] [Q:a liar] by her rivals.",
 ]
 
 NOT_SAID = [
@@ -66,6 +73,9 @@ NOT_SAID = [
     "[S:The governor] [C:did not say] [Q:that the race was over].",
     "[S:Ortiz] [C:never said] [Q:the plan would cost jobs].",
     "[S:The chief] [C:would not say] [Q:when the search would end].",
+    # an amount of speech with no claim
+    "[S:Ortiz], who [C:said] [Q:little during the debate], left early.",
+    "[S:The minister] [C:said] [Q:nothing about the budget].",
 ]
 
 NEGATED_OTHER = [

@@ -228,18 +228,22 @@ def _type_of_frame(doc: Doc, attribution: Attribution, head: str, words: list[st
 
 
 def _is_call(doc: Doc, attribution: Attribution, words: list[str]) -> bool:
-    """A call that names nothing: "called Beale on Monday night" (phoned), "called a meeting" (convened). "call"
+    """A call that names nothing: "called a meeting" (convened), "were called to the scene" (summoned). "call"
     alone as cue with a direct object and nothing it is called ("called the plan a cash grab", "called it
     historic"), no "out" ("called out the mayor"); "called for calm" and "called on them to …" take no object."""
-    if len(words) != 1 or stem_onto(words[0], frozenset({"call"}), {}) != "call":
+    if not words or stem_onto(words[0], frozenset({"call"}), {}) != "call" or words[1:] not in ([], ["to"], ["in"]):
         return False
     for s, e in attribution.cue.spans if attribution.cue else ():
         span = doc.char_span(s, e, alignment_mode="expand")
         for token in span if span is not None else ():
             if token.lower_.startswith("call"):
                 deps = {c.dep_ for c in token.children}
+                if deps & {"oprd", "ccomp", "xcomp", "attr", "acomp", "dative"}:
+                    return False
+                if "auxpass" in deps:  # "were called to the scene", "was called in": summoned
+                    return any(c.dep_ in ("prep", "prt") and c.lower_ in ("to", "in") for c in token.children)
                 out = any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
-                return "dobj" in deps and not deps & {"oprd", "ccomp", "xcomp", "attr", "acomp", "dative"} and not out
+                return "dobj" in deps and not out and not words[1:]
     return False
 
 

@@ -10,7 +10,8 @@ reported only by what it was about, or as a question, with no claim reported, is
   with a phrase ("asked about the budget") too, but not with "that", "for" or an infinitive (a demand);
 - withheld or negated speech: "declined to comment on …", "refused to say whether …", "would not say when …",
   "has not endorsed him", "never said the plan would cost jobs" (a speech act that did not happen carries no
-  claim; negated belief, knowledge, intention or finding verbs are left to the frame);
+  claim; negated belief, knowledge, intention or finding verbs are left to the frame); an amount of speech with
+  no claim ("said little during the debate", "said nothing about the plan", "will say more next week");
   "decline" or "refuse" with any infinitive ("declined to endorse him": an infinitive after a non-directive verb).
 
 The decision reads the cue's lemma (``quoth.lexicon.types``) and the content's form in the parse (``content_form``).
@@ -43,6 +44,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 # …"): a statement.
 _STANCE_WORDS = frozenset("against for out up favour favor support praise as".split())
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# A content that is only an amount of speech ("said little during the debate", "said nothing about the plan",
+# "will say more next week"): no claim reported.
+_NO_CLAIM_WORDS = frozenset("little nothing much more something anything everything less".split())
 # Verbs whose negation still reports a belief, knowledge, an intention or a finding ("did not expect …"): the
 # negation rule leaves them to the frame.
 NOT_SPEECH_VERBS = (BELIEF_VERBS | KNOWLEDGE_VERBS | INTENTION_VERBS | COMMITMENT_VERBS | PERCEPTION_VERBS
@@ -92,6 +96,8 @@ def is_topic(head: str, cue_tokens: Sequence[Token], tokens: Sequence[Token]) ->
     if not tokens:
         return False
     if is_negated(cue_tokens) and head not in NOT_SPEECH_VERBS:
+        return True
+    if form == "phrase" and tokens[0].lower_ in _NO_CLAIM_WORDS and head not in NOT_SPEECH_VERBS:
         return True
     if form == "clause":
         return False

@@ -98,6 +98,9 @@ sign attend lead appoint nominate hire fire file withhold forward perform spend 
 veto sue
 """.split())
 DEED_IRREGULAR = {"led": "lead", "withheld": "withhold", "spent": "spend"}
+# Court and police deeds, same rule: "charged the man with assault", "sentenced him to two years", "arrested
+# three people" ("charged that …", a clause, stays an accusation).
+DEED_VERBS = DEED_VERBS | frozenset("charge sentence arrest convict acquit fine jail detain".split())
 # Verbs of sharing: with a picture, a video or a link as content ("tweeted a photo of the bridge", "posted a
 # video") a thing was shared, nothing said is reported.
 SHARING_VERBS = frozenset("tweet retweet post share email forward send upload".split())
