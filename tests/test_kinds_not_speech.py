@@ -186,3 +186,23 @@ def test_kinds_poll_share_as_source_is_a_document(parse, sentence, expected):
 
     text, parts = marked(sentence)
     assert classify(parse(text), _attribution(text, parts)) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, kind, expected", [
+    # words on a sign, a banner or a placard: a document, not speech
+    ("[S:Protesters] [C:held signs reading] [Q:“Buses not bulldozers.”]", "direct", "document"),
+    ("[S:A sign on the door] [C:read] [Q:“Closed for renovations.”]", "direct", "document"),
+    ("[S:A banner over the stage] [C:said] [Q:“Thank you, nurses.”]", "direct", "document"),
+    # a deed whose content holds someone's quoted words is still no speech
+    ("[S:The council] [C:voted] [Q:12-4 to approve the plan, a move the mayor called “historic.”]", "mixed", None),
+    # negative cases: people's own words stay statements
+    ("[S:The protesters] [C:chanted] [Q:“Fund our routes!”]", "direct", "statement"),
+    ("[S:The mayor] [C:called] [Q:the vote “historic.”]", "mixed", "statement"),
+    ("[S:The councillor] [C:said] she would [Q:“sign anything that saves the route.”]", "mixed", "statement"),
+])
+def test_kinds_signs_are_documents_and_quoted_deeds_are_no_speech(parse, sentence, kind, expected):
+    from quoth.kinds import classify
+
+    text, parts = marked(sentence)
+    assert classify(parse(text), _attribution(text, parts, kind)) == expected

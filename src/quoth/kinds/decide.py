@@ -49,6 +49,8 @@ pictures camera cameras cctv recording recordings screenshot film documentary"""
 _EVIDENCE_VERBS = frozenset({"show", "demonstrate"})
 _AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _BELIEF_SOURCE_NOUNS = frozenset("belief wisdom consensus thinking perception sentiment feeling".split())
+# Things that carry written words in the cue ("held signs reading …", "a banner saying …"): a document.
+_WRITTEN_THINGS = frozenset("sign signs banner banners placard placards poster posters".split())
 # A poll's share of a population as source ("45 per cent of Canadians", "six in 10 voters", "about half of
 # respondents", "a majority of Albertans"): what they "say" is the poll's finding. A share of a definite body
 # ("half of the board members", "the majority of the council") is people speaking.
@@ -157,7 +159,9 @@ def classify(doc: Doc, attribution: Attribution) -> str | None:
     source = source_head(doc, attribution)
     if head in ACTION_VERBS and not quoted:
         return None
-    if source in DOCUMENT_NOUNS and source not in SPEECH_NOUNS:
+    if attribution.kind == "mixed" and _is_deed(doc, attribution, head):
+        return None  # "voted 12-4 to approve the plan, a move the mayor called "historic"": quoted words, no speech
+    if source in DOCUMENT_NOUNS and source not in SPEECH_NOUNS or set(words) & _WRITTEN_THINGS:
         return _document_or_depiction(doc, attribution, source)
     if _is_poll_share(attribution):
         return "document"

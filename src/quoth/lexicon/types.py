@@ -51,7 +51,8 @@ ruling rulings judgment judgement verdict indictment affidavit lawsuit suit peti
 legislation regulation regulations rule rules policy proposal agreement contract treaty constitution
 statute warrant dataset database website site page cctv camera cameras screenshot calculation
 calculations tally count review investigation inquiry probe assessment evaluation estimate estimates
-budget book books documentary film memo manual textbook dossier brief summary readout biography ad ads advert
+budget book books documentary film memo manual textbook dossier brief summary readout biography sign signs banner
+banners placard placards poster posters plaque plaques inscription ad ads advert
 adverts advertisement advertisements commercial commercials percent percentage polling average averages
 """.split())
 
