@@ -206,3 +206,29 @@ def test_kinds_signs_are_documents_and_quoted_deeds_are_no_speech(parse, sentenc
 
     text, parts = marked(sentence)
     assert classify(parse(text), _attribution(text, parts, kind)) == expected
+
+
+def _att(id_: str, text: str, start: int, end: int, type_: str = "statement", parent: str | None = None):
+    return Attribution(id=id_, kind="direct", content=Span.from_offsets(text, [(start, end)]), cue=None, source=None,
+                       type=type_, parent=parent)  # type: ignore[arg-type]
+
+
+def test_kinds_drop_doubles_keeps_the_longer_of_two_readings_of_one_quote():
+    from quoth.kinds import drop_doubles
+
+    text = "“We will fix the buses. It will take time,” the mayor said. “Fares stay the same,” she added."
+    whole, part, other = _att("a1", text, 0, 43), _att("a2", text, 0, 23), _att("a3", text, 59, 81)
+    assert [a.id for a in drop_doubles([whole, part, other])] == ["a1", "a3"]
+
+
+def test_kinds_drop_doubles_leaves_nested_other_types_and_small_overlaps_alone():
+    from quoth.kinds import drop_doubles
+
+    text = "“She told me ‘we will win’ and I believed her,” he said, and the report agreed that we will win."
+    outer, inner = _att("a1", text, 0, 47), _att("a2", text, 13, 26, parent="a1")
+    assert [a.id for a in drop_doubles([outer, inner])] == ["a1", "a2"]
+    belief = _att("a3", text, 0, 30, type_="belief")
+    assert [a.id for a in drop_doubles([_att("a1", text, 0, 47), belief])] == ["a1", "a3"]
+    # sharing less than half of the shorter one's characters: two attributions
+    left, right = _att("a1", text, 0, 30), _att("a2", text, 20, 60)
+    assert [a.id for a in drop_doubles([left, right])] == ["a1", "a2"]
