@@ -232,3 +232,11 @@ def test_kinds_drop_doubles_leaves_nested_other_types_and_small_overlaps_alone()
     # sharing less than half of the shorter one's characters: two attributions
     left, right = _att("a1", text, 0, 30), _att("a2", text, 20, 60)
     assert [a.id for a in drop_doubles([left, right])] == ["a1", "a2"]
+
+
+@pytest.mark.model
+def test_kinds_a_negated_verb_that_is_no_speech_keeps_its_clause(parse):
+    from quoth.kinds import classify
+
+    text, parts = marked("[S:The miners] [C:never bought] the idea [Q:that the mine would close].")
+    assert classify(parse(text), _attribution(text, parts)) != "topic"

@@ -10,7 +10,8 @@ reported only by what it was about, or as a question, with no claim reported, is
   with a phrase ("asked about the budget") too, but not with "that", "for" or an infinitive (a demand);
 - withheld or negated speech: "declined to comment on …", "refused to say whether …", "would not say when …",
   "has not endorsed him", "never said the plan would cost jobs" (a speech act that did not happen carries no
-  claim; negated belief, knowledge, intention or finding verbs are left to the frame); an amount of speech with
+  claim; with a clause only verbs of speech: negated belief, knowledge, intention or finding verbs and other
+  verbs are left to the frame); an amount of speech with
   no claim ("said little during the debate", "said nothing about the plan", "will say more next week");
   "decline" or "refuse" with any infinitive ("declined to endorse him": an infinitive after a non-directive verb).
 
@@ -23,6 +24,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from ..lexicon.forms import base_form
+from ..lexicon.speech import is_statement_verb
 from ..lexicon.types import (
     BELIEF_VERBS,
     COMMITMENT_VERBS,
@@ -95,7 +98,7 @@ def is_topic(head: str, cue_tokens: Sequence[Token], tokens: Sequence[Token]) ->
     form = content_form(tokens)
     if not tokens:
         return False
-    if is_negated(cue_tokens) and head not in NOT_SPEECH_VERBS:
+    if is_negated(cue_tokens) and head not in NOT_SPEECH_VERBS and (form != "clause" or _speech_verb(head)):
         return True
     if form == "phrase" and tokens[0].lower_ in _NO_CLAIM_WORDS and head not in NOT_SPEECH_VERBS:
         return True
@@ -115,6 +118,11 @@ def is_topic(head: str, cue_tokens: Sequence[Token], tokens: Sequence[Token]) ->
         return False
     words = {t.lower_ for t in cue_tokens} | {tokens[0].lower_}
     return not words & _STANCE_WORDS and not _predicates(tokens)
+
+
+def _speech_verb(head: str) -> bool:
+    """Whether the cue lemma is a verb of speech ("did not say that …"; not "never bought the idea that …")."""
+    return head in WITHHELD_SPEECH_VERBS or is_statement_verb(base_form(head))
 
 
 def _predicates(tokens: Sequence[Token]) -> bool:
