@@ -11,7 +11,8 @@ nothing.
 2. types it from its cue, the cue's frame and its source (``decide``): ``statement``, ``belief``,
    ``knowledge``, ``intention``, ``document`` or ``topic`` (speech reported only by its subject or as a question,
    ``topic``), or drops it as no attribution (physical perception or action,
-   naming, a picture that depicts, a deed done to a thing: "signed the bill", "charged the man with assault");
+   naming, a picture that depicts); a deed done to a thing ("signed the bill", "charged the man with assault") is
+   kept as a ``topic`` (no claim reported; PolNeAR marks many as attributions);
 3. drops the shorter of two un-nested body statements that report the same words (``drop_doubles``).
 
 Survivors are renumbered ``a1``… in order; a parent that was dropped leaves its child without one.

@@ -160,7 +160,7 @@ def classify(doc: Doc, attribution: Attribution) -> str | None:
     if head in ACTION_VERBS and not quoted:
         return None
     if attribution.kind == "mixed" and _is_deed(doc, attribution, head):
-        return None  # "voted 12-4 to approve the plan, a move the mayor called "historic"": quoted words, no speech
+        return "topic"  # "voted 12-4 to approve the plan, a move the mayor called "historic"": no claim of the voters
     if source in DOCUMENT_NOUNS and source not in SPEECH_NOUNS or set(words) & _WRITTEN_THINGS:
         return _document_or_depiction(doc, attribution, source)
     if _is_poll_share(attribution):
@@ -227,7 +227,7 @@ def _type_of_frame(doc: Doc, attribution: Attribution, head: str, words: list[st
     if head in _EVIDENCE_VERBS and not _source_is_agent(doc, attribution):
         return "document"
     if _is_deed(doc, attribution, head) or _is_call(doc, attribution, words):
-        return None
+        return "topic"  # no claim reported; kept, as PolNeAR marks many of these as attributions
     return "statement"
 
 
