@@ -1,7 +1,7 @@
 """Predictions that report no speech (issue 16, statement precision): deeds done to a thing, sharing a picture,
 a call that names nothing, and speech that did not happen (all kept as ``topic``: no claim is reported, and PolNeAR
-marks many of them as attributions), words on signs (a ``document``), captions and doubles (dropped). Sentences written for these tests; each kind has its
-negative cases (the same verbs reporting speech stay statements).
+marks many of them as attributions), words on signs (a ``document``), captions and doubles (dropped). Sentences
+written for these tests; each kind has its negative cases (the same verbs reporting speech stay statements).
 
 The classify tests build the attribution by hand (source, cue, content marked) and parse the sentence with quoth's
 spaCy pipeline, as ``test_kinds.py`` does; the end-to-end test runs the whole extractor on a short article.
