@@ -74,6 +74,8 @@ NOT_SAID = [
     "[S:The governor] [C:did not say] [Q:that the race was over].",
     "[S:Ortiz] [C:never said] [Q:the plan would cost jobs].",
     "[S:The chief] [C:would not say] [Q:when the search would end].",
+    "[S:Ortiz] [C:refused to say] [Q:the plan had failed].",
+    "[S:The minister] [C:declined to confirm] [Q:that talks had stalled].",
     # an amount of speech with no claim
     "[S:Ortiz], who [C:said] [Q:little during the debate], left early.",
     "[S:The minister] [C:said] [Q:nothing about the budget].",
@@ -84,6 +86,7 @@ NEGATED_OTHER = [
     ("[S:Economists] [C:did not expect] [Q:the rate cut].", "belief"),
     ("[S:The mayor] [C:said] [Q:she would not run again].", "statement"),
     ("[S:The report] [C:did not find] [Q:that the bridge was unsafe].", "document"),
+    ("[S:The union] [C:refused to accept] [Q:that the plant would close].", "statement"),
 ]
 
 

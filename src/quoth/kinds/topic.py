@@ -102,9 +102,9 @@ def is_topic(head: str, cue_tokens: Sequence[Token], tokens: Sequence[Token]) ->
         return True
     if form == "phrase" and tokens[0].lower_ in _NO_CLAIM_WORDS and head not in NOT_SPEECH_VERBS:
         return True
-    if form == "clause":
-        return False
     cue_lemmas = {verb_lemma(t.text) for t in cue_tokens}
+    if form == "clause":  # "refused to say the plan had failed": withheld speech; "refused to accept that …" not
+        return head in WITHHOLDING_VERBS and bool(cue_lemmas & WITHHELD_SPEECH_VERBS)
     opening = {verb_lemma(t.text) for t in tokens[:2]}
     if head in WITHHOLDING_VERBS:
         infinitive = form == "infinitive" or any(t.lower_ == "to" for t in cue_tokens)
