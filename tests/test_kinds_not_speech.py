@@ -76,6 +76,9 @@ NOT_SAID = [
     "[S:The chief] [C:would not say] [Q:when the search would end].",
     "[S:Ortiz] [C:refused to say] [Q:the plan had failed].",
     "[S:The minister] [C:declined to confirm] [Q:that talks had stalled].",
+    # writing reported by its subject or its work
+    "[S:Ortiz] [C:wrote a book about] [Q:the city].",
+    "[S:Ortiz] [C:wrote] [Q:the foreword to the report].",
     # an amount of speech with no claim
     "[S:Ortiz], who [C:said] [Q:little during the debate], left early.",
     "[S:The minister] [C:said] [Q:nothing about the budget].",
@@ -87,6 +90,8 @@ NEGATED_OTHER = [
     ("[S:The mayor] [C:said] [Q:she would not run again].", "statement"),
     ("[S:The report] [C:did not find] [Q:that the bridge was unsafe].", "document"),
     ("[S:The union] [C:refused to accept] [Q:that the plant would close].", "statement"),
+    ("[S:The mayor] [C:wrote] [Q:that the bridge would open in May].", "statement"),
+    ("[S:The critic] [C:wrote] [Q:the play was a love letter to the city].", "statement"),
 ]
 
 
