@@ -11,7 +11,9 @@ other fields are ignored.
 
 quoth is run again on each annotated article, and each annotated content is matched to the prediction whose
 content overlaps it most (at least half of the longer of the two). An annotated content with no such prediction
-counts as predicted ``none`` (the filter dropped it), and so does a prediction in the headline (``region:
+counts as predicted ``none`` (the filter dropped it), unless a statement matched to another annotation holds
+more than half of it (an annotated duplicate of a kept statement: left out and counted), and so does a prediction
+in the headline (``region:
 "headline"``, kept apart from the body's attributions, as the annotation's ``none`` for headlines does).
 Printed: per label, the annotated count, the predicted count, both, precision, recall and F1, and the confusion
 counts (annotated → predicted).
@@ -41,6 +43,7 @@ LABELS = ("statement", "belief", "knowledge", "intention", "document", "topic", 
 _ARTICLE_KEYS = ("article", "article_id", "doc", "doc_id", "id")
 _SPAN_KEYS = ("content", "spans", "content_spans")
 MIN_OVERLAP = 0.5
+DOUBLE = "(double)"
 
 
 def read_annotations(path: Path) -> list[dict[str, Any]]:
@@ -85,7 +88,9 @@ def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> float:
 
 
 def predicted_types(annotations: list[dict[str, Any]], articles: dict[str, Article]) -> list[str]:
-    """Per annotation, the type of the best-overlapping prediction, or "none" (each prediction used once)."""
+    """Per annotation, the type of the best-overlapping prediction, or "none" (each prediction used once), or
+    ``DOUBLE`` for an annotated duplicate whose twin took the one prediction left for both (quoth drops the
+    shorter of two statements reporting the same words; the annotation labels both, see README-types.md)."""
     taken: set[tuple[str, str]] = set()
     out = []
     for ann in annotations:
@@ -95,12 +100,25 @@ def predicted_types(annotations: list[dict[str, Any]], articles: dict[str, Artic
             score = overlap(ann["spans"], [tuple(s) for s in att.content.spans])
             if (ann["article"], att.id) not in taken and score >= best_score:
                 best, best_score = att, score
-        if best is None:
+        if best is None and _double(ann, article, taken):
+            out.append(DOUBLE)
+        elif best is None:
             out.append("none")
         else:
             taken.add((ann["article"], best.id))
             out.append("none" if best.region == "headline" else best.type)
     return out
+
+
+def _double(ann: dict[str, Any], article: Article | None, taken: set[tuple[str, str]]) -> bool:
+    """Whether a taken statement holds more than half of the annotated content's characters."""
+    chars = {i for s, e in ann["spans"] for i in range(s, e)}
+    for att in article.attributions if article and chars else []:
+        if (ann["article"], att.id) in taken and att.type == "statement":
+            shared = chars & {i for s, e in att.content.spans for i in range(s, e)}
+            if len(shared) * 2 > len(chars):
+                return True
+    return False
 
 
 def table(gold: list[str], predicted: list[str]) -> list[dict[str, Any]]:
@@ -137,13 +155,16 @@ def main() -> None:
     annotations = [a for a in annotations if a["article"] in articles]
     labels = [a["label"] for a in annotations]
     predicted = predicted_types(annotations, articles)
+    doubles = sum(p == DOUBLE for p in predicted)
+    labels, predicted = [g for g, p in zip(labels, predicted) if p != DOUBLE], [p for p in predicted if p != DOUBLE]
     rows = table(labels, predicted)
     confusion = Counter(zip(labels, predicted))
     if args.json:
-        print(json.dumps({"articles": len(articles), "annotations": len(annotations), "table": rows,
+        print(json.dumps({"articles": len(articles), "annotations": len(annotations), "doubles": doubles, "table": rows,
                           "confusion": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items())}}, indent=2))
         return
-    print(f"{len(annotations)} annotated predictions in {len(articles)} articles")
+    print(f"{len(annotations)} annotated predictions in {len(articles)} articles; {doubles} annotated duplicate(s) of "
+          f"a kept statement left out")
     print(f"{'label':<10} {'annotated':>9} {'predicted':>9} {'both':>5} {'P':>6} {'R':>6} {'F1':>6}")
     for r in rows:
         print(f"{r['label']:<10} {r['annotated']:>9} {r['predicted']:>9} {r['both']:>5} {r['precision']:>6.3f} "

@@ -47,3 +47,11 @@ def test_check_types_matches_by_overlap_and_counts_dropped_as_none() -> None:
     assert rows["statement"]["precision"] == 1.0 and rows["statement"]["recall"] == pytest.approx(0.5)
     assert rows["topic"]["predicted"] == 1 and rows["topic"]["both"] == 0
     assert rows["none"]["f1"] == 1.0
+
+
+def test_check_types_an_annotated_duplicate_of_a_kept_statement_is_a_double() -> None:
+    article = _article()
+    annotations = [{"article": "x", "spans": [(9, 25)], "label": "statement"},
+                   {"article": "x", "spans": [(9, 18)], "label": "statement"},
+                   {"article": "x", "spans": [(53, 58)], "label": "none"}]
+    assert check_types.predicted_types(annotations, {"x": article}) == ["statement", check_types.DOUBLE, "none"]

@@ -79,7 +79,7 @@ TYPED = [
     ("[S:The mayor] [C:addressed] [Q:the crowd on the flooding].", "indirect", "topic"),
     ("[S:He] [C:did not say] [Q:when the plant would close].", "indirect", "topic"),
     ("[S:The governor] [C:has not endorsed] [Q:either candidate].", "indirect", "topic"),
-    ("[S:The governor] [C:did not say] [Q:that the race was over].", "indirect", "statement"),
+    ("[S:The governor] [C:did not say] [Q:that the race was over].", "indirect", "topic"),
     ("[S:Economists] [C:did not expect] [Q:the rate cut].", "indirect", "belief"),
     ("[S:The premier] [C:mentioned] [Q:the budget] only once.", "indirect", "topic"),
     # ... but the same verbs with a claim, a demand or a quotation are statements

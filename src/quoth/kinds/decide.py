@@ -13,13 +13,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..model import Attribution
-from .topic import is_topic
+from .topic import content_form, is_topic
 from ..lexicon.types import (
     ACTION_VERBS,
     AUXILIARIES,
     BELIEF_ADJECTIVES,
     BELIEF_VERBS,
     COMMITMENT_VERBS,
+    DEED_IRREGULAR,
+    DEED_VERBS,
     DOCUMENT_NOUNS,
     INTENTION_ADJECTIVES,
     INTENTION_VERBS,
@@ -27,10 +29,13 @@ from ..lexicon.types import (
     KNOWLEDGE_VERBS,
     NAMING_PHRASES,
     PERCEPTION_VERBS,
+    SHARED_THINGS,
+    SHARING_VERBS,
     SPEECH_NOUNS,
     VOCABULARY,
     verb_lemma,
 )
+from ..lexicon.forms import stem_onto
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Finite verbs and modals: their presence makes content a clause, not a noun phrase.
@@ -44,6 +49,17 @@ pictures camera cameras cctv recording recordings screenshot film documentary"""
 _EVIDENCE_VERBS = frozenset({"show", "demonstrate"})
 _AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _BELIEF_SOURCE_NOUNS = frozenset("belief wisdom consensus thinking perception sentiment feeling".split())
+# Things that carry written words in the cue ("held signs reading …", "a banner saying …"): a document.
+_WRITTEN_THINGS = frozenset("sign signs banner banners placard placards poster posters".split())
+# A poll's share of a population as source ("45 per cent of Canadians", "six in 10 voters", "about half of
+# respondents", "a majority of Albertans"): what they "say" is the poll's finding. A share of a definite body
+# ("half of the board members", "the majority of the council") is people speaking.
+_POLL_SHARE = re.compile(
+    r"""\b(?:\d+(?:\.\d+)?\s*(?:%|per\s?cent\b|percent\b)|(?:\w+)\s+(?:per\s?cent|percent)\s+of\b
+        |(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:10|ten)\b|respondents\b
+        |(?:half|majority|majorities|minority|third|thirds|quarter|quarters|fifth|fifths)\s+of\s+
+         (?!the\b|this\b|that\b|these\b|those\b|its\b|their\b|his\b|her\b|our\b|my\b)[a-z]+)""",
+    re.IGNORECASE | re.VERBOSE)
 
 
 def cue_words(attribution: Attribution) -> list[str]:
@@ -143,8 +159,12 @@ def classify(doc: Doc, attribution: Attribution) -> str | None:
     source = source_head(doc, attribution)
     if head in ACTION_VERBS and not quoted:
         return None
-    if source in DOCUMENT_NOUNS and source not in SPEECH_NOUNS:
+    if attribution.kind == "mixed" and _is_deed(doc, attribution, head):
+        return "topic"  # "voted 12-4 to approve the plan, a move the mayor called "historic"": no claim of the voters
+    if source in DOCUMENT_NOUNS and source not in SPEECH_NOUNS or set(words) & _WRITTEN_THINGS:
         return _document_or_depiction(doc, attribution, source)
+    if _is_poll_share(attribution):
+        return "document"
     if source in _BELIEF_SOURCE_NOUNS:
         return "belief"
     # Words in quotation marks were spoken or written, whatever verb reports them.
@@ -153,6 +173,11 @@ def classify(doc: Doc, attribution: Attribution) -> str | None:
     if is_topic(head, _cue_tokens(doc, attribution), content_tokens(doc, attribution)):
         return "topic"
     return _type_of_frame(doc, attribution, head, words)
+
+
+def _is_poll_share(attribution: Attribution) -> bool:
+    """Whether the source is a poll's share of a population (``_POLL_SHARE``)."""
+    return attribution.source is not None and bool(_POLL_SHARE.search(attribution.source.text))
 
 
 def _document_or_depiction(doc: Doc, attribution: Attribution, source: str) -> str | None:
@@ -201,4 +226,47 @@ def _type_of_frame(doc: Doc, attribution: Attribution, head: str, words: list[st
         return "knowledge"
     if head in _EVIDENCE_VERBS and not _source_is_agent(doc, attribution):
         return "document"
+    if _is_deed(doc, attribution, head) or _is_call(doc, attribution, words):
+        return "topic"  # no claim reported; kept, as PolNeAR marks many of these as attributions
     return "statement"
+
+
+def _is_call(doc: Doc, attribution: Attribution, words: list[str]) -> bool:
+    """A call that names nothing: "called a meeting" (convened), "were called to the scene" (summoned). "call"
+    alone as cue with a direct object and nothing it is called ("called the plan a cash grab", "called it
+    historic"), no "out" ("called out the mayor"); "called for calm" and "called on them to …" take no object."""
+    if not words or stem_onto(words[0], frozenset({"call"}), {}) != "call" or words[1:] not in ([], ["to"], ["in"]):
+        return False
+    for s, e in attribution.cue.spans if attribution.cue else ():
+        span = doc.char_span(s, e, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if token.lower_.startswith("call"):
+                deps = {c.dep_ for c in token.children}
+                if deps & {"oprd", "ccomp", "xcomp", "attr", "acomp", "dative"}:
+                    return False
+                if "auxpass" in deps:  # "were called to the scene", "was called in": summoned
+                    return any(c.dep_ in ("prep", "prt") and c.lower_ in ("to", "in") for c in token.children)
+                out = any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+                return "dobj" in deps and not out and not words[1:]
+    return False
+
+
+def _is_deed(doc: Doc, attribution: Attribution, head: str) -> bool:
+    """A deed done to a thing ("signed the act", "led the search", "voted to pay"): a deed verb (``DEED_VERBS``)
+    whose content is a noun phrase (for "vote" and "veto", anything but a that-clause), or a sharing verb whose
+    content is a picture, a video or a link ("tweeted a photo of the bridge"), not speech."""
+    tokens = content_tokens(doc, attribution)
+    form = content_form(tokens)
+    if stem_onto(head, SHARING_VERBS, {"sent": "send"}) in SHARING_VERBS:
+        return form == "phrase" and _phrase_head(tokens) in SHARED_THINGS
+    deed = stem_onto(head, DEED_VERBS, DEED_IRREGULAR)
+    if deed not in DEED_VERBS:
+        return False
+    return form == "phrase" or (deed in ("vote", "veto") and form == "infinitive")
+
+
+def _phrase_head(tokens: list[Token]) -> str:
+    """The head noun of a noun-phrase content ("a photo of the new bridge" → "photo"), lower-cased, or ""."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return roots[0].lower_ if roots else ""

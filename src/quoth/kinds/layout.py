@@ -21,7 +21,9 @@ HEADING_MAX_WORDS = 22
 TITLE_MAX_WORDS = 16
 TITLE_CASE_SHARE = 0.8
 _TERMINAL = ".!?:;,\"”’')…»"
-# Page furniture text.py's boilerplate lines do not cover: teasers, notices, credits, sign-offs.
+# Page furniture text.py's boilerplate lines do not cover: teasers, notices, credits, sign-offs, and captions: a
+# line that ends with a picture's credit in brackets ("… at city hall on Monday. (Jane Doe/CBC)", "(Submitted by
+# …)", "(Getty Images)"; GGT's annotators leave captions out, and so does the issue 16 definition).
 _FURNITURE_LINE = re.compile(
     r"""^\s*+(?:
         (?:READ|Read)\s+(?:MORE|More|more|ALSO|Also|also)\b.*
@@ -37,6 +39,9 @@ _FURNITURE_LINE = re.compile(
       | @?\w+
       | .{0,200}\((?:AP|CP|Reuters|Getty|AFP)\s*Photo.*\)\.?
       | .{0,200}(?:/\s*(?:The\s+Canadian\s+Press|Getty\s+Images|The\s+Associated\s+Press|Reuters))\s*\.?
+      | .{0,300}\((?:[A-Z][^()/\n]{0,60}/[^()/\n]{1,60}|Submitted(?:\s+by\s+[^()\n]{1,60})?
+          |Courtesy(?:\s+of)?\s+[^()\n]{1,60}|Getty\s+Images|CBC(?:\s+News)?|CTV(?:\s+News)?|Global\s+News
+          |Reuters|AFP|AP|The\s+Canadian\s+Press|Shutterstock|File(?:\s+photo)?|Handout)\)\s*\.?
     )\s*$""",
     re.VERBOSE,
 )

@@ -8,8 +8,11 @@ reported only by what it was about, or as a question, with no claim reported, is
   case", "talked about immigration", "spoke of his plans", "responded to questions", "debated whether …";
 - a question verb with a wh-/whether/if clause: "asked whether the meeting would happen", "wondered if …"; "ask"
   with a phrase ("asked about the budget") too, but not with "that", "for" or an infinitive (a demand);
-- withheld or negated speech with no clause: "declined to comment on …", "refused to say whether …", "would not
-  say when …", "has not endorsed him" (a speech act that did not happen carries no claim);
+- withheld or negated speech: "declined to comment on …", "refused to say whether …", "would not say when …",
+  "has not endorsed him", "never said the plan would cost jobs" (a speech act that did not happen carries no
+  claim; with a clause only verbs of speech: negated belief, knowledge, intention or finding verbs and other
+  verbs are left to the frame); an amount of speech with
+  no claim ("said little during the debate", "said nothing about the plan", "will say more next week");
   "decline" or "refuse" with any infinitive ("declined to endorse him": an infinitive after a non-directive verb).
 
 The decision reads the cue's lemma (``quoth.lexicon.types``) and the content's form in the parse (``content_form``).
@@ -21,6 +24,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from ..lexicon.forms import base_form
+from ..lexicon.speech import is_statement_verb
 from ..lexicon.types import (
     BELIEF_VERBS,
     COMMITMENT_VERBS,
@@ -42,6 +47,12 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 # …"): a statement.
 _STANCE_WORDS = frozenset("against for out up favour favor support praise as".split())
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# "wrote a book about the city", "wrote the foreword": writing reported by its subject or its work (kept out of
+# ``TOPIC_VERBS``, whose class the learned step reads).
+_WRITING_VERBS = frozenset({"write"})
+# A content that is only an amount of speech ("said little during the debate", "said nothing about the plan",
+# "will say more next week"): no claim reported.
+_NO_CLAIM_WORDS = frozenset("little nothing much more something anything everything less".split())
 # Verbs whose negation still reports a belief, knowledge, an intention or a finding ("did not expect …"): the
 # negation rule leaves them to the frame.
 NOT_SPEECH_VERBS = (BELIEF_VERBS | KNOWLEDGE_VERBS | INTENTION_VERBS | COMMITMENT_VERBS | PERCEPTION_VERBS
@@ -88,9 +99,15 @@ def is_topic(head: str, cue_tokens: Sequence[Token], tokens: Sequence[Token]) ->
     """Whether an unquoted attribution with cue lemma ``head``, cue tokens ``cue_tokens`` and content tokens
     ``tokens`` reports only a topic or a question (see the module docstring)."""
     form = content_form(tokens)
-    if not tokens or form == "clause":
+    if not tokens:
         return False
+    if is_negated(cue_tokens) and head not in NOT_SPEECH_VERBS and (form != "clause" or _speech_verb(head)):
+        return True
+    if form == "phrase" and tokens[0].lower_ in _NO_CLAIM_WORDS and head not in NOT_SPEECH_VERBS:
+        return True
     cue_lemmas = {verb_lemma(t.text) for t in cue_tokens}
+    if form == "clause":  # "refused to say the plan had failed": withheld speech; "refused to accept that …" not
+        return head in WITHHOLDING_VERBS and bool(cue_lemmas & WITHHELD_SPEECH_VERBS)
     opening = {verb_lemma(t.text) for t in tokens[:2]}
     if head in WITHHOLDING_VERBS:
         infinitive = form == "infinitive" or any(t.lower_ == "to" for t in cue_tokens)
@@ -100,12 +117,15 @@ def is_topic(head: str, cue_tokens: Sequence[Token], tokens: Sequence[Token]) ->
     if head == "ask":
         demand = form == "infinitive" or tokens[0].lower_ == "for" or _has_infinitive_complement(cue_tokens)
         return not demand
-    if is_negated(cue_tokens) and head not in NOT_SPEECH_VERBS and form in ("question", "phrase"):
-        return True
-    if head not in TOPIC_VERBS or form == "infinitive":
+    if head not in TOPIC_VERBS | _WRITING_VERBS or form == "infinitive":
         return False
     words = {t.lower_ for t in cue_tokens} | {tokens[0].lower_}
     return not words & _STANCE_WORDS and not _predicates(tokens)
+
+
+def _speech_verb(head: str) -> bool:
+    """Whether the cue lemma is a verb of speech ("did not say that …"; not "never bought the idea that …")."""
+    return head in WITHHELD_SPEECH_VERBS or is_statement_verb(base_form(head))
 
 
 def _predicates(tokens: Sequence[Token]) -> bool:
