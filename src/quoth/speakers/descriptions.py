@@ -15,11 +15,12 @@ from .candidates import Query
 from .entities import PERSON_ONLY_TITLES, Cluster
 from .evidence import described_as, is_first_name, org_words
 from ..lexicon.people import (DOCUMENT_NOUNS, FEMALE_NOUNS, GROUP_NOUNS, INDEFINITE_DETERMINERS, MALE_NOUNS, ORG_NOUNS,
-                      OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS, TITLES)
+                      OWN_WORDS_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS)
 from .places import CITY_NOUNS, LOCAL_BODY_NOUNS, PLACE_KIND, the_local_place
 from .naming import as_written, capitalised_noun, describe, lower_case_name, proper_name_text
 from .salience import Salience
 from .table import EntityTable
+from .ties import STATE_ABBREVIATIONS, is_party, mark_stem, marks_conflict, person_ties, phrase_marks
 
 CAMPAIGN_NOUNS = frozenset({"campaign", "team", "camp"})
 # How sure a resolution is when no ranker decides it (form priors, not fitted): a source that is itself a name,
@@ -61,21 +62,6 @@ def _stem(word: str) -> str:
     """Crude demonym stem so "Colombian" meets "Colombia" and "American" meets "America"; "Gov." = governor."""
     low = word.lower().rstrip(".")
     return ABBREVIATIONS.get(low, low)[:5]
-
-
-def _marks(phrase: str) -> set[str]:
-    """Stems of a phrase's capitalised words that are not titles or role nouns: the party, place or body a role
-    belongs to ("Democratic", "Colombian", "Homeland")."""
-    words = [w.strip(".,’'") for w in phrase.replace("-", " ").split()]
-    return {_stem(w) for w in words if w[:1].isupper() and w.lower() not in TITLES
-            and w.lower() not in ("the", "a", "an", "former")}
-
-
-def _conflict(marks: set[str], role: str) -> bool:
-    """Whether a description and a role name different bodies: each has a mark the other lacks ("the Democratic
-    presidential nominee" against "Republican presidential nominee")."""
-    held = _marks(role)
-    return bool(marks - held) and bool(held - marks)
 
 
 class Descriptions:
@@ -351,28 +337,57 @@ class Descriptions:
             or head.lower_ in COMPANY_NOUNS and any(w.strip(".,") in COMPANY_SUFFIXES for w in name.split())
         return 1.0 if head.lower_ in name or described else 0.2
 
-    def _role_match(self, head: Token, tokens: list[Token], need_head: bool = True) -> Cluster | None:
+    def _role_match(self, head: Token, tokens: list[Token], need_head: bool = True,
+                    loose: bool = False) -> Cluster | None:
         """The person one of whose roles shares the description's head noun (and most of its modifiers); a role
         with a qualifier the description lacks ("deputy prime minister" for "the prime minister"), or without one it
-        has ("prime minister" for "the former prime minister"), does not fit."""
+        has ("prime minister" for "the former prime minister"), does not fit. A mark the role lacks ("the Florida
+        senator" against "Sen.") needs a tie (``_marks_fit``); ``loose``: only no tie against it, and then only
+        when one person fits."""
         words = {_stem(t.text) for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
         present = {_stem(t.text) for t in tokens}  # "former" is a spaCy stop word, and a qualifier
-        marks = _marks(" ".join(t.text for t in tokens))
+        marks = phrase_marks(" ".join(t.text for t in tokens))
         head_stem = _stem(head.text)
-        best, best_score = None, 0.0
+        best, best_score = None, (0.0, 0.0)
         for c in self.table.clusters:
             if c.entity.kind != "person" or not c.entity.roles:
                 continue
+            # a holder named after the description only when the role holds all its marks ("Colombia's socialist
+            # president" … "Colombian President Gustavo Petro"): "the senator said …" is not the senator named two
+            # paragraphs later
+            later = c.first_token >= head.i
             fits = [len(words & role_words) for role in c.entity.roles
                     if (role_words := {_stem(w) for w in role.replace("-", " ").split()})
-                    and (role_words & QUALIFIER_STEMS) == (present & QUALIFIER_STEMS) and not _conflict(marks, role)
+                    and (not later or marks and marks <= phrase_marks(role))
+                    and (role_words & QUALIFIER_STEMS) == (present & QUALIFIER_STEMS)
+                    and self._marks_fit(marks, role, c, loose)
                     and (head_stem in role_words or not need_head and (words - {head_stem}) & role_words)]
             if not fits:
                 continue
-            score = max(fits) + 0.1 * min(1.0, self.salience.score(c, head.i))
+            if loose and best is not None:
+                return None  # two people fit, and the article ties neither to the marks
+            salience_now = self.salience.score(c, head.i)
+            score = (max(fits) + 0.1 * min(1.0, salience_now), salience_now)
             if score > best_score:
                 best, best_score = c, score
         return best
+
+    def _marks_fit(self, marks: set[str], role: str, holder: Cluster, loose: bool = False) -> bool:
+        """Whether a description's marks allow a role of ``holder``: no mark against the role's ("the Democratic
+        nominee" is not the "Republican nominee"), and each mark the role lacks ("Vermont" in "the Vermont
+        senator" against "Sen.") one the article ties the holder to, with none against it ("Sen. Claire McCaskill
+        (D-Mo.)" is no Vermont senator)."""
+        held = phrase_marks(role)
+        if marks_conflict(marks, held):
+            return False
+        if not marks - held:
+            return True
+        ties = person_ties(self.doc, self.table.text, holder, self.table.token_cluster)
+        if loose:  # untied, but only places and parties ("the Florida senator"), never a body ("State Department")
+            places = {m for c in self.table.clusters if c.entity.kind in ("place", "group")
+                      for m in phrase_marks(c.entity.name)} | set(STATE_ABBREVIATIONS.values())
+            return all(is_party(m) or m in places for m in marks - held) and not marks_conflict(marks, ties)
+        return marks - held <= ties and not marks_conflict(marks, ties)
 
     def _co_arguments(self, head: Token) -> set[int]:
         """Clusters named or described elsewhere in the same clause: binding keeps them apart from ``head``."""
@@ -398,8 +413,8 @@ class Descriptions:
         for child in head.children:
             if child.dep_ == "poss":
                 return False
-            if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
-                c = self.table.token_cluster.get(child.i)
+            if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" and not is_party(mark_stem(child.text)):
+                c = self.table.token_cluster.get(child.i)  # "the GOP senator" can point back; "the FBI director" no
                 if c is None or c.entity.kind not in ("place", "group"):
                     return False
         return True
@@ -407,36 +422,59 @@ class Descriptions:
     def _resolve_role(self, head: Token, tokens: list[Token]) -> Cluster | None:
         """"the Homeland Security secretary" → the person holding that role; else the salient person."""
         best = self._role_match(head, tokens)
+        if best is None and self._anaphoric(head):
+            best = self._local_role(head, tokens)
+        if best is None:  # "Sen. Marco Rubio …" … "the Florida senator": the one senator, nothing against it
+            best = self._role_match(head, tokens, loose=True)
         if best is not None:
             self.confidence = ROLE_MATCH_CONFIDENCE
-            return best
-        if not self._anaphoric(head):
-            return None
-        earlier = self._introduced_description(head)
+        return best
+
+    def _local_role(self, head: Token, tokens: list[Token]) -> Cluster | None:
+        """A definite description no role matches: the unnamed person an indefinite phrase introduced, else the one
+        compatible person named this sentence or the one before."""
+        earlier = self._introduced_description(head) or self._indefinite_antecedent(head)
         if earlier is not None:
             return earlier
         gender = "m" if head.lower_ in MALE_NOUNS else "f" if head.lower_ in FEMALE_NOUNS else None
         exclude = frozenset(t.i for t in head.head.children) | {head.head.i}
         apart = self._co_arguments(head)
-        places = self._place_stems()
-        wanted = {_stem(t.text) for t in head.lefts} & places  # "the U.S. official": a U.S. person
-        marks, head_stem = _marks(" ".join(t.text for t in tokens)), _stem(head.text)
+        marks, head_stem = phrase_marks(" ".join(t.text for t in tokens)), _stem(head.text)
 
         def accept(c: Cluster) -> float:
             if c.entity.kind != "person" or not c.entity.named or id(c) in apart:
                 return 0.0
-            if any(head_stem in {_stem(w) for w in role.split()} and _conflict(marks, role) for role in c.entity.roles):
+            if any(head_stem in {_stem(w) for w in role.split()} and marks_conflict(marks, phrase_marks(role))
+                   for role in c.entity.roles):
                 return 0.0  # the Republican nominee is not "the Democratic presidential nominee"
-            held = {_stem(w) for role in c.entity.roles for w in role.split()} & places
-            if wanted and held and not held & wanted:
-                return 0.0  # a Colombian president is no "U.S. official"
+            if marks and marks_conflict(marks, person_ties(self.doc, self.table.text, c, self.table.token_cluster)):
+                return 0.0  # a Colombian president is no "U.S. official", "Sen. Jo Day (R-Ky.)" no "Vermont senator"
             return 0.0 if gender and c.gender and c.gender != gender else 1.0
 
         local = self._local_entities(head.i, accept, exclude)
+        if len(local) > 1 and marks:  # "Kelly Ayre, a Republican, faces Maggie Hall. The Republican incumbent …"
+            local = [c for c in local if marks <= person_ties(self.doc, self.table.text, c, self.table.token_cluster)]
         if len(local) != 1:
             return None  # no evidence ties it: an unnamed entity, never the article's most salient person
         self.confidence = ROLE_MATCH_CONFIDENCE
         return local[0]
+
+    def _indefinite_antecedent(self, head: Token) -> Cluster | None:
+        """"One man in Manchester interrupted the candidate: '…,' the man shouted": a definite description whose
+        noun one indefinite phrase introduced just before (this sentence or the previous ``ROLE_LOCAL_SENTENCES + 1``)
+        is that phrase's unnamed person, never a named person nearby; two such phrases, and it stays open."""
+        here = self.salience.sent_of[head.i]
+        found = [tok for tok in self.doc[:head.i] if here - self.salience.sent_of[tok.i] <= ROLE_LOCAL_SENTENCES + 1
+                 and tok.lower_ == head.lower_ and tok.tag_ == "NN" and tok.i not in self.table.token_cluster
+                 and any(c.lower_ in ("a", "an", "one") and c.dep_ in ("det", "nummod") for c in tok.children)]
+        if len(found) != 1:
+            return None
+        tok = found[0]
+        tokens = [t for t in tok.subtree if t.i <= tok.i or t.head.i == tok.i and t.dep_ == "prep"
+                  or t.head.dep_ == "prep" and t.head.head.i == tok.i]
+        tokens = [t for t in tokens if t.i <= tok.i or all(not x.is_punct for x in self.doc[tok.i:t.i + 1])]
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return self.table.unnamed(describe(self.table.text[start:end]), "person", start, end)
 
     def _introduced_description(self, head: Token) -> Cluster | None:
         """"A senior administration official said … the official added": the one unnamed person introduced earlier
@@ -453,7 +491,20 @@ class Descriptions:
         here = self.salience.sent_of[token]
         return [c for c in self.salience.clusters() if accept(c) > 0
                 and any(here - self.salience.sent_of[t] <= ROLE_LOCAL_SENTENCES and t not in exclude
-                        for t in self.salience.mentions_before(c, token))]
+                        and not self._modifier_mention(c, t) for t in self.salience.mentions_before(c, token))]
+
+    def _modifier_mention(self, cluster: Cluster, token: int) -> bool:
+        """A name that only modifies another noun ("Clinton campaign accusations", "the Trump administration"):
+        the noun is the topic there, not the person."""
+        last = token
+        while last + 1 < len(self.doc) and self.table.token_cluster.get(last + 1) is cluster:
+            last += 1
+        tok = self.doc[last]
+        if tok.dep_ == "case" and last > token:  # "Bob Fenn's group": the possessive marker ends the name
+            tok = self.doc[last - 1]
+        owner = self.table.token_cluster.get(tok.head.i)
+        return tok.dep_ in ("compound", "poss") and tok.head.i > last and tok.head.lower_ not in PERSON_NOUNS \
+            and (owner is None or owner.entity.kind != "person")
 
     def _proper_name(self, tokens: list[Token]) -> tuple[str, EntityKind]:
         """The name and kind of a proper-noun source no named entity covers: a person when the article says so
@@ -466,11 +517,6 @@ class Descriptions:
         person = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not org_words(words) \
             and (is_first_name(words[0]) or described_as(run) == "person")
         return name, ("person" if person else "organization")
-
-    def _place_stems(self) -> set[str]:
-        """Stems of the article's places and nationalities ("Colombia", "Colombian" → "colom")."""
-        return {_stem(w) for c in self.table.clusters if c.entity.kind in ("place", "group") and c.entity.named
-                for w in c.entity.name.split()}
 
     def _unnamed_for(self, head: Token, tokens: list[Token], source: Span) -> Cluster | None:
         """A description with no named referent: one unnamed entity per distinct phrase."""

@@ -16,7 +16,7 @@ from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..docindex import doc_text, sentences
-from .evidence import (ORG_DESCRIPTION_NOUNS, ORG_NAME_WORDS, credit_ranges, described_as,
+from .evidence import (ORG_DESCRIPTION_NOUNS, ORG_NAME_WORDS, credit_ranges, described_as, describes_next_name,
                        followed_by_personal_pronoun, is_first_name, org_words, person_of_org, reflexive_itself,
                        speaks_as_person)
 from ..lexicon.forms import base_form
@@ -70,6 +70,8 @@ class NameSpan:
 
 
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+# Post-nominal titles, as written: "Aoife Breen TD" is "Aoife Breen".
+POST_NOMINALS = frozenset({"TD", "MP", "MPP", "MLA", "MHA", "MNA", "MEP", "MSP", "QC", "KC", "OBE", "MBE", "CBE"})
 # A line with at least this share of capitalised words (and ≥ 4 of them) is a headline: NER glues its words.
 HEADLINE_CAPS_SHARE = 0.75
 
@@ -143,6 +145,8 @@ def _strip_name(tokens: list[Token], kind: EntityKind) -> tuple[list[Token], lis
     while len(toks) > 1 and (toks[0].tag_ in ("VBG", "VBD", "VBZ", "VB") or glued and _verb_form(toks[0])):
         toks = toks[1:]  # "Injecting Clinton", "Stated Stone": a verb NER ran into the name
     if kind == "person":
+        while len(toks) > 2 and toks[-1].text in POST_NOMINALS:
+            toks = toks[:-1]  # "Aoife Breen TD", "Ana Ruiz MP": a post-nominal title is no part of the name
         while len(toks) > 1 and (toks[0].lower_ in TITLES or toks[0].lower_ in HONORIFICS):
             honorific = honorific or HONORIFIC_GENDER.get(toks[0].lower_)
             lead.append(toks[0])
@@ -177,7 +181,8 @@ def _appositive_roles(span: SpacySpan) -> list[str]:
     root = span.root
     out = []
     for child in root.children:
-        if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.pos_ == "PROPN" and child.lower_ in TITLES):
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.pos_ == "PROPN" and child.lower_ in TITLES) \
+                and not describes_next_name(child):
             out.append(_role_phrase(child))
         if child.dep_ == "relcl" and child.lemma_ == "be":  # "Ruiz, who is the mayor"
             out.extend(_role_phrase(a) for a in child.children if a.dep_ == "attr" and a.pos_ == "NOUN")
@@ -254,8 +259,9 @@ def _titled_person(tokens: list[Token], kind: EntityKind) -> bool:
 
 
 def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
-    if _titled_person(list(span), kind) or kind == "other" and len(span) > 1 and span[0].lower_ in HONORIFICS:
-        kind = "person"  # "Mayor Ana Ruiz", or "Mr Farage" (no period) in a proper-noun run NER missed
+    if _titled_person(list(span), kind) or kind == "other" and len(span) > 1 and span[0].lower_ in HONORIFICS \
+            or len(span) >= 3 and span[-1].text in POST_NOMINALS and span[-2].text[:1].isupper():
+        kind = "person"  # "Mayor Ana Ruiz", "Mr Farage" (no period) NER missed, "Aoife Breen TD" it called an ORG
     toks, lead, honorific = _strip_name(list(span), kind)
     if kind == "person" and toks and all(t.lower_ in ORG_NAME_WORDS or t.lower_ in ORG_DESCRIPTION_NOUNS
                                          for t in toks):
@@ -356,6 +362,8 @@ def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
         kinds: list[EntityKind] = others + [kind]
         if kind == "organization" and len(pieces) == 1 and (cut := person_of_org(ent)) is not None:
             pieces, kinds = [doc[ent.start:cut], doc[cut + 1:ent.end]], ["person", "organization"]
+        elif len(pieces) == 1 and (comma := _comma_before_person(ent)) is not None:
+            pieces, kinds = [doc[ent.start:comma], doc[comma + 1:ent.end]], [kind, "person"]
         for piece, piece_kind in zip(pieces, kinds):
             found = _name_span(doc, piece, piece_kind)
             if found:
@@ -363,6 +371,15 @@ def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
                 out.append(found)
     out.extend(_proper_noun_runs(doc, text, covered))
     return sorted(_outside_credits(doc, text, out), key=lambda n: n.start)
+
+
+def _comma_before_person(ent: SpacySpan) -> int | None:
+    """"his best friend at [Lehigh, Bruce Turry]": an NER span glued over a comma onto a person's name (a known first
+    name and a surname after the comma) is two names; the comma's index, else None."""
+    for tok in ent[1:-2]:
+        if tok.text == "," and is_first_name(tok.nbor(1).text) and tok.nbor(2).text[:1].isupper():
+            return tok.i
+    return None
 
 
 def _with_given_names(doc: Doc, ent: SpacySpan) -> SpacySpan:
