@@ -165,6 +165,7 @@ def _premodifier_role(span: SpacySpan) -> str | None:
     """The title words in front of a person's name inside its noun phrase ("Colombian President")."""
     root = span.root
     left = root.left_edge.i
+    owned = root.doc[left].dep_ == "poss" and root.doc[left].pos_ == "PROPN"  # "Murphy's spokeswoman Galia Slayen"
     while left < span.start and root.doc[left].dep_ in ("det", "poss", "case", "punct"):
         left += 1
     if left >= span.start:
@@ -172,6 +173,8 @@ def _premodifier_role(span: SpacySpan) -> str | None:
     toks = [t for t in root.doc[left:span.start] if not t.is_space and t.dep_ != "punct"]
     if not toks or not any(t.pos_ in ("NOUN", "PROPN") and t.lower_ in TITLES or t.pos_ == "NOUN" for t in toks):
         return None
+    if owned:  # whose role it is, kept: she is no "Grayson's spokeswoman"
+        return root.doc[root.left_edge.i:span.start].text.strip()
     return " ".join(t.text for t in toks)
 
 
@@ -188,8 +191,12 @@ def _appositive_roles(span: SpacySpan) -> list[str]:
             out.extend(_role_phrase(a) for a in child.children if a.dep_ == "attr" and a.pos_ == "NOUN")
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         head = root.head
+        owner = next((t for t in head.lefts if t.dep_ == "poss" and t.pos_ == "PROPN"), None)
         words = [t for t in head.lefts if t.dep_ not in ("det", "punct", "poss")] + [head]
-        out.append(" ".join(t.text for t in words))
+        if owner is not None:  # "Sanders's campaign manager, Jeff Weaver": whose role it is, kept
+            out.append(span.doc[owner.left_edge.i:head.i + 1].text)
+        else:
+            out.append(" ".join(t.text for t in words))
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Ruiz is the mayor of Halifax"
         out.extend(_role_phrase(a) for a in root.head.children
                    if a.dep_ == "attr" and a.pos_ == "NOUN" and a.lower_ in PERSON_NOUNS | TITLES

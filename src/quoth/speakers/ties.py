@@ -36,6 +36,8 @@ alberta alta ab|saskatchewan sask sk|manitoba man mb|nova-scotia n.s ns|new-brun
 newfoundland nfld nl|prince-edward-island p.e.i pei"""
 STATE_ABBREVIATIONS = {abbr: words.split()[0].replace("-", " ")[:5] for words in _STATES.replace("\n", "").split("|")
                        for abbr in words.split()[1:]}
+# The country a US or Canadian role belongs to, as marks: places even when the article names no such entity.
+NATIONAL_MARKS = frozenset({"u.s", "us", "ameri", "canad"})
 # "(D-Mo.)", "(R-Ariz.)", "(I-Vt.)", "(R-Wis)": a party letter and a state after a name.
 BRACKET = re.compile(r"\A\s*\((?P<party>[DRI])(?:\s*[-–]\s*(?P<state>[A-Z][A-Za-z.]{0,6}))?\)")
 # "Kelly Ayre, a Republican," (a party noun in apposition).
