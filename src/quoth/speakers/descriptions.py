@@ -343,15 +343,16 @@ class Descriptions:
             or head.lower_ in COMPANY_NOUNS and any(w.strip(".,") in COMPANY_SUFFIXES for w in name.split())
         return 1.0 if head.lower_ in name or described else 0.2
 
-    def _role_match(self, head: Token, tokens: list[Token], need_head: bool = True, loose: bool = False,
-                    later_ok: bool = False) -> Cluster | None:
+    def _role_match(self, head: Token, tokens: list[Token], need_head: bool = True,
+                    loose: bool = False) -> Cluster | None:
         """The person one of whose roles shares the description's head noun (and most of its modifiers); a role
         with a qualifier the description lacks ("deputy prime minister" for "the prime minister"), or without one it
         has ("prime minister" for "the former prime minister"), or without the noun compounded onto the head
         ("inspector general" is no "Gen."), does not fit. A place or party mark the role lacks ("the Florida
         senator" against "Sen.") needs a tie (``_marks_fit``); ``loose``: only no tie against it, and then only
         when one person fits. A holder named only after the description needs a role holding all its marks
-        ("Colombia's socialist president" … "Colombian President Gustavo Petro"), or ``later_ok``."""
+        ("Colombia's socialist president" … "Colombian President Gustavo Petro"): "the senator said …" is not the
+        senator named in the next paragraph."""
         words = {_stem(t.text) for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
         present = {_stem(t.text) for t in tokens}  # "former" is a spaCy stop word, and a qualifier
         marks = phrase_marks(" ".join(t.text for t in tokens))
@@ -367,7 +368,7 @@ class Descriptions:
             later = c.first_token >= head.i
             fits = [len(words & role_words) for role in c.entity.roles
                     if (role_words := {_stem(w) for w in role.replace("-", " ").split()})
-                    and (not later or later_ok or marks and marks <= phrase_marks(role))
+                    and (not later or marks and marks <= phrase_marks(role))
                     and (role_words & QUALIFIER_STEMS) == (present & QUALIFIER_STEMS) and compound <= role_words
                     and self._marks_fit(marks, named, role, c, loose)
                     and (head_stem in role_words or not need_head and (words - {head_stem}) & role_words)]
@@ -376,7 +377,7 @@ class Descriptions:
                 fitting.append(((max(fits) + 0.1 * min(1.0, salience_now), salience_now), c))
         if not loose:
             return max(fitting, key=lambda sc: sc[0])[1] if fitting else None
-        near = [c for _, c in fitting if c.first_token >= head.i or self._recent(c, head.i)
+        near = [c for _, c in fitting if self._recent(c, head.i)
                 or marks - named <= self._sentence_marks(c) or self._protagonist(c, head.i)]
         return near[0] if len(near) == 1 else None  # two fit, and the article ties neither to the marks
 
@@ -447,23 +448,20 @@ class Descriptions:
     def _resolve_role(self, head: Token, tokens: list[Token]) -> Cluster | None:
         """"the Homeland Security secretary" → the person holding that role; else the salient person."""
         best = self._role_match(head, tokens)
-        nearby = 0
         if best is None and self._anaphoric(head):
-            best, nearby = self._local_role(head, tokens)
+            best = self._local_role(head, tokens)
         if best is None:  # "Sen. Marco Rubio …" … "the Florida senator": the one senator, nothing against it
             best = self._role_match(head, tokens, loose=True)
-        if best is None and nearby == 0:  # "The judge said …" … "Judge Berman": the one judge, no one else near
-            best = self._role_match(head, tokens, loose=True, later_ok=True)
         if best is not None:
             self.confidence = ROLE_MATCH_CONFIDENCE
         return best
 
-    def _local_role(self, head: Token, tokens: list[Token]) -> tuple[Cluster | None, int]:
+    def _local_role(self, head: Token, tokens: list[Token]) -> Cluster | None:
         """A definite description no role matches: the unnamed person an indefinite phrase introduced, else the one
-        compatible person named this sentence or the one before; with how many such people there are."""
+        compatible person named this sentence or the one before."""
         earlier = self._introduced_description(head) or self._indefinite_antecedent(head)
         if earlier is not None:
-            return earlier, 1
+            return earlier
         gender = "m" if head.lower_ in MALE_NOUNS else "f" if head.lower_ in FEMALE_NOUNS else None
         exclude = frozenset(t.i for t in head.head.children) | {head.head.i}
         apart = self._co_arguments(head)
@@ -481,8 +479,8 @@ class Descriptions:
 
         local = self._local_entities(head.i, accept, exclude)
         if len(local) != 1:
-            return None, len(local)  # no evidence ties it: an unnamed entity, never the most salient person
-        return local[0], 1
+            return None  # no evidence ties it: an unnamed entity, never the article's most salient person
+        return local[0]
 
     def _indefinite_antecedent(self, head: Token) -> Cluster | None:
         """"One man in Manchester interrupted the candidate: '…,' the man shouted": a definite description whose

@@ -267,8 +267,9 @@ def _titled_person(tokens: list[Token], kind: EntityKind) -> bool:
 
 def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
     if _titled_person(list(span), kind) or kind == "other" and len(span) > 1 and span[0].lower_ in HONORIFICS \
+            or kind == "organization" and len(span) == 2 and span[0].lower_ in ("mr", "mrs", "ms", "miss") \
             or len(span) >= 3 and span[-1].text in POST_NOMINALS and span[-2].text[:1].isupper():
-        kind = "person"  # "Mayor Ana Ruiz", "Mr Farage" (no period) NER missed, "Aoife Breen TD" it called an ORG
+        kind = "person"  # "Mayor Ana Ruiz", "Mr Farage" (no period) NER missed or called an ORG, "Aoife Breen TD"
     toks, lead, honorific = _strip_name(list(span), kind)
     if kind == "person" and toks and all(t.lower_ in ORG_NAME_WORDS or t.lower_ in ORG_DESCRIPTION_NOUNS
                                          for t in toks):
