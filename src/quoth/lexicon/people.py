@@ -43,6 +43,7 @@ commissioner ambassador judge justice attorney lawyer adviser advisor aide strat
 businessman businesswoman billionaire mogul host anchor moderator reporter author father mother wife husband son
 daughter veteran founder executive ceo head democrat republican politician diplomat general prosecutor
 economist analyst expert professor scientist doctor physician activist organizer manager owner candidate
+incumbent challenger contender hopeful legislator mp
 """.split())
 MALE_NOUNS = frozenset({"man", "businessman", "congressman", "chairman", "spokesman", "father", "husband", "son"})
 FEMALE_NOUNS = frozenset({"woman", "businesswoman", "congresswoman", "chairwoman", "spokeswoman", "mother", "wife",
@@ -54,7 +55,7 @@ ORG_NOUNS = frozenset("""
 government ministry administration campaign company committee department agency court party office council
 commission bureau board union firm corporation group organization organisation foundation institute center
 centre network newspaper paper magazine station team embassy white house congress senate house cabinet
-parliament army police military bank university school
+parliament army police military bank university school operator
 """.split())
 
 # A person's or organisation's own words: "her statement", "Kowalski's tweet" are spoken by the possessor.

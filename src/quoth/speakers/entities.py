@@ -16,7 +16,7 @@ from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..docindex import doc_text, sentences
-from .evidence import (ORG_DESCRIPTION_NOUNS, ORG_NAME_WORDS, credit_ranges, described_as,
+from .evidence import (ORG_DESCRIPTION_NOUNS, ORG_NAME_WORDS, credit_ranges, described_as, describes_next_name,
                        followed_by_personal_pronoun, is_first_name, org_words, person_of_org, reflexive_itself,
                        speaks_as_person)
 from ..lexicon.forms import base_form
@@ -70,6 +70,8 @@ class NameSpan:
 
 
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+# Post-nominal titles, as written: "Aoife Breen TD" is "Aoife Breen".
+POST_NOMINALS = frozenset({"TD", "MP", "MPP", "MLA", "MHA", "MNA", "MEP", "MSP", "QC", "KC", "OBE", "MBE", "CBE"})
 # A line with at least this share of capitalised words (and ≥ 4 of them) is a headline: NER glues its words.
 HEADLINE_CAPS_SHARE = 0.75
 
@@ -145,6 +147,8 @@ def _strip_name(tokens: list[Token], kind: EntityKind) -> tuple[list[Token], lis
     while len(toks) > 1 and (toks[0].tag_ in ("VBG", "VBD", "VBZ", "VB") or glued and _verb_form(toks[0])):
         toks = toks[1:]  # "Injecting Clinton", "Stated Stone": a verb NER ran into the name
     if kind == "person":
+        while len(toks) > 2 and toks[-1].text in POST_NOMINALS:
+            toks = toks[:-1]  # "Aoife Breen TD", "Ana Ruiz MP": a post-nominal title is no part of the name
         while len(toks) > 1 and (toks[0].lower_ in TITLES or toks[0].lower_ in HONORIFICS):
             honorific = honorific or HONORIFIC_GENDER.get(toks[0].lower_)
             lead.append(toks[0])
@@ -163,6 +167,7 @@ def _premodifier_role(span: SpacySpan) -> str | None:
     """The title words in front of a person's name inside its noun phrase ("Colombian President")."""
     root = span.root
     left = root.left_edge.i
+    owned = root.doc[left].dep_ == "poss" and root.doc[left].pos_ == "PROPN"  # "Murphy's spokeswoman Galia Slayen"
     while left < span.start and root.doc[left].dep_ in ("det", "poss", "case", "punct"):
         left += 1
     if left >= span.start:
@@ -170,6 +175,8 @@ def _premodifier_role(span: SpacySpan) -> str | None:
     toks = [t for t in root.doc[left:span.start] if not t.is_space and t.dep_ != "punct"]
     if not toks or not any(t.pos_ in ("NOUN", "PROPN") and t.lower_ in TITLES or t.pos_ == "NOUN" for t in toks):
         return None
+    if owned:  # whose role it is, kept: she is no "Grayson's spokeswoman"
+        return root.doc[root.left_edge.i:span.start].text.strip()
     return " ".join(t.text for t in toks)
 
 
@@ -179,14 +186,19 @@ def _appositive_roles(span: SpacySpan) -> list[str]:
     root = span.root
     out = []
     for child in root.children:
-        if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.pos_ == "PROPN" and child.lower_ in TITLES):
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.pos_ == "PROPN" and child.lower_ in TITLES) \
+                and not describes_next_name(child):
             out.append(_role_phrase(child))
         if child.dep_ == "relcl" and child.lemma_ == "be":  # "Ruiz, who is the mayor"
             out.extend(_role_phrase(a) for a in child.children if a.dep_ == "attr" and a.pos_ == "NOUN")
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         head = root.head
+        owner = next((t for t in head.lefts if t.dep_ == "poss" and t.pos_ == "PROPN"), None)
         words = [t for t in head.lefts if t.dep_ not in ("det", "punct", "poss")] + [head]
-        out.append(" ".join(t.text for t in words))
+        if owner is not None:  # "Sanders's campaign manager, Jeff Weaver": whose role it is, kept
+            out.append(span.doc[owner.left_edge.i:head.i + 1].text)
+        else:
+            out.append(" ".join(t.text for t in words))
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Ruiz is the mayor of Halifax"
         out.extend(_role_phrase(a) for a in root.head.children
                    if a.dep_ == "attr" and a.pos_ == "NOUN" and a.lower_ in PERSON_NOUNS | TITLES
@@ -256,8 +268,10 @@ def _titled_person(tokens: list[Token], kind: EntityKind) -> bool:
 
 
 def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
-    if _titled_person(list(span), kind) or kind == "other" and len(span) > 1 and span[0].lower_ in HONORIFICS:
-        kind = "person"  # "Mayor Ana Ruiz", or "Mr Farage" (no period) in a proper-noun run NER missed
+    if _titled_person(list(span), kind) or kind == "other" and len(span) > 1 and span[0].lower_ in HONORIFICS \
+            or kind == "organization" and len(span) == 2 and span[0].lower_ in ("mr", "mrs", "ms", "miss") \
+            or len(span) >= 3 and span[-1].text in POST_NOMINALS and span[-2].text[:1].isupper():
+        kind = "person"  # "Mayor Ana Ruiz", "Mr Farage" (no period) NER missed or called an ORG, "Aoife Breen TD"
     toks, lead, honorific = _strip_name(list(span), kind)
     if kind == "person" and toks and all(t.lower_ in ORG_NAME_WORDS or t.lower_ in ORG_DESCRIPTION_NOUNS
                                          for t in toks):
@@ -364,6 +378,8 @@ def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
         kinds: list[EntityKind] = others + [kind]
         if kind == "organization" and len(pieces) == 1 and (cut := person_of_org(ent)) is not None:
             pieces, kinds = [doc[ent.start:cut], doc[cut + 1:ent.end]], ["person", "organization"]
+        elif len(pieces) == 1 and (comma := _comma_before_person(ent)) is not None:
+            pieces, kinds = [doc[ent.start:comma], doc[comma + 1:ent.end]], [kind, "person"]
         for piece, piece_kind in zip(pieces, kinds):
             found = _name_span(doc, piece, piece_kind)
             if found:
@@ -371,6 +387,15 @@ def find_name_spans(doc: Doc, text: str) -> list[NameSpan]:
                 out.append(found)
     out.extend(_proper_noun_runs(doc, text, covered))
     return sorted(_outside_credits(doc, text, out), key=lambda n: n.start)
+
+
+def _comma_before_person(ent: SpacySpan) -> int | None:
+    """"his best friend at [Lehigh, Bruce Turry]": an NER span glued over a comma onto a person's name (a known first
+    name and a surname after the comma) is two names; the comma's index, else None."""
+    for tok in ent[1:-2]:
+        if tok.text == "," and is_first_name(tok.nbor(1).text) and tok.nbor(2).text[:1].isupper():
+            return tok.i
+    return None
 
 
 def _with_given_names(doc: Doc, ent: SpacySpan) -> SpacySpan:

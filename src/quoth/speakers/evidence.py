@@ -55,11 +55,18 @@ def org_words(parts: list[str]) -> bool:
         or len(parts) > 1 and parts[0].lower() in ("studio", "restaurant", "cafe", "café", "hotel", "bistro")
 
 
+def describes_next_name(head: Token) -> bool:
+    """An appositive that a name follows in its turn ("the Observer, her senior policy adviser, Jake Sullivan"):
+    it describes that name, not the one before it."""
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i and c.ent_type_ == "PERSON"
+               for c in head.children)
+
+
 def _appositive_heads(span: SpacySpan) -> list[Token]:
     """Heads of noun phrases in apposition with the span ("X, a spokesman" / "the restaurant X") or predicated of
     it ("X is the mayor", "X, who is the mayor")."""
     root = span.root
-    heads = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+    heads = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end and not describes_next_name(c)]
     if root.dep_ == "appos" and root.head.i < span.start:
         heads.append(root.head)
     # "the restaurant Stella": a common noun compounding into the name from the left inside its phrase
@@ -145,6 +152,8 @@ def followed_by_personal_pronoun(span: SpacySpan) -> bool:
     limit = min(len(doc), span.end + PRONOUN_WINDOW_TOKENS,
                 doc[sent_end].sent.end if sent_end < len(doc) else sent_end)
     for tok in doc[span.end:limit]:
+        if tok.dep_ == "poss" and tok.head.dep_ == "appos" and tok.head.head.i == span.root.i:
+            continue  # "the Observer, her senior policy adviser, …": her is someone else than the name
         if tok.lower_ in PERSON_PRONOUNS:
             return True
         if tok.lower_ in NEUTER_PRONOUNS:

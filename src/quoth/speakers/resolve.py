@@ -238,6 +238,10 @@ class Resolver(Descriptions):
             owned = self._owned_org(head, named, source)
             if owned is not None:
                 return owned
+            closing = self._leading_named(tokens)  # "the Observer, her senior policy adviser, Jake Sullivan,"
+            if closing is not None and closing.entity.kind == "person":
+                self.confidence = NAMED_CONFIDENCE
+                return closing
         if named is not None:
             self.confidence = NAMED_CONFIDENCE
             return self._with_conjuncts(head, named, source)
