@@ -125,8 +125,6 @@ def normalise_key(name: str, kind: str) -> str:
     return f"{kind}:{' '.join(words)}"
 
 
-# Letters after a name that make it a member of a parliament or the bar ("Aoife Breen TD", "Jane Doe MP").
-POST_NOMINALS = frozenset({"TD", "MP", "MPP", "MLA", "MHA", "MNA", "MEP", "MSP", "QC", "KC"})
 # Punctuation no name runs across: NER glues a headline's label to the name after it.
 NAME_BREAKS = frozenset({":", ";", "|", "—", "–", "―"})
 
@@ -277,10 +275,10 @@ def _name_span(doc: Doc, span: SpacySpan, kind: EntityKind) -> NameSpan | None:
                                          for t in toks):
         kind = "organization"  # "the Justice Department": "Justice" is no title here
         toks, lead, honorific = _strip_name(list(span), kind)
-    post = toks[-1].text if len(toks) >= 3 and toks[-1].text in POST_NOMINALS \
-        and all(t.text[:1].isupper() and not t.text.isupper() for t in toks[:-1]) else None
+    post = span[-1].text if len(span) >= 3 and span[-1].text in POST_NOMINALS \
+        and all(t.text[:1].isupper() and not t.text.isupper() for t in span[-3:-1]) else None
     if post is not None:  # "Aoife Breen TD", "Jane Doe MP": a member of parliament, the letters a role
-        toks, kind = toks[:-1], "person"
+        toks, kind = (toks[:-1] if toks and toks[-1].text == post else toks), "person"
     if not toks or not any(t.text[:1].isupper() for t in toks):
         return None
     if len(toks) == 1 and capitalised_noun(toks[0], PERSON_NOUNS):
