@@ -42,7 +42,9 @@ def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[st
                         key=lambda a: a.content.start)
     out: list[Dispute] = []
     for i, later in enumerate(statements):
-        if later.id in taken or (later.cue is not None and later.cue.text.lower() in RELAY_CUES) or _asking(later) or _conceding(later):
+        if later.id in taken or (later.cue is not None and later.cue.text.lower() in RELAY_CUES):
+            continue
+        if _asking(later) or _conceding(later):
             continue
         found = _opposing(doc, later, statements[:i], named)
         if found is not None:
