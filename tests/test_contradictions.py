@@ -128,6 +128,34 @@ NOT_ANSWERS = [
     "Lee Park|] {2|said|} <2|he supports some tax cuts, but not in cases of hardship|>.",
 ]
 
+# An admission grants a point and opposes no one, whoever it is attributed to (issue 15: "the senator forced the
+# CEO to admit that …", its speaker resolved to the senator).
+EARLIER_ADMISSION = ("[1|Governor Lee Park|] {1|admitted under|} <1|Senator Ruth Kagan's questioning he hadn't yet "
+                     "been held personally accountable for the actions of his staff|>. ")
+ADMISSIONS = [
+    EARLIER_ADMISSION + "[2|The Democratic senator|] also forced Park to {2|admit|} <2|that no senior officials have "
+                        "been held accountable for the actions of the junior staff|>.",
+    EARLIER_ADMISSION + "[2|Senator Ruth Kagan|] later {2|conceded|} <2|that no senior officials have been held "
+                        "accountable for the actions of the junior staff|>.",
+    EARLIER_ADMISSION + "[2|Senator Ruth Kagan|] {2|acknowledged|} <2|no senior officials have been held accountable "
+                        "for the actions of the junior staff|>.",
+]
+
+
+@pytest.mark.parametrize("marked", ADMISSIONS)
+def test_an_admission_is_no_dispute(marked):
+    disputes, _ = _disputes(marked)
+    assert disputes == [], f"invented a dispute in: {parse_marked(marked)[0]}"
+
+
+def test_the_same_statement_said_is_still_a_denial():
+    """The admission rule is about the cue only: said instead, the statement still answers the claim about its
+    speaker."""
+    marked = ADMISSIONS[2].replace("{2|acknowledged|}", "{2|said|}")
+    disputes, _ = _disputes(marked)
+    assert [(d.by, d.kind, d.target_attribution) for d in disputes] == [("a2", "denial", "a1")], \
+        f"in: {parse_marked(marked)[0]}"
+
 
 @pytest.mark.parametrize("marked,by,target,party", ANSWERS)
 def test_the_accused_answering_is_a_denial(marked, by, target, party):

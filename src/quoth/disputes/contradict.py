@@ -29,6 +29,9 @@ MAX_GAP_CHARS = 1500
 CONFIDENCE_CONTRADICTION = 0.5
 # Cues by which an outlet relays another's words ("…, said Day, reports USA Today"): no contradiction of its own.
 RELAY_CUES = frozenset({"reports", "reported", "reporting", "according to"})
+# Cues of conceding ("admitted", "acknowledges", "conceded", "confessed"): an admission, forced or not, grants a
+# point and opposes no one, whoever the speaker resolves to ("the senator forced Stumpf to admit that …").
+CONCEDING_CUES = ("admit", "acknowledg", "conced", "confess")
 
 
 def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[str],
@@ -39,7 +42,9 @@ def find_contradictions(doc: Doc, attributions: list[Attribution], taken: set[st
                         key=lambda a: a.content.start)
     out: list[Dispute] = []
     for i, later in enumerate(statements):
-        if later.id in taken or (later.cue is not None and later.cue.text.lower() in RELAY_CUES) or _asking(later):
+        if later.id in taken or (later.cue is not None and later.cue.text.lower() in RELAY_CUES):
+            continue
+        if _asking(later) or _conceding(later):
             continue
         found = _opposing(doc, later, statements[:i], named)
         if found is not None:
@@ -95,6 +100,11 @@ def _contradicted(doc: Doc, later: Attribution, before: list[Attribution]) -> At
 def _asking(att: Attribution) -> bool:
     """"the Post asked about them", "reporters asked whether …": a question asserts nothing to oppose."""
     return att.cue is not None and att.cue.text.lower().startswith(("ask", "inquir", "wonder"))
+
+
+def _conceding(att: Attribution) -> bool:
+    """"he admitted that no executive was held accountable": an admission asserts nothing against anyone."""
+    return att.cue is not None and att.cue.text.lower().startswith(CONCEDING_CUES)
 
 
 def _negated(text: str) -> bool:

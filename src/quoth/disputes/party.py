@@ -113,7 +113,7 @@ def claim_maker(tok: Token, anchor: Token, entity_of: dict[int, Entity]) -> Enti
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return entity_of.get(subject.i)
-        if verb.dep_ not in CONTROL_DEPS or verb.head is verb:
+        if verb.dep_ not in CONTROL_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
