@@ -14,7 +14,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .model import Article
+    from collections.abc import Callable
+
+    from .model import Article, Span
 
 # A lone surrogate (U+D800–U+DFFF) cannot be encoded as UTF-8: spaCy's tokenizer, SQLite and every JSON writer
 # raise on it. Each one becomes U+FFFD REPLACEMENT CHARACTER (one code point for one, so offsets stay put).
@@ -144,13 +146,7 @@ def restore_texts(article: "Article", view: str) -> None:
     def fixed(span: Span | None) -> Span | None:
         return None if span is None else Span.from_offsets(article.text, span.spans)
 
-    for attribution in article.attributions:
-        attribution.content = fixed(attribution.content)  # type: ignore[assignment]
-        attribution.cue = fixed(attribution.cue)
-        attribution.source = fixed(attribution.source)
-    for dispute in article.disputes:
-        dispute.cue = fixed(dispute.cue)  # type: ignore[assignment]
-        dispute.target_text = fixed(dispute.target_text)
+    _each_span(article, fixed)
     for entity in article.entities:
         entity.mentions = [replace(m, text=article.text[m.start:m.end]) for m in entity.mentions]
 
@@ -164,13 +160,7 @@ def move_offsets(article: "Article", where: list[int]) -> None:
     def moved(span: Span | None) -> Span | None:
         return None if span is None else Span(span.text, tuple(map_offsets(where, s, e) for s, e in span.spans))
 
-    for attribution in article.attributions:
-        attribution.content = moved(attribution.content)  # type: ignore[assignment]
-        attribution.cue = moved(attribution.cue)
-        attribution.source = moved(attribution.source)
-    for dispute in article.disputes:
-        dispute.cue = moved(dispute.cue)  # type: ignore[assignment]
-        dispute.target_text = moved(dispute.target_text)
+    _each_span(article, moved)
     for entity in article.entities:
         entity.mentions = [replace(m, start=(p := map_offsets(where, m.start, m.end))[0], end=p[1])
                            for m in entity.mentions]
@@ -233,3 +223,14 @@ def describe(exc: BaseException) -> str:
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     message = message[:300] + ("…" if len(message) > 300 else "")
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def _each_span(article: "Article", change: "Callable[[Span | None], Span | None]") -> None:
+    """Replace every attribution's and dispute's span of ``article`` by ``change`` of it."""
+    for attribution in article.attributions:
+        attribution.content = change(attribution.content)  # type: ignore[assignment]
+        attribution.cue = change(attribution.cue)
+        attribution.source = change(attribution.source)
+    for dispute in article.disputes:
+        dispute.cue = change(dispute.cue)  # type: ignore[assignment]
+        dispute.target_text = change(dispute.target_text)

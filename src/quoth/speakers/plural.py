@@ -65,24 +65,15 @@ def joint_subject(doc: Doc, salience: Salience, token_cluster: dict[int, Cluster
     attribution's own content) when that subject is a coordination of two or more named people; else []. Any
     other subject in between ("Officials said they …") means the pronoun is not theirs; a "they" or "who" in
     between continues the chain."""
-    here = salience.sent_of[head.i]
-    for i in range(head.i - 1, -1, -1):
-        if here - salience.sent_of[i] > PAIR_SENTENCES:
-            return []
-        tok = doc[i]
-        if any(start <= tok.idx < end for start, end in content):
-            continue
-        if tok.dep_ not in SUBJECT_DEPS and not (tok.dep_ == "conj" and tok.head.dep_ in SUBJECT_DEPS) \
-                or tok.lower_ in CHAIN_PRONOUNS:
-            continue
-        first = tok.head if tok.dep_ == "conj" else tok
-        members = [token_cluster.get(t.i) for t in [first, *first.conjuncts]]
-        people = [c for c in members if c is not None and c.entity.kind == "person" and c.entity.named]
-        distinct = list(dict.fromkeys(id(c) for c in people))
-        if len(people) != len(members) or len(distinct) < 2:
-            return []
-        return list({id(c): c for c in people}.values())
-    return []
+    first = _last_subject(doc, salience, head, content)
+    if first is None:
+        return []
+    members = [token_cluster.get(t.i) for t in [first, *first.conjuncts]]
+    people = [c for c in members if c is not None and c.entity.kind == "person" and c.entity.named]
+    distinct = list(dict.fromkeys(id(c) for c in people))
+    if len(people) != len(members) or len(distinct) < 2:
+        return []
+    return list({id(c): c for c in people}.values())
 
 
 def plural_antecedent(token_cluster: dict[int, Cluster], antecedent: Token, verb: Token) -> list[Cluster]:
