@@ -87,3 +87,17 @@ def test_a_question_opposes_nothing():
     asked = _disputes(claim + "But [2|Ann Jones|] {2|asked|} <2|Acme Mining will not close the old mine in Dover|>.")
     assert [d.kind for d in said] == ["contradiction"]
     assert asked == []
+
+
+def test_disagreed_alone_answers_what_was_just_said():
+    """"Ann Jones disagreed." has no object: it answers the latest statement by another named party before it,
+    whose speaker is the party disputed (``target._just_said``)."""
+    disputes = _disputes(CLAIM + "Ann Jones disagreed.")
+    assert [(d.target_attribution, d.target_entity is not None) for d in disputes] == [("a1", True)]
+
+
+def test_disagreed_alone_answers_nothing_far_back():
+    """Nothing said within ``JUST_SAID_CHARS`` before it: no target, rather than a guess."""
+    filler = "The mine employs four hundred people in the valley and has done so for many decades. " * 8
+    disputes = _disputes(CLAIM + filler + "Ann Jones disagreed.")
+    assert [d.target_attribution for d in disputes] == [None]

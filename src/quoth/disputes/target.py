@@ -20,6 +20,7 @@ from ..model import Attribution, Entity, Span
 from .detect import Cue
 from .party import (bare_judgement, can_be_party, claim_maker, claim_owner, described_owner, name_words, named_group,
                     side_words)
+from .frames import DISAGREE_FORMS
 from .phrases import COUNTER_VERBS
 from ..lexicon.disputes import DEMONSTRATIVES, GUILT_NOUNS, STATEMENT_NOUNS, STOP_WORDS, base_form
 
@@ -41,6 +42,10 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Statement nouns that name what an accuser, alleger or reporter said.
 ACCUSING_CUES = frozenset({"accuse", "allege", "charge", "claim", "report", "suggest", "say", "argue", "assert",
                            "insist", "contend", "write", "tweet", "state"})
+
+
+# How far back a bare "X disagreed." looks for what it answers.
+JUST_SAID_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,9 @@ def resolve_target(doc: Doc, cue: Cue, by: Attribution, attributions: list[Attri
     nested = _nested_claim(cue, by, others)
     if nested is not None:
         return Target(nested, owner or entities.get(nested.speaker or ""), text)
+    answered = _just_said(doc, cue, others, entities) if cue.target is None else None
+    if answered is not None:
+        return Target(answered, entities.get(answered.speaker or ""), text)
     words = content_words(text.text if text else _claim_words_source(doc, cue, by))
     context = content_words(cue.anchor.sent.text)
     about = _speaker_words(entities.get(by.speaker or "")) if cue.kind == "denial" else set()
@@ -86,6 +94,17 @@ def resolve_target(doc: Doc, cue: Cue, by: Attribution, attributions: list[Attri
     if entity is not None and (entity.id == by.speaker or not can_be_party(entity)):
         entity = None
     return Target(att, entity, text)
+
+
+def _just_said(doc: Doc, cue: Cue, others: list[Attribution], entities: dict[str, Entity]) -> Attribution | None:
+    """"Nia Coombs disagreed.": a disagreement with no object answers what was just said, the latest statement by
+    another named party that ends before the cue, at most ``JUST_SAID_CHARS`` before it."""
+    if cue.anchor.lower_ not in DISAGREE_FORMS:
+        return None
+    at = doc[cue.start].idx
+    before = [a for a in others if a.speaker and (e := entities.get(a.speaker)) is not None and e.named
+              and a.content is not None and 0 <= at - a.content.spans[-1][1] <= JUST_SAID_CHARS]
+    return max(before, key=lambda a: a.content.spans[-1][1], default=None)
 
 
 def _makerless(cue: Cue) -> bool:
