@@ -172,6 +172,36 @@ def test_subjectless_cue_borrows_through_a_preposition(nlp):
     assert span is not None and doc[span[0]:span[1]].text == "The governor"
 
 
+def _borrowed(nlp, text, cue):
+    from quoth.attribution.parse import borrowed_subject
+
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == cue)
+    span = borrowed_subject(verb)
+    return verb, (doc[span[0]:span[1]].text if span else None)
+
+
+def test_speech_verb_joined_to_a_reported_clause_borrows_the_reporters_subject(nlp):
+    # The parser makes "says" a conjunct of "marched" (inside what "reminds" reports); it goes with "reminds".
+    verb, source = _borrowed(nlp, "In one, a narrator reminds viewers that Smith marched in 1963 as a student and "
+                                  "says he wants to end racial profiling.", "says")
+    assert (verb.dep_, verb.head.text, verb.head.dep_) == ("conj", "marched", "ccomp")
+    assert source == "a narrator"
+    verb, source = _borrowed(nlp, "When Mr. Lopez did take Mr. Smith on, he did it gently, acknowledging that "
+                                  "Mr. Smith had found a real grievance but warning that his tone would cost votes.",
+                             "warning")
+    assert (verb.dep_, verb.head.text, verb.head.dep_) == ("conj", "found", "ccomp")
+    assert source == "he"
+
+
+def test_conjunct_of_another_form_stays_with_the_reported_clause(nlp):
+    # "says" (present) cannot continue "reminded" (past): it stays the reported subject's.
+    verb, source = _borrowed(nlp, "In the ad, a narrator reminded viewers that Smith marched in 1963 as a student "
+                                  "and says he wants to end racial profiling.", "says")
+    assert (verb.dep_, verb.head.text, verb.head.dep_) == ("conj", "marched", "ccomp")
+    assert source == "Smith"
+
+
 def test_cue_forms_table_round_trip_and_shipped_table():
     from quoth.lexicon.learned import MIN_FORM_COUNT, learned_cue_forms, parse_tsv, to_tsv
 

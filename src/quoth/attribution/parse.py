@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import base_form, is_learned_cue_form, is_reporting_verb
 from .draft import Offsets, chars
 
 # A source read off the parse longer than this is a clause, not a speaker: the tagger's source stays.
@@ -13,6 +14,8 @@ MAX_PARSED_SOURCE_TOKENS = 12
 BORROW_MAX_STEPS = 3
 # How far after its verb a "that"-clause the parser hung elsewhere may start and still be the verb's complement.
 MAX_THAT_DISTANCE = 16
+# Marks that end a sentence: a parse that runs across one joins two sentences.
+_SENTENCE_ENDS = frozenset({".", "?", "!"})
 
 
 def subject(verb: Token) -> Token | None:
@@ -57,6 +60,8 @@ def borrowed_subject(cue: Token) -> tuple[int, int] | None:
             head = head.head
         elif node.dep_ not in ("advcl", "xcomp", "conj") or head.pos_ not in ("VERB", "AUX"):
             break
+        elif _coordinated_with_reporter(node, head):
+            head = head.head
         subj = subject(head)
         if subj is not None:
             if subj.pos_ == "PRON" and subj.lower_ in ("it", "that", "which", "this"):
@@ -66,6 +71,20 @@ def borrowed_subject(cue: Token) -> tuple[int, int] | None:
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i:
         return cue.head.left_edge.i, cue.left_edge.i
     return None
+
+
+def _coordinated_with_reporter(node: Token, head: Token) -> bool:
+    """Whether ``node``, a speech verb with a clause of its own, is a conjunct of the clause that another verb
+    reports while it goes with that verb, whose form it shares: "X said [the party was calm], and urged that …",
+    "X reminds viewers that [Y marched] and says he …", "…, acknowledging that [Y had a point] but warning that …":
+    the speaker is X, not Y (the parser joined the second verb to the reported clause). Not across a sentence end
+    (a parse that ran on), and not for a participle hanging from the reported clause ("X says Y accepted … —
+    asserting that …" is Y's as often as X's)."""
+    reporter = head.head
+    return (node.dep_ == "conj" and head.dep_ == "ccomp" and reporter.i < head.i and reporter.pos_ == "VERB"
+            and node.tag_ == reporter.tag_ and any(c.dep_ == "ccomp" for c in node.children)
+            and (is_reporting_verb(base_form(node.text)) or is_learned_cue_form(node.lower_))
+            and not any(t.text in _SENTENCE_ENDS or "\n" in t.text for t in node.doc[reporter.i:node.i]))
 
 
 def speaker(doc: Doc, verb: Token) -> list[Offsets]:
