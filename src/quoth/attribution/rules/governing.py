@@ -3,6 +3,10 @@ subject."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
 from ..context import Context
 from ..draft import Draft
 from ..link import set_parsed_source
@@ -37,13 +41,9 @@ def passive_complements(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     for flooding") becomes what they were told: the verb's complement ("to prepare for flooding"). Rare in
     PolNeAR (4 contents in train, none in dev; scores unchanged)."""
     doc = ctx.doc
-    for d in drafts:
-        if d.cue_token is None or len(d.content) != 1:
-            continue
-        verb = doc[d.cue_token]
-        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    for d, verb, subj in _passive_subjects(doc, drafts):
         comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
-        if subj is None or comp is None:
+        if comp is None:
             continue
         start, end = d.content[0]
         if abs(start - subj.left_edge.idx) <= 1 and abs(end - (subj.right_edge.idx + len(subj.right_edge))) <= 2:
@@ -56,12 +56,8 @@ def passive_addressees(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     told"; "The plant will close, staff were told on Monday") ends before that subject: the jury is who was told,
     not part of what. The speaker stays unnamed. PolNeAR train and dev scores unchanged (rare in US politics)."""
     doc = ctx.doc
-    for d in drafts:
-        if d.cue_token is None or len(d.content) != 1:
-            continue
-        verb = doc[d.cue_token]
-        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if subj is None or not any(c.dep_ == "auxpass" for c in verb.children):
+    for d, verb, subj in _passive_subjects(doc, drafts):
+        if not any(c.dep_ == "auxpass" for c in verb.children):
             continue
         lo, hi = d.token_range(doc)
         first = subj.left_edge.i
@@ -73,3 +69,14 @@ def passive_addressees(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if end > lo:
             d.set_content(doc, lo, end)
     return drafts
+
+
+def _passive_subjects(doc: Doc, drafts: list[Draft]) -> Iterator[tuple[Draft, Token, Token]]:
+    """Each draft with one content piece whose cue verb has a passive subject, with that verb and subject."""
+    for d in drafts:
+        if d.cue_token is None or len(d.content) != 1:
+            continue
+        verb = doc[d.cue_token]
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            yield d, verb, subj
