@@ -107,7 +107,7 @@ def break_sentences_at_lines(doc: Doc) -> Doc:
     the parser still splits inside a paragraph. Reads the text and the token offsets, not every Token."""
     if len(doc) < 2:
         return doc
-    text = doc.text
+    text = doc_text(doc)  # cached on the Doc for the later steps (retokenizing keeps a Doc's text)
     idx = doc.to_array(IDX)
     lines = [(len(text) - len(text.lstrip()), -1)] + [(m.end(), m.start()) for m in _LINE_BREAK.finditer(text)]
     for char, newline in lines:

@@ -19,6 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from ..model import DisputeKind
@@ -87,7 +90,10 @@ class Cue:
 def find_cues(doc: Doc) -> list[Cue]:
     """Every dispute cue in ``doc``, in text order (at most one per anchor token)."""
     out: list[Cue] = []
-    for tok in doc:
+    for i, (low_id, pos) in enumerate(doc.to_array([LOWER, POS]).tolist()):
+        if pos not in _CUE_POS and low_id not in _CUE_WORD_IDS:
+            continue  # none of the tests below can fire: no Token made for it
+        tok = doc[i]
         low = tok.lower_
         cue: Cue | None = None
         if low in FALSE_WORDS or low in CORRECTION_WORDS:
@@ -115,6 +121,12 @@ def find_cues(doc: Doc) -> list[Cue]:
         if cue is not None and asserted(cue.anchor):
             out.append(cue)
     return out
+
+
+# find_cues looks at a token only when its part of speech or its lower-case form could make one of its cues.
+_CUE_POS = frozenset({int(VERB), int(NOUN), int(ADJ)})
+_CUE_WORD_IDS = frozenset(get_string_id(w) for w in (
+    *FALSE_WORDS, *CORRECTION_WORDS, *TRUE_WORDS, *SPREAD_NOUNS, "no", "made", "contrary", "context"))
 
 
 def hyphenated(doc: Doc, tok: Token) -> str:

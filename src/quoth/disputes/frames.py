@@ -20,6 +20,7 @@ owned noun ("rejected the industry's warning"; "warning" is a statement noun ins
 
 from __future__ import annotations
 
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from ..lexicon.disputes import DISPUTE_VERBS, NOT_CLAIM_NOUNS, base_form
@@ -37,9 +38,10 @@ def frame_cues(doc: Doc, taken: set[int]) -> list[Cue]:
     """Cues of the module's frames on verbs that are not anchors in ``taken`` (the other patterns' cues first),
     asserted ones only."""
     out: list[Cue] = []
-    for tok in doc:
-        if tok.i in taken or tok.pos_ != "VERB":
+    for i in (doc.to_array("POS") == VERB).nonzero()[0].tolist():  # verbs only: no Token made for the rest
+        if i in taken:
             continue
+        tok = doc[i]
         cue: Cue | None = None
         if tok.dep_ == "xcomp" and tok.head.lower_ in ATTEMPT_FORMS and base_form(tok.text) in DISPUTE_VERBS:
             cue = attempted_cue(tok)

@@ -30,6 +30,7 @@ ORG_STEM_SKIP = frozenset({"of", "the", "for", "and", "'s", "’s", "s", "affair
 
 
 @lru_cache(maxsize=4096)  # called per known organisation for every name matched against them
+@lru_cache(maxsize=4096)
 def org_stems(name: str) -> frozenset[str]:
     """An organisation name's words as 4-letter stems, without "of"/"the"/possessives ("Norwegian" ~ "Norway")."""
     words = name.lower().replace("’s", " ").replace("'s", " ").replace(".", "").split()
