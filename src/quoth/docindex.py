@@ -8,7 +8,7 @@ in ``doc.user_data`` until ``forget`` (the quoth component calls it when it is d
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import HEAD, SENT_START
+from spacy.attrs import HEAD, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 _KEY = ("quoth", "sentences")
@@ -54,8 +54,18 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, built on first use."""
     found = doc.user_data.get(_TEXT_KEY)
     if found is None:
-        found = doc.user_data[_TEXT_KEY] = doc.text
+        found = doc.user_data[_TEXT_KEY] = _joined_text(doc)
     return found
+
+
+def _joined_text(doc: Doc) -> str:
+    """``doc.text`` (each token's text, then a space where it has one) from two arrays, without a Token each."""
+    if not len(doc):
+        return ""
+    orth, space = doc.to_array([ORTH, SPACY]).T.tolist()
+    strings = doc.vocab.strings
+    text_of = {k: strings[k] if k else "" for k in set(orth)}
+    return "".join([text_of[k] + " " if s else text_of[k] for k, s in zip(orth, space)])
 
 
 def forget(doc: Doc) -> None:
