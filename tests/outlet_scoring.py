@@ -63,6 +63,16 @@ def locate(text: str, quote: str) -> tuple[int, int]:
     return start, start + len(quote)
 
 
+def gold_strings(directory: Path = FIXTURES) -> list[tuple[str, str]]:
+    """Every (article, gold string) pair of ``directory``: statements, optional quotes, documents and furniture; a
+    test locates each in its article so that a gold typo fails loudly rather than scoring as a miss."""
+    out = []
+    for _name, text, gold in load_styles(directory):
+        out += [(text, item["quote"]) for item in gold["statements"]]
+        out += [(text, quote) for key in ("optional", "documents", "furniture") for quote in gold.get(key, [])]
+    return out
+
+
 def _chars(spans: list[tuple[int, int]]) -> set[int]:
     return {i for s, e in spans for i in range(s, e)}
 
